@@ -1,0 +1,132 @@
+//! Located problems in a catalogue file.
+
+use std::fmt;
+
+/// One problem in a catalogue file, located at `file:line:column`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Diagnostic {
+    /// The file as it was named when loading, e.g. `errors.yaml`.
+    pub file: String,
+    /// 1-based line, or `None` when the problem has no place in the file
+    /// (the file cannot be read).
+    pub line: Option<usize>,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// The offending source line with a caret under the column, or empty.
+    pub snippet: String,
+}
+
+impl Diagnostic {
+    /// A problem at `line`/`column` (1-based) of `source`.
+    pub(crate) fn at(
+        file: &str,
+        source: &str,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            file: file.to_owned(),
+            line: Some(line),
+            column,
+            message: message.into(),
+            snippet: snippet(source, line, column),
+        }
+    }
+
+    /// A problem with the file as a whole.
+    pub(crate) fn whole_file(file: &str, message: impl Into<String>) -> Self {
+        Self {
+            file: file.to_owned(),
+            line: None,
+            column: 0,
+            message: message.into(),
+            snippet: String::new(),
+        }
+    }
+
+    /// `file:line:column`, or just `file` when there is no line.
+    #[must_use]
+    pub fn location(&self) -> String {
+        match self.line {
+            Some(line) => format!("{}:{line}:{}", self.file, self.column),
+            None => self.file.clone(),
+        }
+    }
+}
+
+/// `file:line:column: message`, then the snippet.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location(), self.message)?;
+        if !self.snippet.is_empty() {
+            write!(f, "\n{}", self.snippet)?;
+        }
+        Ok(())
+    }
+}
+
+fn snippet(source: &str, line: usize, column: usize) -> String {
+    let Some(text) = source.lines().nth(line.saturating_sub(1)) else {
+        return String::new();
+    };
+    let number = line.to_string();
+    let pad = " ".repeat(number.len());
+    let indent: String = text
+        .chars()
+        .take(column.saturating_sub(1))
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    format!("{pad} |\n{number} | {text}\n{pad} | {indent}^")
+}
+
+/// Every problem found in a catalogue file, in file order. Never empty.
+///
+/// ```
+/// let error = error_codes_gen::Catalog::from_yaml(
+///     "title: T\nstatuses:\n  302:\n    codes: {}\n",
+///     "errors.yaml",
+/// )
+/// .unwrap_err();
+/// assert_eq!(error.diagnostics().len(), 1);
+/// assert!(error.to_string().starts_with("errors.yaml:3:3: "));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Error {
+    pub(crate) fn new(mut diagnostics: Vec<Diagnostic>) -> Self {
+        debug_assert!(
+            !diagnostics.is_empty(),
+            "an Error holds at least one problem"
+        );
+        diagnostics.sort_by_key(|d| (d.line, d.column));
+        Self { diagnostics }
+    }
+
+    /// The problems, in file order.
+    #[must_use]
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+}
+
+/// Every diagnostic, separated by blank lines.
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, diagnostic) in self.diagnostics.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n\n")?;
+            }
+            write!(f, "{diagnostic}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,466 @@
+//! `errors.yaml` → [`Catalog`]: parse with serde-saphyr, then validate every
+//! rule, collecting all problems before giving up.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::marker::PhantomData;
+use std::path::Path;
+
+use heck::ToUpperCamelCase as _;
+use serde::Deserialize;
+use serde::de::{self, MapAccess, Visitor};
+use serde_saphyr::Spanned;
+
+use crate::{Catalog, Code, Diagnostic, Error, Status};
+
+/// The name of the top-level enum when the file gives none.
+const DEFAULT_NAME: &str = "ApiError";
+
+impl Catalog {
+    /// Reads and validates a catalogue file.
+    ///
+    /// Diagnostics name the file as `path` is written (relative paths stay
+    /// relative), so messages match what the user typed.
+    ///
+    /// # Errors
+    /// Every problem in the file, or one saying it cannot be read.
+    pub fn load(path: &Path) -> Result<Self, Error> {
+        let file = path.display().to_string();
+        let source = std::fs::read_to_string(path).map_err(|error| {
+            Error::new(vec![Diagnostic::whole_file(
+                &file,
+                format!("cannot read the error catalogue: {error}"),
+            )])
+        })?;
+        let source_name = path
+            .file_name()
+            .map_or_else(|| file.clone(), |name| name.to_string_lossy().into_owned());
+        let mut catalog = Self::from_yaml(&source, &file)?;
+        catalog.source_name = source_name;
+        Ok(catalog)
+    }
+
+    /// Parses and validates catalogue text; `file` names it in diagnostics.
+    ///
+    /// ```
+    /// let error = error_codes_gen::Catalog::from_yaml(
+    ///     "title: T\nstatuses:\n  401:\n    codes:\n      self: Keyword.\n      ok: \"\"\n",
+    ///     "errors.yaml",
+    /// )
+    /// .unwrap_err();
+    /// // Both problems at once, each located.
+    /// let locations: Vec<_> = error.diagnostics().iter().map(|d| d.location()).collect();
+    /// assert_eq!(locations, ["errors.yaml:5:7", "errors.yaml:6:11"]);
+    /// ```
+    ///
+    /// # Errors
+    /// Malformed YAML or an unknown key (the first such problem: parsing
+    /// stops there), or else every rule the content breaks.
+    pub fn from_yaml(source: &str, file: &str) -> Result<Self, Error> {
+        // YAML 1.1 reads `y`, `no` or `off` as booleans; a message is text.
+        let options = serde_saphyr::options! { strict_booleans: true };
+        let raw: RawCatalog = serde_saphyr::from_str_with_options(source, options)
+            .map_err(|error| Error::new(vec![syntax_diagnostic(file, source, &error)]))?;
+        let mut validator = Validator {
+            file,
+            source,
+            problems: Vec::new(),
+        };
+        let catalog = validator.catalog(raw);
+        if validator.problems.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(Error::new(validator.problems))
+        }
+    }
+}
+
+fn syntax_diagnostic(file: &str, source: &str, error: &serde_saphyr::Error) -> Diagnostic {
+    let options = serde_saphyr::render_options! { snippets: serde_saphyr::SnippetMode::Off };
+    let rendered = error.render_with_options(options);
+    // The location is reported separately, and the policy hint speaks to
+    // serde-saphyr's API, not to someone editing the YAML.
+    let message = rendered
+        .rsplit_once(" at line ")
+        .map_or(rendered.as_str(), |(message, _)| message)
+        .replace(", set DuplicateKeyPolicy in Options if acceptable", "");
+    match error.location() {
+        Some(location) if location.line() > 0 => Diagnostic::at(
+            file,
+            source,
+            to_usize(location.line()),
+            to_usize(location.column()),
+            message,
+        ),
+        _ => Diagnostic::whole_file(file, message),
+    }
+}
+
+fn to_usize(n: u64) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
+}
+
+// ---- The file as written -------------------------------------------------
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCatalog {
+    title: Spanned<String>,
+    version: Option<Spanned<String>>,
+    description: Option<Spanned<String>>,
+    name: Option<Spanned<String>>,
+    statuses: Entries<Spanned<String>, Spanned<Option<RawStatus>>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawStatus {
+    title: Option<Spanned<String>>,
+    description: Option<Spanned<String>>,
+    name: Option<Spanned<String>>,
+    #[serde(default)]
+    codes: Entries<Spanned<String>, Spanned<RawCode>>,
+}
+
+/// A code's value: the short form `code: message` or the long form mapping.
+struct RawCode {
+    /// Located only in the long form; the short form is located by its key.
+    message: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LongCode {
+    message: Spanned<String>,
+}
+
+impl<'de> Deserialize<'de> for RawCode {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CodeVisitor;
+        impl<'de> Visitor<'de> for CodeVisitor {
+            type Value = RawCode;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a message string, or a mapping with `message`")
+            }
+            fn visit_str<E: de::Error>(self, message: &str) -> Result<RawCode, E> {
+                let unknown = serde_saphyr::Location::UNKNOWN;
+                Ok(RawCode {
+                    message: Spanned::new(message.to_owned(), unknown, unknown),
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawCode, A::Error> {
+                let long = LongCode::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(RawCode {
+                    message: long.message,
+                })
+            }
+        }
+        deserializer.deserialize_any(CodeVisitor)
+    }
+}
+
+/// A mapping kept in file order, as `(key, value)` pairs.
+struct Entries<K, V>(Vec<(K, V)>);
+
+impl<K, V> Default for Entries<K, V> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for Entries<K, V> {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntriesVisitor<K, V>(PhantomData<(K, V)>);
+        impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Visitor<'de> for EntriesVisitor<K, V> {
+            type Value = Entries<K, V>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a mapping")
+            }
+            // `codes:` with nothing after it means no codes yet.
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Entries::default())
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Entries::default())
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
+        }
+        deserializer.deserialize_any(EntriesVisitor(PhantomData))
+    }
+}
+
+// ---- Validation ----------------------------------------------------------
+
+struct Validator<'a> {
+    file: &'a str,
+    source: &'a str,
+    problems: Vec<Diagnostic>,
+}
+
+impl Validator<'_> {
+    fn problem<T>(&mut self, at: &Spanned<T>, message: impl Into<String>) {
+        let location = at.referenced;
+        self.problems.push(Diagnostic::at(
+            self.file,
+            self.source,
+            to_usize(location.line()),
+            to_usize(location.column()),
+            message,
+        ));
+    }
+
+    fn catalog(&mut self, raw: RawCatalog) -> Catalog {
+        let title = self.text(raw.title, "title");
+        let version = raw.version.map(|version| self.text(version, "version"));
+        let description = raw
+            .description
+            .map(|description| self.text(description, "description"));
+        let name = match raw.name {
+            Some(name) => self.rust_name(&name, &name.value, "enum name"),
+            None => DEFAULT_NAME.to_owned(),
+        };
+
+        let mut group_names: HashMap<String, (u16, usize)> = HashMap::new();
+        let mut seen_codes: HashMap<String, (u16, usize)> = HashMap::new();
+        let mut statuses = Vec::new();
+        for (key, raw_status) in raw.statuses.0 {
+            let raw_status = raw_status.value.unwrap_or_default();
+            let Some(status) = self.status(&key, raw_status, &mut seen_codes) else {
+                continue;
+            };
+            if status.name == name {
+                self.problem(
+                    &key,
+                    format!(
+                        "status {} becomes the Rust enum `{}`, the name of the top-level enum; \
+                         give one of them another `name:`",
+                        status.status, status.name
+                    ),
+                );
+            } else if let Some((other, line)) = group_names.get(&status.name) {
+                self.problem(
+                    &key,
+                    format!(
+                        "status {} becomes the Rust enum `{}`, like status {other} (line {line}); \
+                         give one of them another `name:`",
+                        status.status, status.name
+                    ),
+                );
+            } else {
+                group_names.insert(
+                    status.name.clone(),
+                    (status.status, to_usize(key.referenced.line())),
+                );
+            }
+            statuses.push(status);
+        }
+
+        Catalog {
+            source_name: self.file.to_owned(),
+            title,
+            version,
+            description,
+            name,
+            statuses,
+        }
+    }
+
+    fn status(
+        &mut self,
+        key: &Spanned<String>,
+        raw: RawStatus,
+        seen_codes: &mut HashMap<String, (u16, usize)>,
+    ) -> Option<Status> {
+        let status = match key.value.trim().parse::<u16>() {
+            Ok(status) if (400..=599).contains(&status) => status,
+            _ => {
+                self.problem(
+                    key,
+                    format!(
+                        "`{}` is not an error status: expected an HTTP status from 400 to 599",
+                        key.value
+                    ),
+                );
+                return None;
+            }
+        };
+        let title = match raw.title {
+            Some(title) => self.text(title, "title"),
+            None => {
+                if let Some(phrase) = reason_phrase(status) {
+                    phrase.to_owned()
+                } else {
+                    self.problem(
+                        key,
+                        format!(
+                            "status {status} has no standard reason phrase; give it a `title:`"
+                        ),
+                    );
+                    format!("Status{status}")
+                }
+            }
+        };
+        let description = raw
+            .description
+            .map(|description| self.text(description, "description"));
+        let name = match &raw.name {
+            Some(name) => self.rust_name(name, &name.value, "enum name"),
+            None => self.rust_name(key, &title.to_upper_camel_case(), "enum name"),
+        };
+
+        let mut variants: HashMap<String, (String, usize)> = HashMap::new();
+        let mut codes = Vec::new();
+        for (code_key, value) in raw.codes.0 {
+            let code = code_key.value.clone();
+            let line = to_usize(code_key.referenced.line());
+            if let Some((other_status, other_line)) = seen_codes.get(&code) {
+                self.problem(
+                    &code_key,
+                    format!(
+                        "duplicate code `{code}`: already under status {other_status} (line {other_line})"
+                    ),
+                );
+                continue;
+            }
+            seen_codes.insert(code.clone(), (status, line));
+            if let Some(bad) = code
+                .chars()
+                .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))
+            {
+                self.problem(
+                    &code_key,
+                    format!(
+                        "code `{code}` contains {bad:?}: codes are ASCII letters, digits, `_`, `-` and `.`"
+                    ),
+                );
+                continue;
+            }
+            let variant = self.rust_name(&code_key, &code.to_upper_camel_case(), "variant");
+            if let Some((other, other_line)) = variants.get(&variant) {
+                self.problem(
+                    &code_key,
+                    format!(
+                        "code `{code}` becomes the Rust variant `{name}::{variant}`, like `{other}` (line {other_line}); \
+                         codes in one status must differ in more than case and separators"
+                    ),
+                );
+            } else {
+                variants.insert(variant.clone(), (code.clone(), line));
+            }
+            let mut message = value.value.message;
+            if message.referenced == serde_saphyr::Location::UNKNOWN {
+                message.referenced = value.referenced;
+            }
+            let message = self.text(message, "message");
+            codes.push(Code {
+                code,
+                message,
+                name: variant,
+            });
+        }
+
+        Some(Status {
+            status,
+            title,
+            description,
+            name,
+            codes,
+        })
+    }
+
+    /// A text field, which must say something.
+    fn text(&mut self, text: Spanned<String>, what: &str) -> String {
+        if text.value.trim().is_empty() {
+            self.problem(&text, format!("empty {what}"));
+        }
+        text.value
+    }
+
+    /// A Rust identifier derived from `at`, checked for validity.
+    fn rust_name<T: fmt::Display>(&mut self, at: &Spanned<T>, name: &str, what: &str) -> String {
+        let mut chars = name.chars();
+        let valid_start = chars
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+        if !valid_start || !chars.all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            self.problem(
+                at,
+                format!(
+                    "`{}` cannot become a Rust {what}: `{name}` is not an identifier \
+                     (it must start with a letter and use only ASCII letters, digits and `_`)",
+                    at.value
+                ),
+            );
+        } else if RUST_KEYWORDS.contains(&name) {
+            self.problem(
+                at,
+                format!(
+                    "`{}` cannot become a Rust {what}: `{name}` is a Rust keyword",
+                    at.value
+                ),
+            );
+        }
+        name.to_owned()
+    }
+}
+
+/// Every Rust keyword, strict and reserved, across editions.
+const RUST_KEYWORDS: &[&str] = &[
+    "Self", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
+    "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if",
+    "impl", "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
+    "ref", "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
+    "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// The IANA-registered reason phrase of an error status, if it has one.
+fn reason_phrase(status: u16) -> Option<&'static str> {
+    Some(match status {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        402 => "Payment Required",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        406 => "Not Acceptable",
+        407 => "Proxy Authentication Required",
+        408 => "Request Timeout",
+        409 => "Conflict",
+        410 => "Gone",
+        411 => "Length Required",
+        412 => "Precondition Failed",
+        413 => "Content Too Large",
+        414 => "URI Too Long",
+        415 => "Unsupported Media Type",
+        416 => "Range Not Satisfiable",
+        417 => "Expectation Failed",
+        421 => "Misdirected Request",
+        422 => "Unprocessable Entity",
+        423 => "Locked",
+        424 => "Failed Dependency",
+        425 => "Too Early",
+        426 => "Upgrade Required",
+        428 => "Precondition Required",
+        429 => "Too Many Requests",
+        431 => "Request Header Fields Too Large",
+        451 => "Unavailable For Legal Reasons",
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        505 => "HTTP Version Not Supported",
+        506 => "Variant Also Negotiates",
+        507 => "Insufficient Storage",
+        508 => "Loop Detected",
+        510 => "Not Extended",
+        511 => "Network Authentication Required",
+        _ => return None,
+    })
+}

@@ -1,0 +1,97 @@
+//! The validated catalogue: the one model every emitter reads.
+
+/// A validated error catalogue, loaded from an `errors.yaml`.
+///
+/// Every invariant of the file format holds for a value of this type: statuses
+/// are unique and in 400–599, codes are unique across the whole catalogue, every
+/// Rust name is a valid, non-colliding identifier and no message is empty.
+/// Order is the file's order everywhere.
+///
+/// ```
+/// let catalog = error_codes_gen::Catalog::from_yaml(
+///     "title: Errors\nstatuses:\n  401:\n    codes:\n      invalid_token: The API Token provided is invalid.\n",
+///     "errors.yaml",
+/// )?;
+/// let (status, code) = catalog.codes().next().unwrap();
+/// assert_eq!((status.status, status.name.as_str()), (401, "Unauthorized"));
+/// assert_eq!((code.code.as_str(), code.name.as_str()), ("invalid_token", "InvalidToken"));
+/// # Ok::<(), error_codes_gen::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Catalog {
+    /// The file name the catalogue was read from (`errors.yaml`), for "generated from" notes.
+    pub source_name: String,
+    /// Document title (`title:`), e.g. `Errors & Troubleshooting`.
+    pub title: String,
+    /// Document version (`version:`), used as OpenAPI `info.version`.
+    pub version: Option<String>,
+    /// Free document text (`description:`), e.g. the page intro.
+    pub description: Option<String>,
+    /// Name of the top-level Rust enum (`name:`, default `ApiError`).
+    pub name: String,
+    /// Every status, in file order, including those with no codes yet.
+    pub statuses: Vec<Status>,
+}
+
+/// One HTTP status and the codes documented under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Status {
+    /// The HTTP status code, 400–599.
+    pub status: u16,
+    /// Reason phrase, e.g. `Unauthorized` (from `title:` or the standard phrase).
+    pub title: String,
+    /// Optional one-line description, e.g. `Connectivity issues.`.
+    pub description: Option<String>,
+    /// Rust group enum name in `UpperCamelCase`, e.g. `TooManyRequests`.
+    pub name: String,
+    /// The codes, in file order; may be empty.
+    pub codes: Vec<Code>,
+}
+
+/// One error code as the API sends it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Code {
+    /// The code on the wire, e.g. `invalid_token`, `number-in-use`, `WA401`.
+    pub code: String,
+    /// The human-readable message, never empty.
+    pub message: String,
+    /// Rust variant name in `UpperCamelCase`, e.g. `InvalidToken`.
+    pub name: String,
+}
+
+impl Catalog {
+    /// Every code with its status, in file order.
+    pub fn codes(&self) -> impl Iterator<Item = (&Status, &Code)> {
+        self.statuses
+            .iter()
+            .flat_map(|status| status.codes.iter().map(move |code| (status, code)))
+    }
+
+    /// The statuses that have at least one code: the ones that become Rust enums.
+    pub fn groups(&self) -> impl Iterator<Item = &Status> {
+        self.statuses
+            .iter()
+            .filter(|status| !status.codes.is_empty())
+    }
+
+    /// The note every generated file starts with, without comment syntax.
+    ///
+    /// ```
+    /// # let catalog = error_codes_gen::Catalog::from_yaml("title: T\nstatuses: {}\n", "errors.yaml")?;
+    /// assert_eq!(
+    ///     catalog.generated_notice(),
+    ///     "Generated from errors.yaml by `cargo xtask gen`; do not edit.",
+    /// );
+    /// # Ok::<(), error_codes_gen::Error>(())
+    /// ```
+    #[must_use]
+    pub fn generated_notice(&self) -> String {
+        format!(
+            "Generated from {} by `cargo xtask gen`; do not edit.",
+            self.source_name
+        )
+    }
+}

@@ -1,0 +1,348 @@
+//! Every rule of the file format: what is accepted, and what is rejected where.
+
+use error_codes_gen::Catalog;
+
+/// `location: message` for every problem, in file order.
+fn problems(yaml: &str) -> Vec<String> {
+    match Catalog::from_yaml(yaml, "errors.yaml") {
+        Ok(catalog) => panic!("expected problems, got {catalog:#?}"),
+        Err(error) => error
+            .diagnostics()
+            .iter()
+            .map(|d| format!("{}: {}", d.location(), d.message))
+            .collect(),
+    }
+}
+
+fn load(yaml: &str) -> Catalog {
+    Catalog::from_yaml(yaml, "errors.yaml").unwrap_or_else(|error| panic!("{error}"))
+}
+
+#[track_caller]
+fn assert_one_problem(yaml: &str, location: &str, message_part: &str) {
+    let problems = problems(yaml);
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    let expected = format!("errors.yaml:{location}: ");
+    assert!(
+        problems[0].starts_with(&expected) && problems[0].contains(message_part),
+        "expected `{expected}…{message_part}…`, got {problems:#?}"
+    );
+}
+
+#[test]
+fn the_seed_catalogue_loads_in_file_order() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../errors.yaml");
+    let catalog = Catalog::load(&path).unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(catalog.source_name, "errors.yaml");
+    assert_eq!(catalog.title, "Errors & Troubleshooting");
+    assert_eq!(catalog.name, "ApiError");
+    let statuses: Vec<_> = catalog.statuses.iter().map(|s| s.status).collect();
+    assert_eq!(statuses, [400, 401, 402, 403, 409, 422, 429, 500, 502, 503]);
+    assert_eq!(catalog.codes().count(), 32);
+    assert_eq!(catalog.groups().count(), 9);
+    assert!(catalog.statuses[0].codes.is_empty());
+}
+
+#[test]
+fn short_and_long_forms_and_names() {
+    let catalog = load(
+        "title: T
+name: MyError
+statuses:
+  409:
+    codes:
+      number-in-use: The number is in use.
+      WA401:
+        message: Upper case with digits.
+  422:
+    name: Invalid
+    description: Validation failures.
+    codes:
+      validation_error: One or more inputs failed validation.
+",
+    );
+    assert_eq!(catalog.name, "MyError");
+    let [conflict, invalid] = &catalog.statuses[..] else {
+        panic!("two statuses")
+    };
+    assert_eq!(
+        (conflict.title.as_str(), conflict.name.as_str()),
+        ("Conflict", "Conflict")
+    );
+    let names: Vec<_> = conflict
+        .codes
+        .iter()
+        .map(|c| (c.code.as_str(), c.name.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [("number-in-use", "NumberInUse"), ("WA401", "Wa401")]
+    );
+    assert_eq!(conflict.codes[1].message, "Upper case with digits.");
+    assert_eq!(invalid.name, "Invalid");
+    assert_eq!(invalid.description.as_deref(), Some("Validation failures."));
+}
+
+#[test]
+fn yaml_1_1_booleans_stay_text() {
+    let catalog = load("title: T\nstatuses:\n  400:\n    codes:\n      a: no\n      b: y\n");
+    let messages: Vec<_> = catalog.codes().map(|(_, c)| c.message.as_str()).collect();
+    assert_eq!(messages, ["no", "y"]);
+}
+
+#[test]
+fn a_status_may_have_no_codes_yet() {
+    let catalog = load("title: T\nstatuses:\n  400:\n  404: {}\n  409:\n    codes:\n");
+    assert!(catalog.statuses.iter().all(|s| s.codes.is_empty()));
+    assert_eq!(catalog.groups().count(), 0);
+}
+
+#[test]
+fn a_non_standard_status_with_a_title() {
+    let catalog = load("title: T\nstatuses:\n  499:\n    title: Client Closed Request\n");
+    assert_eq!(catalog.statuses[0].name, "ClientClosedRequest");
+}
+
+#[test]
+fn malformed_yaml() {
+    assert_one_problem("title: \"unterminated\nstatuses: {}\n", "1:8", "");
+}
+
+#[test]
+fn unknown_keys_at_every_level() {
+    assert_one_problem(
+        "title: T\nstatus:\n  401: {}\n",
+        "2:1",
+        "unknown field `status`",
+    );
+    assert_one_problem(
+        "title: T\nstatuses:\n  401:\n    titel: Nope\n",
+        "4:5",
+        "unknown field `titel`",
+    );
+    assert_one_problem(
+        "title: T\nstatuses:\n  401:\n    codes:\n      a:\n        mesage: x\n",
+        "6:9",
+        "unknown field `mesage`",
+    );
+}
+
+#[test]
+fn missing_title() {
+    assert_one_problem("statuses: {}\n", "1:1", "missing field `title`");
+}
+
+#[test]
+fn duplicate_status() {
+    assert_one_problem(
+        "title: T\nstatuses:\n  401: {}\n  401: {}\n",
+        "4:3",
+        "duplicate mapping key: 401",
+    );
+}
+
+#[test]
+fn duplicate_code_in_one_status() {
+    assert_one_problem(
+        "title: T\nstatuses:\n  401:\n    codes:\n      a: x\n      a: y\n",
+        "6:7",
+        "duplicate mapping key: a",
+    );
+}
+
+#[test]
+fn duplicate_code_across_statuses() {
+    assert_one_problem(
+        "title: T\nstatuses:\n  401:\n    codes:\n      a: x\n  403:\n    codes:\n      a: y\n",
+        "8:7",
+        "duplicate code `a`: already under status 401 (line 5)",
+    );
+}
+
+#[test]
+fn status_outside_400_to_599() {
+    assert_one_problem(
+        "title: T\nstatuses:\n  302: {}\n",
+        "3:3",
+        "`302` is not an error status",
+    );
+    assert_one_problem(
+        "title: T\nstatuses:\n  600: {}\n",
+        "3:3",
+        "`600` is not an error status",
+    );
+    assert_one_problem(
+        "title: T\nstatuses:\n  abc: {}\n",
+        "3:3",
+        "`abc` is not an error status",
+    );
+}
+
+#[test]
+fn non_standard_status_without_title() {
+    assert_one_problem(
+        "title: T\nstatuses:\n  499: {}\n",
+        "3:3",
+        "status 499 has no standard reason phrase; give it a `title:`",
+    );
+}
+
+#[test]
+fn codes_colliding_after_case_conversion() {
+    assert_one_problem(
+        "title: T\nstatuses:\n  422:\n    codes:\n      invalid-json: a\n      invalid_json: b\n",
+        "6:7",
+        "code `invalid_json` becomes the Rust variant `UnprocessableEntity::InvalidJson`, like `invalid-json` (line 5)",
+    );
+    assert_one_problem(
+        "title: T\nstatuses:\n  422:\n    codes:\n      INVALID_JSON: a\n      invalid.json: b\n",
+        "6:7",
+        "like `INVALID_JSON`",
+    );
+}
+
+#[test]
+fn codes_that_cannot_become_identifiers() {
+    assert_one_problem(
+        "title: T\nstatuses:\n  401:\n    codes:\n      2fa_required: x\n",
+        "5:7",
+        "`2fa_required` cannot become a Rust variant: `2faRequired` is not an identifier",
+    );
+    assert_one_problem(
+        "title: T\nstatuses:\n  401:\n    codes:\n      self: x\n",
+        "5:7",
+        "`self` cannot become a Rust variant: `Self` is a Rust keyword",
+    );
+    assert_one_problem(
+        "title: T\nstatuses:\n  401:\n    codes:\n      '': x\n",
+        "5:7",
+        "`` cannot become a Rust variant",
+    );
+    assert_one_problem(
+        "title: T\nstatuses:\n  401:\n    codes:\n      not found: x\n",
+        "5:7",
+        "code `not found` contains ' '",
+    );
+}
+
+#[test]
+fn names_that_cannot_become_identifiers() {
+    assert_one_problem(
+        "title: T\nname: type\nstatuses: {}\n",
+        "2:7",
+        "`type` is a Rust keyword",
+    );
+    assert_one_problem(
+        "title: T\nstatuses:\n  401:\n    name: My-Error\n",
+        "4:11",
+        "`My-Error` is not an identifier",
+    );
+}
+
+#[test]
+fn colliding_group_names() {
+    assert_one_problem(
+        "title: T\nstatuses:\n  401: {}\n  403:\n    name: Unauthorized\n",
+        "4:3",
+        "status 403 becomes the Rust enum `Unauthorized`, like status 401 (line 3)",
+    );
+    assert_one_problem(
+        "title: T\nname: Conflict\nstatuses:\n  409: {}\n",
+        "4:3",
+        "the name of the top-level enum",
+    );
+}
+
+#[test]
+fn empty_texts() {
+    assert_one_problem(
+        "title: T\nstatuses:\n  401:\n    codes:\n      a: ''\n",
+        "5:10",
+        "empty message",
+    );
+    assert_one_problem(
+        "title: T\nstatuses:\n  401:\n    codes:\n      a:\n        message: '  '\n",
+        "6:18",
+        "empty message",
+    );
+    assert_one_problem("title: ''\nstatuses: {}\n", "1:8", "empty title");
+    assert_one_problem(
+        "title: T\nstatuses:\n  401:\n    description: ''\n",
+        "4:18",
+        "empty description",
+    );
+}
+
+#[test]
+fn a_message_must_be_text() {
+    assert_one_problem(
+        "title: T\nstatuses:\n  401:\n    codes:\n      a: 12\n",
+        "5:7",
+        "invalid type: integer `12`, expected a message string",
+    );
+}
+
+#[test]
+fn every_problem_is_reported_at_once_in_file_order() {
+    let problems = problems(
+        "title: T
+statuses:
+  302: {}
+  401:
+    codes:
+      self: x
+      ok: ''
+  403:
+    codes:
+      ok: again
+",
+    );
+    assert_eq!(
+        problems
+            .iter()
+            .map(|p| p.split(": ").next().unwrap())
+            .collect::<Vec<_>>(),
+        [
+            "errors.yaml:3:3",
+            "errors.yaml:6:7",
+            "errors.yaml:7:11",
+            "errors.yaml:10:7"
+        ],
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn diagnostics_show_the_line_with_a_caret() {
+    let error = Catalog::from_yaml("title: T\nstatuses:\n  302: {}\n", "errors.yaml").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "errors.yaml:3:3: `302` is not an error status: expected an HTTP status from 400 to 599
+  |
+3 |   302: {}
+  |   ^"
+    );
+}
+
+#[test]
+fn an_unreadable_file_is_a_diagnostic() {
+    let error = Catalog::load(std::path::Path::new("no/such/errors.yaml")).unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.starts_with("no/such/errors.yaml: cannot read the error catalogue: "),
+        "{message}"
+    );
+}
+
+#[test]
+fn alias_bombs_are_refused() {
+    let mut yaml = String::from(
+        "title: T\nstatuses: {}\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n",
+    );
+    for i in 1..12 {
+        let prev = i - 1;
+        yaml.push_str(&format!("x{i}: &a{i} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"));
+    }
+    // Refused one way or another (budget or unknown key), but never expanded.
+    assert!(!problems(&yaml).is_empty());
+}
