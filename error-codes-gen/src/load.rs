@@ -234,7 +234,17 @@ impl Validator<'_> {
             let Some(status) = self.status(&key, raw_status, &mut seen_codes) else {
                 continue;
             };
-            if status.name == name {
+            if status.name == "Error" {
+                // Its TypeScript union would be `ErrorCode`, the union of all codes.
+                self.problem(
+                    &key,
+                    format!(
+                        "status {} cannot be named `Error`: its code union would clash with \
+                         `ErrorCode` in TypeScript; give it another `name:`",
+                        status.status
+                    ),
+                );
+            } else if status.name == name {
                 self.problem(
                     &key,
                     format!(
