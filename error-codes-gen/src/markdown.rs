@@ -1,0 +1,291 @@
+//! The Markdown emitter: `generated/errors.md`, the error reference page.
+//!
+//! The page is `CommonMark` with GFM tables, laid out like the hand-written page
+//! it replaces: the title, the document description, an example error body,
+//! then one section per status with a `| Error Code | Meaning |` table.
+//!
+//! # Anchors
+//!
+//! Every status and every code has an explicit HTML anchor, so links stay
+//! stable whatever the renderer does with heading ids:
+//!
+//! - a status section is `#{status}`, e.g. `errors.md#401`;
+//! - a code row is `#{code}`, e.g. `errors.md#invalid_token`.
+//!
+//! Codes are unique across the catalogue and never start with a digit (they must
+//! become Rust identifiers), so the two kinds of anchor never clash. GitHub
+//! prefixes the ids with `user-content-`, and still scrolls to `#invalid_token`;
+//! its own heading ids start with the status too, except the title's (a code
+//! spelled exactly like the title's slug, `errors--troubleshooting`, would
+//! share it there).
+//!
+//! # Escaping
+//!
+//! Titles, reason phrases, status descriptions and messages are plain text:
+//! they are escaped so that the rendered text equals the catalogue's text and
+//! nothing in it acts as Markdown or HTML. Significant ASCII punctuation is
+//! backslash-escaped (`\|`, `\*`, `\<`, …), a line feed becomes `<br>` (so a
+//! message stays on its table row), and other control characters, U+2028, U+2029
+//! and leading or trailing spaces become numeric character references.
+//!
+//! The document description is Markdown and is emitted as written, with one
+//! exception: raw HTML is neutralised by escaping every `<` that could open a
+//! tag, comment or autolink. That holds inside code spans too, where the escaping
+//! backslash then shows; write `&lt;` in prose instead.
+
+use std::fmt::Write as _;
+
+use crate::typescript::string_literal;
+use crate::{Catalog, Code, Status};
+
+/// Renders the catalogue as the Markdown error reference page.
+///
+/// The output is deterministic: the same catalogue always gives the same bytes.
+///
+/// ```
+/// let catalog = error_codes_gen::Catalog::from_yaml(
+///     "title: Errors\nstatuses:\n  401:\n    codes:\n      invalid_token: The API Token provided is invalid.\n",
+///     "errors.yaml",
+/// )?;
+/// let page = error_codes_gen::markdown::emit(&catalog);
+/// assert!(page.starts_with("<!-- Generated from errors.yaml by `cargo xtask gen`; do not edit. -->\n"));
+/// assert!(page.contains("\n## <a id=\"401\"></a>401 Unauthorized\n"));
+/// assert!(page.contains(
+///     "\n| <a id=\"invalid_token\"></a>`invalid_token` | The API Token provided is invalid. |\n"
+/// ));
+/// # Ok::<(), error_codes_gen::Error>(())
+/// ```
+#[must_use]
+pub fn emit(catalog: &Catalog) -> String {
+    let mut out = String::new();
+    // `--` may not appear inside an HTML comment; a file name could contain it.
+    let mut notice = catalog.generated_notice();
+    while notice.contains("--") {
+        notice = notice.replace("--", "- -");
+    }
+    // Writing to a `String` cannot fail, hence the ignored results below.
+    let _ = writeln!(out, "<!-- {notice} -->\n");
+    let _ = writeln!(out, "# {}\n", text(&catalog.title));
+    if let Some(description) = &catalog.description {
+        let description = description.trim_end();
+        if !description.trim_start().is_empty() {
+            let _ = writeln!(out, "{}\n", neutralise_html(description));
+        }
+    }
+    example_body(&mut out, catalog);
+    for status in &catalog.statuses {
+        section(&mut out, status);
+    }
+    // One line feed at the end, not a blank line.
+    out.pop();
+    out
+}
+
+/// The shape of every error body, shown with the first code when there is one.
+fn example_body(out: &mut String, catalog: &Catalog) {
+    let (error, message) = if let Some((status, code)) = catalog.codes().next() {
+        let _ = writeln!(
+            out,
+            "For example, a {} response with code [{}](#{}) has this body:\n",
+            status.status,
+            code_span(code),
+            fragment(&code.code),
+        );
+        (string_literal(&code.code), string_literal(&code.message))
+    } else {
+        out.push_str("Every error response has this body:\n\n");
+        (
+            string_literal("<code>"),
+            string_literal("<human-readable text>"),
+        )
+    };
+    let _ = writeln!(
+        out,
+        "```json\n{{\n  \"error\": {error},\n  \"message\": {message}\n}}\n```\n"
+    );
+}
+
+fn section(out: &mut String, status: &Status) {
+    let _ = writeln!(
+        out,
+        "## <a id=\"{}\"></a>{} {}\n",
+        status.status,
+        status.status,
+        text(&status.title)
+    );
+    if let Some(description) = &status.description {
+        let _ = writeln!(out, "{}\n", text(description));
+    }
+    if status.codes.is_empty() {
+        out.push_str("No error codes are documented for this status yet.\n\n");
+        return;
+    }
+    out.push_str("| Error Code | Meaning |\n| --- | --- |\n");
+    for code in &status.codes {
+        let _ = writeln!(
+            out,
+            "| <a id=\"{}\"></a>{} | {} |",
+            attribute(&code.code),
+            code_span(code),
+            text(&code.message)
+        );
+    }
+    out.push('\n');
+}
+
+/// Whether a code can sit in a code span unchanged, even inside a table cell.
+fn is_plain_code(code: &str) -> bool {
+    !code.is_empty()
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+}
+
+/// The code in a code span. The loader only admits codes that qualify; anything
+/// else still comes out exact, as escaped text without the monospace.
+fn code_span(code: &Code) -> String {
+    if is_plain_code(&code.code) {
+        format!("`{}`", code.code)
+    } else {
+        text(&code.code)
+    }
+}
+
+/// Plain text as inline Markdown whose rendered text is exactly `s`.
+///
+/// The result is a single line, safe in a table cell, a heading or at the start
+/// of a paragraph.
+fn text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let chars: Vec<char> = s.chars().collect();
+    // Block syntax only matters at the start: a single line never has another.
+    let leading_digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    let leading_spaces = chars.iter().take_while(|&&c| c == ' ').count();
+    let trailing_spaces = chars.iter().rev().take_while(|&&c| c == ' ').count();
+    for (i, &c) in chars.iter().enumerate() {
+        let at_edge = i < leading_spaces || i >= chars.len() - trailing_spaces;
+        match c {
+            '\n' => out.push_str("<br>"),
+            // Edge spaces would be trimmed by every Markdown context.
+            ' ' if at_edge => out.push_str("&#x20;"),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
+                let _ = write!(out, "&#x{:X};", u32::from(c));
+            }
+            // Always significant inline (`$` is math and `~` strikethrough on GitHub).
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|' | '~' | '$' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // Only an entity or character reference makes `&` special.
+            '&' if chars
+                .get(i + 1)
+                .is_some_and(|next| *next == '#' || next.is_ascii_alphanumeric()) =>
+            {
+                out.push_str("\\&");
+            }
+            // A blockquote, list item, thematic break or setext underline.
+            '>' | '-' | '+' | '=' if i == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            // An ordered list item: `1.` or `1)`.
+            '.' | ')' if i > 0 && i == leading_digits => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Markdown with every raw HTML opening (`<` before a letter, `/`, `!` or `?`)
+/// backslash-escaped, unless the author already escaped it.
+///
+/// Code spans and code blocks are not exempted: recognising them needs a full
+/// parse (links, containers, tables can end them early), and a wrong guess
+/// would let HTML through.
+fn neutralise_html(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len() + 8);
+    let mut chars = markdown.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // A backslash escape, `\\` included, so the backslash count stays right.
+            '\\' if chars.peek().is_some_and(char::is_ascii_punctuation) => {
+                out.push(c);
+                out.extend(chars.next());
+            }
+            '<' if chars.peek().is_some_and(|&next| {
+                next.is_ascii_alphabetic() || matches!(next, '/' | '!' | '?')
+            }) =>
+            {
+                out.push_str("\\<");
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An HTML attribute value (between double quotes), safe inside a table row.
+fn attribute(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            // A pipe would end the table cell even inside an attribute.
+            '|' => out.push_str("&#x7C;"),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
+                let _ = write!(out, "&#x{:X};", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A URL fragment for an anchor id: percent-encoded beyond the unreserved set.
+fn fragment(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_escapes_only_what_is_significant() {
+        assert_eq!(text("Errors & Troubleshooting"), "Errors & Troubleshooting");
+        assert_eq!(text("&amp; &#1;"), "\\&amp; \\&\\#1;");
+        assert_eq!(text("a | b"), "a \\| b");
+        assert_eq!(text("1. one"), "1\\. one");
+        assert_eq!(text("- item"), "\\- item");
+        assert_eq!(text("x - 1."), "x - 1.");
+        assert_eq!(text(" a\r\nb "), "&#x20;a&#xD;<br>b&#x20;");
+        assert_eq!(text("a\u{2028}b"), "a&#x2028;b");
+    }
+
+    #[test]
+    fn html_openings_are_neutralised_but_escapes_kept() {
+        assert_eq!(neutralise_html("a <b> c"), "a \\<b> c");
+        assert_eq!(neutralise_html("a < b, \\<i>"), "a < b, \\<i>");
+        assert_eq!(neutralise_html("\\\\<!-- x -->"), "\\\\\\<!-- x -->");
+    }
+
+    #[test]
+    fn fragments() {
+        assert_eq!(fragment("number-in-use"), "number-in-use");
+        assert_eq!(fragment("a b|é"), "a%20b%7C%C3%A9");
+    }
+}

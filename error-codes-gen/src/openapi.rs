@@ -1,0 +1,252 @@
+//! The `OpenAPI` 3.1 emitter: `generated/openapi.yaml`.
+//!
+//! The document has no paths of its own (`paths: {}`); it is a library of
+//! components that an API's real description references or merges:
+//!
+//! - `components.schemas.ErrorCode`: `type: string` with an `enum` of every
+//!   code in file order. This is the compact vocabulary type that code
+//!   generators turn into a string union or enum.
+//! - `components.schemas.ErrorBody`: the wire body, an object with required
+//!   `error` (an `ErrorCode`) and `message` (a string). It does **not** set
+//!   `additionalProperties: false`: these are response schemas, and a client
+//!   that validates responses must keep working when the server adds a field
+//!   (the catalogue is meant to grow per-code details), just as the Rust and
+//!   TypeScript readers ignore unknown fields.
+//! - `components.responses.<Group>`: one per status, named like the Rust group
+//!   enum (`Unauthorized`, `UnprocessableEntity`), described as
+//!   `"<status> <title>"` followed by the status description as a second
+//!   paragraph. A status with codes narrows `error` to its own codes and has
+//!   one named example per code; a status with none yet (400 in the seed)
+//!   still gets a response, whose schema is plain `ErrorBody`.
+//!
+//! # Documenting each code: `oneOf` of `const` branches
+//!
+//! A response limits `error` with `oneOf`, one `{const: code, description:
+//! message}` branch per code, rather than `enum` plus vendor extensions such
+//! as `x-enum-descriptions`. `OpenAPI` 3.1 schemas *are* JSON Schema 2020-12,
+//! where `const` and `description` are standard keywords: every conforming
+//! validator enforces exactly these codes, documentation tools (Redoc,
+//! Swagger UI) show each branch with its message, and each code sits next to
+//! its message instead of in two parallel arrays that must stay aligned. The
+//! enum extensions are a fragmented, tool-specific dialect (`x-enum-descriptions`,
+//! `x-enumDescriptions`, `x-enumNames` mean different shapes to different
+//! tools) that validators ignore. The branches are mutually exclusive because
+//! codes are unique, so `oneOf` and `anyOf` accept the same bodies; `oneOf`
+//! states the intent. `ErrorCode` itself stays a plain `enum`: it carries no
+//! messages (the responses do) and generators handle `enum` best.
+//!
+//! # Output
+//!
+//! Block-style YAML, two-space indent, written by hand so that every byte is
+//! deterministic. Fixed syntax (keys such as `description`, the `$ref`s) is
+//! plain; every string that comes from the catalogue, including keys derived
+//! from it (response and example names), is a double-quoted scalar with
+//! explicit escapes (see [`quoted`]), so no text can end a scalar early, start
+//! a comment or be read as a line break by a YAML 1.1 parser. Texts are carried
+//! verbatim otherwise: `OpenAPI` `description` fields are `CommonMark`, and the
+//! catalogue's texts are written to read well as such.
+
+use std::fmt::Write as _;
+
+use crate::{Catalog, Status};
+
+/// `info.version` when the catalogue has no `version:`; `OpenAPI` requires one.
+const DEFAULT_VERSION: &str = "0.0.0";
+
+/// Renders the catalogue as an `OpenAPI` 3.1.0 document in YAML.
+///
+/// ```
+/// let catalog = error_codes_gen::Catalog::from_yaml(
+///     "title: Errors\nstatuses:\n  401:\n    codes:\n      invalid_token: The API Token provided is invalid.\n",
+///     "errors.yaml",
+/// )?;
+/// let yaml = error_codes_gen::openapi::emit(&catalog);
+/// assert!(yaml.starts_with("# Generated from errors.yaml by `cargo xtask gen`; do not edit.\nopenapi: 3.1.0\n"));
+/// assert!(yaml.contains("\n    \"Unauthorized\":\n      description: \"401 Unauthorized\"\n"));
+/// assert!(yaml.contains("- const: \"invalid_token\"\n"));
+/// # Ok::<(), error_codes_gen::Error>(())
+/// ```
+#[must_use]
+pub fn emit(catalog: &Catalog) -> String {
+    let mut out = Yaml::default();
+    out.line(0, &format!("# {}", catalog.generated_notice()));
+    out.line(0, "openapi: 3.1.0");
+    out.line(0, "info:");
+    out.field(1, "title", &catalog.title);
+    out.field(
+        1,
+        "version",
+        catalog.version.as_deref().unwrap_or(DEFAULT_VERSION),
+    );
+    if let Some(description) = &catalog.description {
+        out.field(1, "description", description);
+    }
+    out.line(0, "paths: {}");
+    out.line(0, "components:");
+    out.line(1, "schemas:");
+    emit_error_code(&mut out, catalog);
+    emit_error_body(&mut out);
+    out.line(1, "responses:");
+    for status in &catalog.statuses {
+        emit_response(&mut out, status);
+    }
+    out.text
+}
+
+fn emit_error_code(out: &mut Yaml, catalog: &Catalog) {
+    out.line(2, "ErrorCode:");
+    out.line(
+        3,
+        "description: \"Every error code the API sends, in catalogue order.\"",
+    );
+    out.line(3, "type: string");
+    if catalog.codes().next().is_none() {
+        // JSON Schema 2020-12 allows an empty `enum`: no string is a code yet.
+        out.line(3, "enum: []");
+        return;
+    }
+    out.line(3, "enum:");
+    for (_, code) in catalog.codes() {
+        out.line(4, &format!("- {}", quoted(&code.code)));
+    }
+}
+
+fn emit_error_body(out: &mut Yaml) {
+    out.line(2, "ErrorBody:");
+    out.line(
+        3,
+        "description: \"The body of every error response: a machine-readable code and a human-readable message.\"",
+    );
+    out.line(3, "type: object");
+    out.line(3, "required:");
+    out.line(4, "- error");
+    out.line(4, "- message");
+    out.line(3, "properties:");
+    out.line(4, "error:");
+    out.line(5, "$ref: \"#/components/schemas/ErrorCode\"");
+    out.line(4, "message:");
+    out.line(5, "type: string");
+}
+
+fn emit_response(out: &mut Yaml, status: &Status) {
+    out.line(2, &format!("{}:", quoted(&status.name)));
+    let mut description = format!("{} {}", status.status, status.title);
+    if let Some(text) = &status.description {
+        description.push_str("\n\n");
+        description.push_str(text);
+    }
+    out.field(3, "description", &description);
+    out.line(3, "content:");
+    out.line(4, "application/json:");
+    out.line(5, "schema:");
+    if status.codes.is_empty() {
+        out.line(6, "$ref: \"#/components/schemas/ErrorBody\"");
+        return;
+    }
+    // `allOf` rather than `$ref` with sibling keywords: both are valid 3.1,
+    // but older tools drop a `$ref`'s siblings and would lose the narrowing.
+    out.line(6, "allOf:");
+    out.line(7, "- $ref: \"#/components/schemas/ErrorBody\"");
+    out.line(6, "properties:");
+    out.line(7, "error:");
+    out.line(8, "oneOf:");
+    for code in &status.codes {
+        out.line(9, &format!("- const: {}", quoted(&code.code)));
+        // Continuation lines of a sequence entry sit two columns in, one level.
+        out.field(10, "description", &code.message);
+    }
+    out.line(5, "examples:");
+    for code in &status.codes {
+        out.line(6, &format!("{}:", quoted(&code.code)));
+        out.field(7, "summary", &code.message);
+        out.line(7, "value:");
+        out.field(8, "error", &code.code);
+        out.field(8, "message", &code.message);
+    }
+}
+
+/// A block-style YAML document under construction.
+#[derive(Default)]
+struct Yaml {
+    text: String,
+}
+
+impl Yaml {
+    /// One line at `level` levels of two-space indent.
+    fn line(&mut self, level: usize, content: &str) {
+        for _ in 0..level {
+            self.text.push_str("  ");
+        }
+        self.text.push_str(content);
+        self.text.push('\n');
+    }
+
+    /// `key: "value"`, the value from the catalogue and therefore quoted.
+    fn field(&mut self, level: usize, key: &str, value: &str) {
+        self.line(level, &format!("{key}: {}", quoted(value)));
+    }
+}
+
+/// `text` as a YAML double-quoted scalar that every YAML 1.1 and 1.2 parser
+/// reads back as exactly `text`, on one line.
+///
+/// Escaped: `"` and `\` (they end or start an escape), every character outside
+/// YAML's printable set (C0 and C1 controls, DEL, U+FFFE, U+FFFF), tab, and the
+/// characters some parsers treat as line breaks or a byte order mark (U+0085,
+/// U+2028, U+2029, U+FEFF). Everything else, including non-Latin scripts and
+/// emoji, is written as is: the file is UTF-8.
+fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\0' => out.push_str("\\0"),
+            '\u{7}' => out.push_str("\\a"),
+            '\u{8}' => out.push_str("\\b"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\u{b}' => out.push_str("\\v"),
+            '\u{c}' => out.push_str("\\f"),
+            '\r' => out.push_str("\\r"),
+            '\u{1b}' => out.push_str("\\e"),
+            '\u{85}' => out.push_str("\\N"),
+            '\u{2028}' => out.push_str("\\L"),
+            '\u{2029}' => out.push_str("\\P"),
+            '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => {
+                write!(out, "\\x{:02X}", u32::from(c)).expect("writing to a String cannot fail");
+            }
+            '\u{feff}' | '\u{fffe}' | '\u{ffff}' => {
+                write!(out, "\\u{:04X}", u32::from(c)).expect("writing to a String cannot fail");
+            }
+            _ => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted;
+
+    #[test]
+    fn quoted_escapes_everything_that_could_break_a_scalar() {
+        assert_eq!(quoted("plain text"), "\"plain text\"");
+        assert_eq!(quoted(r#"a "b" \c"#), r#""a \"b\" \\c""#);
+        assert_eq!(quoted("1\n2\r\n3\t4"), r#""1\n2\r\n3\t4""#);
+        assert_eq!(
+            quoted("\u{0}\u{1}\u{1b}\u{1f}\u{7f}\u{80}\u{9f}"),
+            r#""\0\x01\e\x1F\x7F\x80\x9F""#
+        );
+        assert_eq!(
+            quoted("a\u{85}b\u{2028}c\u{2029}d\u{feff}e\u{ffff}"),
+            r#""a\Nb\Lc\Pd\uFEFFe\uFFFF""#
+        );
+        assert_eq!(
+            quoted("🔥 مرحبا # & * ! | > %"),
+            "\"🔥 مرحبا # & * ! | > %\""
+        );
+    }
+}

@@ -1,0 +1,387 @@
+//! The TypeScript emitter: `generated/errors.ts`.
+//!
+//! The module has no runtime dependencies and uses only erasable syntax (no
+//! `enum`, no `namespace`): it passes `erasableSyntaxOnly`, so Node's type
+//! stripping can run it as well as `tsc` can compile it. It exports:
+//!
+//! - `ERROR_CODES`: every code, in file order, as a readonly `as const` tuple;
+//! - `type ErrorCode`: the union of all codes, derived from `ERROR_CODES`;
+//! - `type <Group>Code` per status that has codes (`UnauthorizedCode`). A status
+//!   with no codes yet (400 in the seed) gets no type, like it gets no Rust enum:
+//!   a `never` alias would only invite code that can never run;
+//! - `ERRORS`: code → `{ status, message }` with literal types, so
+//!   `ERRORS.invalid_token.status` has type `401`, each entry documented with
+//!   its message and status (a code named `__proto__` gets a computed key, so
+//!   that it is an entry rather than the object's prototype);
+//! - `interface ErrorBody`, and the guards `isErrorCode` and `isErrorBody`,
+//!   which look codes up in a `Set` so that `"toString"` or `"__proto__"` are
+//!   never mistaken for codes;
+//! - `statusOf(code)`.
+//!
+//! Messages are written as double-quoted string literals that evaluate to the
+//! exact original text, and as doc comment text that can neither close the
+//! comment nor start a tag.
+
+use std::fmt::Write as _;
+
+use crate::{Catalog, Status};
+
+/// Renders the catalogue as a TypeScript module (`generated/errors.ts`).
+///
+/// The output is deterministic: the same catalogue always gives the same bytes.
+///
+/// ```
+/// let catalog = error_codes_gen::Catalog::from_yaml(
+///     "title: Errors\nstatuses:\n  401:\n    codes:\n      invalid_token: The API Token provided is \"invalid\".\n",
+///     "errors.yaml",
+/// )?;
+/// let ts = error_codes_gen::typescript::emit(&catalog);
+/// assert!(ts.starts_with("// Generated from errors.yaml by `cargo xtask gen`; do not edit.\n"));
+/// assert!(ts.contains("export type UnauthorizedCode = \"invalid_token\";\n"));
+/// assert!(ts.contains("    message: \"The API Token provided is \\\"invalid\\\".\",\n"));
+/// assert!(!ts.contains("enum "));
+/// # Ok::<(), error_codes_gen::Error>(())
+/// ```
+#[must_use]
+pub fn emit(catalog: &Catalog) -> String {
+    let mut out = String::new();
+    for line in lines(&catalog.generated_notice()) {
+        push_line(&mut out, format!("// {line}").trim_end());
+    }
+    out.push('\n');
+    module_doc(&mut out, catalog);
+    error_codes(&mut out, catalog);
+    group_types(&mut out, catalog);
+    errors_table(&mut out, catalog);
+    out.push_str(FUNCTIONS);
+    out
+}
+
+fn module_doc(out: &mut String, catalog: &Catalog) {
+    let mut doc = doc_lines(&catalog.title);
+    if let Some(description) = &catalog.description {
+        doc.push(String::new());
+        doc.extend(doc_lines(description));
+    }
+    if let Some(version) = &catalog.version {
+        doc.push(String::new());
+        doc.extend(doc_lines(&format!("Version {version}.")));
+    }
+    doc.push(String::new());
+    doc.push("@packageDocumentation".to_owned());
+    push_doc(out, "", &doc, true);
+    out.push('\n');
+}
+
+fn error_codes(out: &mut String, catalog: &Catalog) {
+    push_doc(
+        out,
+        "",
+        &["Every error code, in catalogue order.".to_owned()],
+        false,
+    );
+    if catalog.codes().next().is_none() {
+        push_line(out, "export const ERROR_CODES = [] as const;");
+    } else {
+        push_line(out, "export const ERROR_CODES = [");
+        for (_, code) in catalog.codes() {
+            push_line(out, &format!("  {},", string_literal(&code.code)));
+        }
+        push_line(out, "] as const;");
+    }
+    out.push('\n');
+    let doc = "An error code, as sent in the `error` field of an {@link ErrorBody}.";
+    push_doc(out, "", &[doc.to_owned()], false);
+    push_line(out, "export type ErrorCode = (typeof ERROR_CODES)[number];");
+}
+
+fn group_types(out: &mut String, catalog: &Catalog) {
+    for status in catalog.groups() {
+        out.push('\n');
+        let mut doc = doc_lines(&format!(
+            "Codes sent with HTTP status {}.",
+            status_line(status)
+        ));
+        if let Some(description) = &status.description {
+            doc.push(String::new());
+            doc.extend(doc_lines(description));
+        }
+        push_doc(out, "", &doc, false);
+        let name = format!("{}Code", status.name);
+        if let [code] = status.codes.as_slice() {
+            push_line(
+                out,
+                &format!("export type {name} = {};", string_literal(&code.code)),
+            );
+        } else {
+            push_line(out, &format!("export type {name} ="));
+            let last = status.codes.len() - 1;
+            for (i, code) in status.codes.iter().enumerate() {
+                let end = if i == last { ";" } else { "" };
+                push_line(out, &format!("  | {}{end}", string_literal(&code.code)));
+            }
+        }
+    }
+}
+
+fn errors_table(out: &mut String, catalog: &Catalog) {
+    out.push('\n');
+    let doc = [
+        "The HTTP status and message of every error code.".to_owned(),
+        String::new(),
+        "`ERRORS[code].status` has the status's literal type, e.g. `401`.".to_owned(),
+    ];
+    push_doc(out, "", &doc, false);
+    // No `satisfies` check of the entries' shape: the model guarantees it, and
+    // `satisfies` would break `isolatedDeclarations` for users who have it on.
+    if catalog.codes().next().is_none() {
+        push_line(out, "export const ERRORS = {} as const;");
+        return;
+    }
+    push_line(out, "export const ERRORS = {");
+    for (status, code) in catalog.codes() {
+        let mut doc = doc_lines(&code.message);
+        doc.push(String::new());
+        doc.extend(doc_lines(&format!(
+            "Sent with HTTP status {}.",
+            status_line(status)
+        )));
+        push_doc(out, "  ", &doc, false);
+        push_line(out, &format!("  {}: {{", property_key(&code.code)));
+        push_line(out, &format!("    status: {},", status.status));
+        push_line(
+            out,
+            &format!("    message: {},", string_literal(&code.message)),
+        );
+        push_line(out, "  },");
+    }
+    push_line(out, "} as const;");
+}
+
+/// The hand-written part: the same for every catalogue.
+const FUNCTIONS: &str = r#"
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  /** What went wrong, for programs. */
+  error: ErrorCode;
+  /** What went wrong, for people. */
+  message: string;
+}
+
+// A Set, not `code in ERRORS`: `in` would also find inherited keys such as
+// "toString" or "__proto__".
+const CODES: ReadonlySet<string> = new Set<string>(ERROR_CODES);
+
+/** Whether `value` is one of the {@link ERROR_CODES}. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && CODES.has(value);
+}
+
+/**
+ * Whether `value` has the shape of an error response body: an `error` that is
+ * a known code and a string `message`.
+ */
+export function isErrorBody(value: unknown): value is ErrorBody {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "error" in value &&
+    isErrorCode(value.error) &&
+    "message" in value &&
+    typeof value.message === "string"
+  );
+}
+
+/** The HTTP status that `code` is sent with. */
+export function statusOf(code: ErrorCode): number {
+  return ERRORS[code].status;
+}
+"#;
+
+/// `401 Unauthorized`.
+fn status_line(status: &Status) -> String {
+    format!("{} {}", status.status, status.title)
+}
+
+fn push_line(out: &mut String, line: &str) {
+    out.push_str(line);
+    out.push('\n');
+}
+
+/// Writes a `/** */` comment at `indent`: on one line when it has one line and
+/// `block` is false, else as a block with a ` * ` margin on every line. The
+/// lines are comment source: user text goes through [`doc_lines`] first.
+fn push_doc(out: &mut String, indent: &str, lines: &[String], block: bool) {
+    if let (false, [line]) = (block, lines) {
+        push_line(out, &format!("{indent}/** {line} */"));
+        return;
+    }
+    push_line(out, &format!("{indent}/**"));
+    for line in lines {
+        if line.is_empty() {
+            push_line(out, &format!("{indent} *"));
+        } else {
+            push_line(out, &format!("{indent} * {line}"));
+        }
+    }
+    push_line(out, &format!("{indent} */"));
+}
+
+/// Catalogue text as inert doc comment lines.
+fn doc_lines(text: &str) -> Vec<String> {
+    lines(text).into_iter().map(doc_text).collect()
+}
+
+/// Splits at every ECMAScript line terminator (and NEL), so that no line of a
+/// comment can end early and every line gets its ` * ` margin. One final line
+/// break (YAML block text has one) makes no empty last line.
+fn lines(text: &str) -> Vec<&str> {
+    let is_break = |c| matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}');
+    let text = text
+        .strip_suffix("\r\n")
+        .or_else(|| text.strip_suffix(is_break))
+        .unwrap_or(text);
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if is_break(c) {
+            lines.push(&text[start..at]);
+            start = at + c.len_utf8();
+            if c == '\r' && chars.next_if(|&(_, next)| next == '\n').is_some() {
+                start += 1;
+            }
+        }
+    }
+    lines.push(&text[start..]);
+    lines
+}
+
+/// One line of doc comment text, kept readable but inert: `*/` cannot close the
+/// comment, `@` cannot start a tag (`\@` and `\/` render as `@` and `/` in
+/// Markdown hovers), and invisible characters are spelled out.
+fn doc_text(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut previous: Option<char> = None;
+    for c in line.chars() {
+        match c {
+            '/' if previous == Some('*') => out.push_str("\\/"),
+            '@' if previous.is_none_or(|p| p.is_whitespace() || p == '{') => {
+                out.push_str("\\@");
+            }
+            c if c != '\t' && is_invisible(c) => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+        previous = Some(c);
+    }
+    out.trim_end().to_owned()
+}
+
+/// A double-quoted TypeScript string literal that evaluates to exactly `text`.
+///
+/// `${` and backticks need no escape outside template literals. Every escape
+/// used is also JSON's, so the result is a JSON string too (the Markdown
+/// emitter's example body relies on that).
+pub(crate) fn string_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if is_invisible(c) => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Characters that are line terminators, control characters or invisible
+/// direction marks: written as escapes so the source shows what the text holds
+/// (and cannot be reordered on screen by bidirectional controls). All are in
+/// the Basic Multilingual Plane, so four hex digits suffice.
+fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}'
+                | '\u{2029}'
+                | '\u{feff}'
+                | '\u{061c}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// An object literal key for `code`: bare when it is an identifier, quoted
+/// otherwise, and computed for `__proto__`, which as a plain key would set the
+/// object's prototype instead of adding an entry.
+fn property_key(code: &str) -> String {
+    let mut chars = code.chars();
+    let identifier = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
+    if code == "__proto__" {
+        format!("[{}]", string_literal(code))
+    } else if identifier {
+        code.to_owned()
+    } else {
+        string_literal(code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{doc_text, lines, property_key, string_literal};
+
+    #[test]
+    fn string_literals_escape_what_would_break_or_hide() {
+        assert_eq!(string_literal(r#"a "b" \c"#), r#""a \"b\" \\c""#);
+        assert_eq!(string_literal("a\nb\r\nc\td"), r#""a\nb\r\nc\td""#);
+        assert_eq!(
+            string_literal("\u{2028}\u{2029}\u{85}\u{0}\u{7f}\u{202e}"),
+            r#""\u2028\u2029\u0085\u0000\u007f\u202e""#
+        );
+        assert_eq!(string_literal("${x} `y` 🔥 ё"), r#""${x} `y` 🔥 ё""#);
+    }
+
+    #[test]
+    fn doc_text_cannot_close_the_comment_or_start_a_tag() {
+        assert_eq!(doc_text("ends */ here /* and"), r"ends *\/ here /* and");
+        assert_eq!(doc_text("**/"), r"**\/");
+        assert_eq!(
+            doc_text("@deprecated {@link x} a@b.c"),
+            r"\@deprecated {\@link x} a@b.c"
+        );
+        assert_eq!(doc_text("tab\tand nul\u{0} "), "tab\tand nul\\u0000");
+    }
+
+    #[test]
+    fn lines_split_at_every_line_terminator() {
+        let split = lines("a\nb\r\nc\rd\u{2028}e\u{2029}f\u{85}g\n");
+        assert_eq!(split, ["a", "b", "c", "d", "e", "f", "g"]);
+        assert_eq!(lines(""), [""]);
+        assert_eq!(lines("a\r\n"), ["a"]);
+        assert_eq!(lines("a\n\nb"), ["a", "", "b"]);
+    }
+
+    #[test]
+    fn property_keys_are_bare_only_when_they_can_be() {
+        assert_eq!(property_key("invalid_token"), "invalid_token");
+        assert_eq!(property_key("WA401"), "WA401");
+        assert_eq!(property_key("number-in-use"), r#""number-in-use""#);
+        assert_eq!(property_key("401"), r#""401""#);
+        assert_eq!(property_key("__proto__"), r#"["__proto__"]"#);
+    }
+}
