@@ -1,0 +1,280 @@
+//! HTTP API errors from one `errors.yaml`.
+//!
+//! An API documents its errors once, in an `errors.yaml` file: each HTTP status
+//! with the error codes it can return and their messages. This crate turns that
+//! file into Rust types at compile time, so server and client code can never
+//! drift from the documented errors. This is `examples/errors.yaml`:
+//!
+//! ```yaml
+#![doc = include_str!("../examples/errors.yaml")]
+//! ```
+//!
+//! [`include_errors!`] reads the file (its path is relative to the including
+//! crate's `Cargo.toml`) and generates one enum per status, named after its
+//! reason phrase, with one variant per code; plus a top-level enum, `ApiError`
+//! unless the file says otherwise, with one variant per status group. Every
+//! generated enum has `code()`, `message()` and `status()` (all `const`),
+//! `from_code()`, `ALL` (every value in file order), [`ErrorCode`], `Display`
+//! (the message), `std::error::Error`, `FromStr` (from the code, failing with
+//! [`UnknownCode`]), and serde support as the wire body
+//! `{"error": code, "message": message}` (see [`ErrorBody`]).
+//!
+//! ```
+//! error_codes::include_errors!("examples/errors.yaml");
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let error = ApiError::from(Unauthorized::InvalidToken);
+//! assert_eq!(error.code(), "invalid_token");
+//! assert_eq!(error.message(), "The API Token provided is invalid.");
+//! assert_eq!(error.status(), 401);
+//! assert_eq!(error.to_string(), "The API Token provided is invalid.");
+//!
+//! // Codes from the wire map back to values, per group or across all of them.
+//! assert_eq!(
+//!     ApiError::from_code("user_not_found"),
+//!     Some(ApiError::NotFound(NotFound::UserNotFound)),
+//! );
+//! assert_eq!(Unauthorized::from_code("user_not_found"), None);
+//! assert_eq!("maintenance_mode".parse::<ServiceUnavailable>()?, ServiceUnavailable::MaintenanceMode);
+//! assert_eq!(ApiError::ALL.len(), 4);
+//!
+//! // Serialized, an error is the response body; the message is not checked
+//! // when reading one back, so a server may localize it.
+//! let json = serde_json::to_string(&error)?;
+//! assert_eq!(json, r#"{"error":"invalid_token","message":"The API Token provided is invalid."}"#);
+//! let read: ApiError = serde_json::from_str(r#"{"error":"invalid_token","message":"Jeton invalide."}"#)?;
+//! assert_eq!(read, error);
+//! let unknown = serde_json::from_str::<ApiError>(r#"{"error":"nope","message":"?"}"#).unwrap_err();
+//! assert!(unknown.to_string().contains("unknown error code `nope`"));
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Code that handles any API error generically takes `impl ErrorCode`; a
+//! hand-written enum gets the same trait from `#[derive(ErrorCode)]`.
+//!
+//! Editing `errors.yaml` rebuilds the crate that includes it. A broken file is
+//! a compile error at the path literal, listing every problem with its
+//! `file:line:column`.
+
+use std::fmt;
+
+pub use error_codes_macro::{ErrorCode, include_errors};
+
+/// An API error: a stable code, a human-readable message and an HTTP status.
+///
+/// Implemented by every enum that `include_errors!` generates and by
+/// `#[derive(ErrorCode)]` for hand-written enums, which also implements
+/// `Display` (the message) and `std::error::Error`:
+///
+/// ```
+/// use error_codes::ErrorCode;
+///
+/// #[derive(Debug, Clone, Copy, ErrorCode)]
+/// enum Mine {
+///     #[error_code(status = 404, message = "No such user.")]
+///     UserNotFound,
+///     #[error_code(status = 409, code = "number-in-use", message = "Number in use.")]
+///     NumberInUse,
+/// }
+///
+/// assert_eq!(Mine::UserNotFound.code(), "user_not_found");
+/// assert_eq!(Mine::NumberInUse.code(), "number-in-use");
+/// assert_eq!(Mine::NumberInUse.status(), 409);
+/// assert_eq!(Mine::UserNotFound.to_string(), "No such user.");
+///
+/// // Code that handles any API error takes the trait.
+/// fn status_line(error: &dyn ErrorCode) -> String {
+///     format!("{} {}", error.status(), error.code())
+/// }
+/// assert_eq!(status_line(&Mine::NumberInUse), "409 number-in-use");
+/// ```
+pub trait ErrorCode {
+    /// The code as the API sends it, e.g. `"invalid_token"`.
+    fn code(&self) -> &'static str;
+    /// The human-readable message, e.g. `"The API Token provided is invalid."`.
+    fn message(&self) -> &'static str;
+    /// The HTTP status, 400–599.
+    fn status(&self) -> u16;
+}
+
+/// The body of every error response: `{"error": <code>, "message": <text>}`.
+///
+/// Generated error enums serialize to this shape directly; `ErrorBody` is for
+/// code that handles bodies without knowing their codes, such as a client
+/// reading a response from a newer server or a proxy passing errors on.
+///
+/// ```
+/// use error_codes::ErrorBody;
+///
+/// let body: ErrorBody =
+///     serde_json::from_str(r#"{"error":"invalid_token","message":"The API Token provided is invalid."}"#)?;
+/// assert_eq!(body.error, "invalid_token");
+/// assert_eq!(body.message, "The API Token provided is invalid.");
+/// assert_eq!(
+///     serde_json::to_string(&body)?,
+///     r#"{"error":"invalid_token","message":"The API Token provided is invalid."}"#,
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct ErrorBody {
+    /// The error code, e.g. `"invalid_token"`.
+    pub error: String,
+    /// The human-readable message; servers may localize it.
+    pub message: String,
+}
+
+impl ErrorBody {
+    /// The body an error is sent as.
+    ///
+    /// ```
+    /// # error_codes::include_errors!("examples/errors.yaml");
+    /// let body = error_codes::ErrorBody::new(&NotFound::UserNotFound);
+    /// assert_eq!((body.error.as_str(), body.message.as_str()), ("user_not_found", "No such user."));
+    /// ```
+    #[must_use]
+    pub fn new<E: ErrorCode + ?Sized>(error: &E) -> Self {
+        Self {
+            error: error.code().to_owned(),
+            message: error.message().to_owned(),
+        }
+    }
+}
+
+/// A code that names no known error, from `FromStr` or deserialization.
+///
+/// ```
+/// let error = error_codes::UnknownCode::new("foo");
+/// assert_eq!(error.code(), "foo");
+/// assert_eq!(error.to_string(), "unknown error code `foo`");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct UnknownCode {
+    code: String,
+}
+
+impl UnknownCode {
+    /// The error for `code`.
+    #[must_use]
+    pub fn new(code: &str) -> Self {
+        Self {
+            code: code.to_owned(),
+        }
+    }
+
+    /// The code that was not recognized.
+    #[must_use]
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+}
+
+impl fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown error code `{}`", self.code)
+    }
+}
+
+impl std::error::Error for UnknownCode {}
+
+/// Support for the code `include_errors!` generates; not a public API.
+#[doc(hidden)]
+pub mod __private {
+    use serde::de::Error as _;
+    use serde::{Deserialize as _, Deserializer, Serialize as _, Serializer};
+
+    use crate::{ErrorBody, ErrorCode, UnknownCode};
+
+    // Generated code names serde through this path so that users need no
+    // serde dependency of their own, and their own `serde` cannot shadow it.
+    pub use serde;
+
+    /// Borrows what `ErrorBody` owns, so serializing does not allocate.
+    #[derive(serde::Serialize)]
+    struct BodyRef<'a> {
+        error: &'a str,
+        message: &'a str,
+    }
+
+    /// Serializes `error` as its [`ErrorBody`].
+    ///
+    /// # Errors
+    /// Whatever the serializer reports.
+    pub fn serialize<E, S>(error: &E, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        E: ErrorCode + ?Sized,
+        S: Serializer,
+    {
+        BodyRef {
+            error: error.code(),
+            message: error.message(),
+        }
+        .serialize(serializer)
+    }
+
+    /// Looks `code` up in a table that `error_codes_gen::rust` built: see
+    /// `lookup_slots` there. `all` is `Self::ALL`, `code_of` is `Self::code`.
+    pub fn lookup<T: Copy>(
+        code: &str,
+        slots: &[u32],
+        all: &[T],
+        code_of: impl Fn(T) -> &'static str,
+    ) -> Option<T> {
+        let mask = slots.len() - 1;
+        let mut slot = slot_of(code_hash(code), mask);
+        // The table is at most half full, so an empty slot ends every probe.
+        loop {
+            let index = usize::try_from(slots[slot].checked_sub(1)?).ok()?;
+            let candidate = all[index];
+            if code_of(candidate) == code {
+                return Some(candidate);
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    fn slot_of(hash: u64, mask: usize) -> usize {
+        // Masking first keeps the value below `slots.len()`, so it fits.
+        usize::try_from(hash & mask as u64).unwrap_or_default()
+    }
+
+    /// The hash of the lookup tables; identical to
+    /// `error_codes_gen::rust::code_hash`, which built them.
+    #[must_use]
+    #[inline]
+    pub fn code_hash(code: &str) -> u64 {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut hash = code.len() as u64;
+        for chunk in code.as_bytes().chunks(8) {
+            // A little-endian word, zero-padded; built by hand because a
+            // variable-length copy into an array would call `memcpy`.
+            let word = chunk
+                .iter()
+                .rev()
+                .fold(0, |word, &byte| (word << 8) | u64::from(byte));
+            hash = (hash.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        // Fold the well-mixed high bits into the low bits the table uses.
+        let hash = (hash ^ (hash >> 33)).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+        hash ^ (hash >> 33)
+    }
+
+    /// Reads an [`ErrorBody`] and looks its code up with `from_code`.
+    ///
+    /// The message is not compared with the catalogue's: servers may
+    /// localize it.
+    ///
+    /// # Errors
+    /// A malformed body, or a code that `from_code` does not know.
+    pub fn deserialize<'de, D, E>(
+        deserializer: D,
+        from_code: impl FnOnce(&str) -> Option<E>,
+    ) -> Result<E, D::Error>
+    where
+        D: Deserializer<'de>,
+    {
+        let body = ErrorBody::deserialize(deserializer)?;
+        from_code(&body.error).ok_or_else(|| D::Error::custom(UnknownCode::new(&body.error)))
+    }
+}

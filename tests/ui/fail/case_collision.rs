@@ -1,0 +1,3 @@
+error_codes::include_errors!("ui/fail/case_collision.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+error_codes::include_errors!("ui/fail/empty_message.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+error_codes::include_errors!("ui/fail/invalid_identifier.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+error_codes::include_errors!("ui/fail/no_such_file.yaml");
+
+fn main() {}

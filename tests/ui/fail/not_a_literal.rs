@@ -1,0 +1,3 @@
+error_codes::include_errors!(errors.yaml);
+
+fn main() {}

@@ -1,0 +1,3 @@
+error_codes::include_errors!("ui/fail/status_out_of_range.yaml");
+
+fn main() {}
