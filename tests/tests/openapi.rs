@@ -1,0 +1,279 @@
+//! `generated/openapi.yaml`: snapshots, and real validators on the output.
+//!
+//! The end-to-end tests run `tests/tools/check_openapi.py` with the pinned
+//! Python tools (`openapi-spec-validator` for `OpenAPI` 3.1, `jsonschema` for
+//! JSON Schema 2020-12, `PyYAML`). They fail, never skip, when the tools cannot
+//! be installed.
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::Output;
+
+use error_codes_gen::{Catalog, openapi};
+use error_codes_tests::{hostile_catalog, python, seed_catalog, target_dir};
+use serde_json::json;
+
+#[test]
+fn snapshot_seed() {
+    insta::assert_snapshot!("seed", openapi::emit(&seed_catalog()));
+}
+
+#[test]
+fn snapshot_hostile() {
+    insta::assert_snapshot!("hostile", openapi::emit(&hostile_catalog()));
+}
+
+#[test]
+fn output_is_deterministic_and_starts_with_the_notice() {
+    let catalog = seed_catalog();
+    let yaml = openapi::emit(&catalog);
+    assert_eq!(yaml, openapi::emit(&catalog.clone()));
+    let first_line = yaml.lines().next().unwrap();
+    assert_eq!(first_line, format!("# {}", catalog.generated_notice()));
+    assert!(yaml.ends_with('\n') && !yaml.ends_with("\n\n"));
+    assert!(!yaml.contains('\t') && !yaml.contains('\r'));
+}
+
+#[test]
+fn hostile_text_stays_inside_its_scalars() {
+    let yaml = openapi::emit(&hostile_catalog());
+    // Only the characters a YAML 1.1 parser takes for line breaks split lines;
+    // none may come from a message.
+    for forbidden in ['\r', '\u{85}', '\u{2028}', '\u{2029}', '\u{feff}'] {
+        assert!(!yaml.contains(forbidden), "raw {forbidden:?} in the output");
+    }
+    // Every line is `- `? then `key:`, `key: value` or a lone scalar, where
+    // keys and values are fixed plain words or complete one-line quoted
+    // scalars: text that broke out of its quotes would leave a line that is not.
+    for line in yaml.lines().skip(1) {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        assert!(indent % 2 == 0, "odd indent: {line:?}");
+        let item = line[indent..].strip_prefix("- ").unwrap_or(&line[indent..]);
+        let (key, value) = match scalar_len(item) {
+            Some(len) => item.split_at(len),
+            None => item
+                .split_once(':')
+                .map_or((item, ""), |(key, rest)| (key, rest)),
+        };
+        let value = value
+            .strip_prefix(':')
+            .unwrap_or(value)
+            .trim_start_matches(' ');
+        assert!(
+            scalar_len(key) == Some(key.len()) || is_plain_word(key),
+            "bad key in {line:?}"
+        );
+        assert!(
+            value.is_empty() || scalar_len(value) == Some(value.len()) || is_plain_word(value),
+            "bad value in {line:?}"
+        );
+    }
+}
+
+/// The length of the double-quoted scalar `text` starts with, if it does.
+fn scalar_len(text: &str) -> Option<usize> {
+    let mut chars = text.char_indices();
+    if chars.next()?.1 != '"' {
+        return None;
+    }
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '\\' => {
+                chars.next()?;
+            }
+            '"' => return Some(at + 1),
+            c if c.is_control() => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Fixed syntax: keys like `application/json` or `$ref`, values like `3.1.0`.
+fn is_plain_word(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "$/._{}[]".contains(c))
+}
+
+#[test]
+fn seed_document_passes_the_validators() {
+    let output = check("seed", &openapi::emit(&seed_catalog()), &seed_catalog());
+    assert_passed(&output);
+}
+
+#[test]
+fn hostile_document_passes_the_validators() {
+    let output = check(
+        "hostile",
+        &openapi::emit(&hostile_catalog()),
+        &hostile_catalog(),
+    );
+    assert_passed(&output);
+}
+
+/// Each broken copy of a good document must fail the check, for the stated
+/// reason: proof that a pass above means something.
+#[test]
+fn the_check_rejects_broken_documents() {
+    let (seed, hostile) = (seed_catalog(), hostile_catalog());
+    // (name, catalogue, text to replace everywhere, replacement, expected reason)
+    let cases: [(&str, &Catalog, &str, &str, &str); 7] = [
+        (
+            "response_without_description",
+            &seed,
+            "\n      description: \"401 Unauthorized\"\n",
+            "\n",
+            "openapi-spec-validator rejects the document",
+        ),
+        (
+            "example_with_foreign_code",
+            &seed,
+            "              value:\n                error: \"missing_auth_headers\"",
+            "              value:\n                error: \"invalid_otp\"",
+            "fails its schema",
+        ),
+        (
+            "status_accepts_any_code",
+            &seed,
+            "          schema:\n            allOf:\n              - $ref: \"#/components/schemas/ErrorBody\"\n            properties:\n              error:\n                oneOf:\n                  - const: \"missing_auth_headers\"",
+            "          schema:\n            allOf:\n              - $ref: \"#/components/schemas/ErrorBody\"\n            properties:\n              error:\n                anyOf:\n                  - $ref: \"#/components/schemas/ErrorCode\"\n                  - const: \"missing_auth_headers\"",
+            "accepts the code",
+        ),
+        (
+            "message_changed",
+            &seed,
+            "\"Headers X-Token are missing.\"",
+            "\"Headers X-Token are missing!\"",
+            "response Unauthorized: codes",
+        ),
+        (
+            // `\t` is a valid escape, so this parses, as a different message.
+            "unescaped_backslash",
+            &hostile,
+            r"C:\\path\\to\\file",
+            r"C:\\path\to\\file",
+            ": codes:",
+        ),
+        (
+            "unescaped_quote",
+            &seed,
+            "\"Generic authentication failure.\"",
+            "\"Generic \"authentication\" failure.\"",
+            "PyYAML cannot parse",
+        ),
+        (
+            "code_order_changed",
+            &seed,
+            "        - \"missing_auth_headers\"\n        - \"invalid_token\"\n",
+            "        - \"invalid_token\"\n        - \"missing_auth_headers\"\n",
+            "all_codes",
+        ),
+    ];
+    for (name, catalog, from, to, reason) in cases {
+        let good = openapi::emit(catalog);
+        assert!(good.contains(from), "{name}: the edit does not apply");
+        // Every occurrence, so a changed message is consistent within the document.
+        let broken = good.replace(from, to);
+        let output = check(&format!("broken-{name}"), &broken, catalog);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            !output.status.success() && stderr.contains(reason),
+            "{name}: expected a failure mentioning {reason:?}, got {}\n{}",
+            output.status,
+            describe(&output),
+        );
+    }
+}
+
+/// Writes the document and the catalogue it must carry into a scratch folder
+/// and runs `check_openapi.py` on them.
+fn check(name: &str, yaml: &str, catalog: &Catalog) -> Output {
+    let dir: PathBuf = target_dir().join("tests-openapi").join(name);
+    fs::create_dir_all(&dir).unwrap();
+    let document = dir.join("openapi.yaml");
+    let expected = dir.join("expected.json");
+    fs::write(&document, yaml).unwrap();
+    fs::write(
+        &expected,
+        serde_json::to_vec_pretty(&expected_json(catalog)).unwrap(),
+    )
+    .unwrap();
+    python::run_script("check_openapi.py", &[&document, &expected])
+}
+
+/// The catalogue straight from the model, independent of the emitter.
+fn expected_json(catalog: &Catalog) -> serde_json::Value {
+    let statuses: Vec<_> = catalog
+        .statuses
+        .iter()
+        .map(|status| {
+            let codes: Vec<_> = status
+                .codes
+                .iter()
+                .map(|code| json!({ "code": code.code, "message": code.message }))
+                .collect();
+            json!({
+                "status": status.status,
+                "title": status.title,
+                "description": status.description,
+                "name": status.name,
+                "codes": codes,
+            })
+        })
+        .collect();
+    json!({
+        "title": catalog.title,
+        "version": catalog.version,
+        "description": catalog.description,
+        "statuses": statuses,
+    })
+}
+
+fn assert_passed(output: &Output) {
+    assert!(
+        output.status.success(),
+        "check_openapi.py failed\n{}",
+        describe(output)
+    );
+    println!("{}", String::from_utf8_lossy(&output.stdout));
+}
+
+fn describe(output: &Output) -> String {
+    format!(
+        "--- stdout\n{}--- stderr\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// The edges the seed and hostile catalogues miss: no version, no description,
+/// no codes at all (an empty `enum`), and characters outside YAML's printable
+/// set, which must travel as escapes.
+#[test]
+fn edge_catalogues_pass_the_validators() {
+    let bare = Catalog::from_yaml(
+        "title: Bare\nstatuses:\n  400:\n    codes: {}\n",
+        "bare.yaml",
+    )
+    .unwrap();
+    let controls = Catalog::from_yaml(
+        concat!(
+            "title: \"Controls \\x01\\x7F\"\n",
+            "statuses:\n",
+            "  500:\n",
+            "    description: \"bom \\uFEFF nel \\x85 c1 \\x9F\"\n",
+            "    codes:\n",
+            "      nul_and_friends: \"nul \\0 bell \\a esc \\e del \\x7F\"\n",
+            "      non_characters: \"\\uFFFE and \\uFFFF and private \\uE000\"\n",
+        ),
+        "controls.yaml",
+    )
+    .unwrap();
+    assert!(openapi::emit(&bare).contains("\n      enum: []\n"));
+    assert!(openapi::emit(&controls).contains(r"nul \0 bell \a esc \e del \x7F"));
+    for (name, catalog) in [("bare", &bare), ("controls", &controls)] {
+        assert_passed(&check(name, &openapi::emit(catalog), catalog));
+    }
+}

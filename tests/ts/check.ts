@@ -1,0 +1,135 @@
+// Checks the values of a generated errors.ts against the catalogue it came from.
+//
+// tests/tests/typescript.rs copies this file into a scratch folder beside the
+// generated errors.ts, an expected.json written from the Rust `Catalog`, and
+// expected-types.ts (type-level checks, also written from the `Catalog`), then
+// compiles the folder with tsc and runs the output under Node. Any failed check
+// throws, listing every failure; success prints "ok: <n> checks".
+
+import {
+  ERROR_CODES,
+  ERRORS,
+  isErrorBody,
+  isErrorCode,
+  statusOf,
+  type ErrorBody,
+  type ErrorCode,
+} from "./errors.js";
+import expectedJson from "./expected.json" with { type: "json" };
+
+declare const console: { log(...data: unknown[]): void };
+
+interface Expected {
+  readonly codes: readonly { readonly code: string; readonly status: number; readonly message: string }[];
+  readonly groups: readonly { readonly name: string; readonly status: number; readonly codes: readonly string[] }[];
+}
+
+const expected: Expected = expectedJson;
+const failures: string[] = [];
+let checks = 0;
+
+function check(ok: boolean, what: string): void {
+  checks += 1;
+  if (!ok) {
+    failures.push(what);
+  }
+}
+
+function show(value: unknown): string {
+  if (typeof value === "symbol" || typeof value === "bigint") {
+    return String(value);
+  }
+  return JSON.stringify(value) ?? String(value);
+}
+
+function sameList(actual: readonly unknown[], wanted: readonly unknown[], what: string): void {
+  check(
+    actual.length === wanted.length && actual.every((item, i) => item === wanted[i]),
+    `${what}: got ${show(actual)}, want ${show(wanted)}`,
+  );
+}
+
+// The type-level negative check: a string that is no code is no ErrorCode.
+// @ts-expect-error "not a code" is not a code (codes never contain spaces)
+const notACode: ErrorCode = "not a code";
+check(!isErrorCode(notACode), "the @ts-expect-error value is rejected at run time too");
+
+// ERROR_CODES and ERRORS hold exactly the catalogue's codes, in file order.
+const codes = expected.codes.map((entry) => entry.code);
+sameList(ERROR_CODES, codes, "ERROR_CODES");
+sameList(Object.keys(ERRORS), codes, "Object.keys(ERRORS)");
+check(new Set(ERROR_CODES).size === ERROR_CODES.length, "ERROR_CODES has no duplicates");
+
+for (const { code, status, message } of expected.codes) {
+  check(isErrorCode(code), `isErrorCode(${show(code)})`);
+  if (!isErrorCode(code)) {
+    continue;
+  }
+  check(Object.hasOwn(ERRORS, code), `ERRORS has an own entry ${show(code)}`);
+  const entry = ERRORS[code];
+  check(entry.status === status, `ERRORS[${show(code)}].status: got ${entry.status}, want ${status}`);
+  check(statusOf(code) === status, `statusOf(${show(code)}): got ${statusOf(code)}, want ${status}`);
+  // The message must come back as the exact original text.
+  check(
+    entry.message === message,
+    `ERRORS[${show(code)}].message: got ${show(entry.message)}, want ${show(message)}`,
+  );
+  check(Object.keys(entry).join() === "status,message", `ERRORS[${show(code)}] has only status and message`);
+
+  const body: ErrorBody = { error: code, message };
+  check(isErrorBody(body), `isErrorBody(${show(body)})`);
+  check(isErrorBody(JSON.parse(JSON.stringify(body))), `isErrorBody(JSON round trip of ${show(body)})`);
+  check(isErrorBody({ error: code, message: "" }), `isErrorBody accepts any message string for ${show(code)}`);
+  check(!isErrorBody({ error: code }), `isErrorBody rejects ${show(code)} without a message`);
+  check(!isErrorBody({ error: code, message: 1 }), `isErrorBody rejects ${show(code)} with a number message`);
+  check(!isErrorBody({ error: code, message: null }), `isErrorBody rejects ${show(code)} with a null message`);
+  check(!isErrorBody({ code, message }), `isErrorBody rejects ${show(code)} under "code" instead of "error"`);
+  check(!isErrorBody([code, message]), `isErrorBody rejects the array [${show(code)}, message]`);
+  check(!isErrorCode([code]), `isErrorCode rejects the array [${show(code)}]`);
+  check(!isErrorCode(new String(code)), `isErrorCode rejects a String object ${show(code)}`);
+  check(!isErrorCode(` ${code}`), `isErrorCode rejects ${show(code)} with a leading space`);
+  check(!isErrorCode(`${code}\n`), `isErrorCode rejects ${show(code)} with a trailing newline`);
+  for (const variant of [code.toUpperCase(), code.toLowerCase()]) {
+    if (!codes.includes(variant)) {
+      check(!isErrorCode(variant), `isErrorCode rejects ${show(variant)}, a case variant of ${show(code)}`);
+    }
+  }
+}
+
+// Each <Group>Code union (checked at type level in expected-types.ts) matches
+// the statuses of the values: a group's codes are exactly the codes with its status.
+for (const group of expected.groups) {
+  const withStatus = ERROR_CODES.filter((code) => statusOf(code) === group.status);
+  sameList(withStatus, group.codes, `codes with status ${group.status} (${group.name}Code)`);
+}
+const grouped = expected.groups.flatMap((group) => group.codes);
+sameList([...grouped].sort(), [...codes].sort(), "the groups together hold every code once");
+
+// Strings that are no code, prototype keys above all, and values that are no string.
+const notCodes: unknown[] = [
+  "",
+  "not a code",
+  "toString",
+  "__proto__",
+  "constructor",
+  "hasOwnProperty",
+  "valueOf",
+  "isPrototypeOf",
+  "__defineGetter__",
+  "length",
+  "size",
+  "0",
+].filter((candidate) => !codes.includes(candidate));
+notCodes.push(undefined, null, 0, 401, Number.NaN, true, false, {}, [], Symbol("code"), 10n, () => "invalid_token");
+for (const value of notCodes) {
+  check(!isErrorCode(value), `isErrorCode(${show(value)}) is false`);
+  check(!isErrorBody({ error: value, message: "m" }), `isErrorBody({ error: ${show(value)}, message: "m" }) is false`);
+}
+for (const value of [undefined, null, 0, "", "invalid_token", true, {}, [], { message: "m" }, Object.create(null)]) {
+  check(!isErrorBody(value), `isErrorBody(${show(value)}) is false`);
+}
+
+if (failures.length > 0) {
+  throw new Error(`${failures.length} of ${checks} checks failed:\n${failures.join("\n")}`);
+}
+console.log(`ok: ${checks} checks`);
