@@ -1,0 +1,172 @@
+//! `cargo xtask gen` as a user runs it: exit codes, what is written, `--check`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn xtask(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(args)
+        .output()
+        .expect("xtask runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn workspace_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap()
+}
+
+/// A fresh scratch folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn path_str(path: &Path) -> &str {
+    path.to_str().expect("UTF-8 scratch path")
+}
+
+const FILES: [&str; 3] = ["errors.ts", "openapi.yaml", "errors.md"];
+
+/// The committed documents are what `errors.yaml` gives: CI fails when
+/// someone edits the catalogue and forgets `cargo xtask gen`.
+#[test]
+fn committed_documents_are_fresh() {
+    let output = xtask(&["gen", "--check"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+#[test]
+fn gen_writes_every_document_deterministically() {
+    let dir = scratch("writes");
+    let out = dir.join("out");
+    let output = xtask(&["gen", "--out", path_str(&out)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let first: Vec<Vec<u8>> = FILES
+        .iter()
+        .map(|f| std::fs::read(out.join(f)).unwrap())
+        .collect();
+    for (file, bytes) in FILES.iter().zip(&first) {
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        let first_line = text.lines().next().unwrap();
+        assert!(
+            first_line.contains("Generated from errors.yaml by `cargo xtask gen`; do not edit."),
+            "{file}: {first_line}"
+        );
+    }
+    // Same input, same bytes; and they match the committed ones.
+    let again = xtask(&["gen", "--out", path_str(&out)]);
+    assert!(again.status.success());
+    for (file, bytes) in FILES.iter().zip(&first) {
+        assert_eq!(&std::fs::read(out.join(file)).unwrap(), bytes, "{file}");
+        let committed = std::fs::read(workspace_root().join("generated").join(file)).unwrap();
+        assert_eq!(&committed, bytes, "generated/{file} is stale");
+    }
+}
+
+#[test]
+fn check_reports_stale_and_missing_files_and_writes_nothing() {
+    let dir = scratch("check");
+    let out = dir.join("out");
+    assert!(xtask(&["gen", "--out", path_str(&out)]).status.success());
+    let fresh = xtask(&["gen", "--out", path_str(&out), "--check"]);
+    assert_eq!(fresh.status.code(), Some(0), "{}", stderr(&fresh));
+
+    let ts = out.join("errors.ts");
+    let edited = std::fs::read_to_string(&ts)
+        .unwrap()
+        .replace("The API Token has expired.", "The token is old.");
+    std::fs::write(&ts, &edited).unwrap();
+    std::fs::remove_file(out.join("errors.md")).unwrap();
+
+    let stale = xtask(&["gen", "--out", path_str(&out), "--check"]);
+    assert_eq!(stale.status.code(), Some(1));
+    let message = stderr(&stale);
+    assert!(
+        message.contains(&format!("  {}\n", ts.display())),
+        "{message}"
+    );
+    assert!(
+        message.contains(&format!("  {}\n", out.join("errors.md").display())),
+        "{message}"
+    );
+    assert!(
+        !message.contains(&format!("  {}\n", out.join("openapi.yaml").display())),
+        "{message}"
+    );
+    let diff_line = |sign: char, text: &str| {
+        message
+            .lines()
+            .any(|line| line.starts_with(sign) && line.contains(text))
+    };
+    assert!(diff_line('-', "The token is old."), "{message}");
+    assert!(diff_line('+', "The API Token has expired."), "{message}");
+    assert!(
+        message.contains(&format!("run `cargo xtask gen --out {}`", out.display())),
+        "{message}"
+    );
+    // --check wrote nothing.
+    assert_eq!(std::fs::read_to_string(&ts).unwrap(), edited);
+    assert!(!out.join("errors.md").exists());
+}
+
+#[test]
+fn a_broken_spec_writes_nothing_and_exits_2() {
+    let dir = scratch("broken");
+    let out = dir.join("out");
+    assert!(xtask(&["gen", "--out", path_str(&out)]).status.success());
+    let before: Vec<Vec<u8>> = FILES
+        .iter()
+        .map(|f| std::fs::read(out.join(f)).unwrap())
+        .collect();
+
+    let spec = dir.join("errors.yaml");
+    std::fs::write(
+        &spec,
+        "title: T\nstatuses:\n  302: {}\n  401:\n    codes:\n      self: x\n",
+    )
+    .unwrap();
+    let output = xtask(&["gen", "--spec", path_str(&spec), "--out", path_str(&out)]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    let spec = spec.display();
+    assert!(
+        message.contains(&format!("{spec}:3:3: `302` is not an error status")),
+        "{message}"
+    );
+    assert!(
+        message.contains(&format!("{spec}:6:7: `self` cannot become a Rust variant")),
+        "{message}"
+    );
+    assert!(
+        message.contains("3 |   302: {}"),
+        "snippet missing: {message}"
+    );
+    assert!(
+        message.contains("2 problems") && message.contains("nothing was written"),
+        "{message}"
+    );
+    for (file, bytes) in FILES.iter().zip(&before) {
+        assert_eq!(
+            &std::fs::read(out.join(file)).unwrap(),
+            bytes,
+            "{file} changed"
+        );
+    }
+    // No temporary files are left behind either.
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), FILES.len());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(xtask(&["gen", "--frobnicate"]).status.code(), Some(2));
+    assert_eq!(xtask(&["gen", "--spec"]).status.code(), Some(2));
+    assert_eq!(xtask(&["generate"]).status.code(), Some(2));
+    let missing = xtask(&["gen", "--spec", "no/such/errors.yaml", "--check"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("no/such/errors.yaml: cannot read the error catalogue"));
+}
