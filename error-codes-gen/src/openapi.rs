@@ -41,7 +41,7 @@
 //! deterministic. Fixed syntax (keys such as `description`, the `$ref`s) is
 //! plain; every string that comes from the catalogue, including keys derived
 //! from it (response and example names), is a double-quoted scalar with
-//! explicit escapes (see [`quoted`]), so no text can end a scalar early, start
+//! explicit escapes, so no text can end a scalar early, start
 //! a comment or be read as a line break by a YAML 1.1 parser. Texts are carried
 //! verbatim otherwise: `OpenAPI` `description` fields are `CommonMark`, and the
 //! catalogue's texts are written to read well as such.

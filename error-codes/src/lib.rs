@@ -59,35 +59,91 @@
 
 use std::fmt;
 
-pub use error_codes_macro::{ErrorCode, include_errors};
-
-/// An API error: a stable code, a human-readable message and an HTTP status.
+/// Generates status-grouped error enums from a catalogue file.
 ///
-/// Implemented by every enum that `include_errors!` generates and by
-/// `#[derive(ErrorCode)]` for hand-written enums, which also implements
-/// `Display` (the message) and `std::error::Error`:
+/// The path is a string literal, relative to the folder of the including
+/// crate's `Cargo.toml`. The macro expands, where it is called, to:
+///
+/// - one enum per status that has codes, named after its reason phrase
+///   (`Unauthorized`, `TooManyRequests`; a status's `name:` overrides it),
+///   with one unit variant per code (`Unauthorized::InvalidToken`);
+/// - a top-level enum, `ApiError` unless the file's `name:` says otherwise,
+///   with one tuple variant per group (`ApiError::Unauthorized(..)`) and
+///   `From<Group>` for each.
+///
+/// Every one of these enums has `const fn code`, `message` and `status`,
+/// `fn from_code(&str) -> Option<Self>`, `const ALL: &[Self]` (file order),
+/// and implements `ErrorCode`, `Display` (the message), `Error`, `FromStr`
+/// (from the code, failing with `UnknownCode`), serde's `Serialize` and
+/// `Deserialize` as the body `{"error": code, "message": message}`, and
+/// `Debug, Clone, Copy, PartialEq, Eq, Hash`. Each variant's documentation
+/// shows its message, code and status. Generated code needs only the
+/// `error-codes` crate as a dependency, not serde.
+///
+/// Editing the file rebuilds the crate. A file with problems fails the build
+/// with one error per problem, each at the path literal and naming the place
+/// in the file as `path:line:column`.
 ///
 /// ```
-/// use error_codes::ErrorCode;
+/// // `examples/errors.yaml` is shown in the crate documentation.
+/// error_codes::include_errors!("examples/errors.yaml");
 ///
-/// #[derive(Debug, Clone, Copy, ErrorCode)]
+/// assert_eq!(Unauthorized::InvalidToken.code(), "invalid_token");
+/// assert_eq!(NotFound::UserNotFound.status(), 404);
+/// assert_eq!(ApiError::from_code("maintenance_mode").map(ApiError::status), Some(503));
+/// assert_eq!(ApiError::ALL.len(), 4);
+/// ```
+pub use error_codes_macro::include_errors;
+
+/// Implements `ErrorCode`, `Display` and `std::error::Error` for a hand-written enum.
+///
+/// Every variant is a unit variant with one `#[error_code(...)]` (the keys may
+/// also be spread over several) holding:
+///
+/// - `status = 404`: the HTTP status, 400–599;
+/// - `message = "..."`: the human-readable message, not empty; `Display`
+///   prints it (and honours width and precision like `str` does);
+/// - `code = "..."`, optional: the code as the API sends it; by default the
+///   variant name in `snake_case` (`UserNotFound` → `"user_not_found"`).
+///
+/// Codes must be unique within the enum. Anything else (a missing or unknown
+/// key, a duplicate key or code, a status out of range, fields, generics, a
+/// struct or union) is a compile error at the offending tokens; all problems
+/// in the enum are reported at once. The impls name `::error_codes`, so the
+/// crate must depend on `error-codes` under that name. They are marked
+/// `#[automatically_derived]` and compile cleanly under
+/// `#![deny(warnings, clippy::pedantic)]`.
+///
+/// ```
+/// #[derive(Debug, Clone, Copy, error_codes::ErrorCode)]
 /// enum Mine {
-///     #[error_code(status = 404, message = "No such user.")]
+///     #[error_code(status = 404, message = "No such user.")] // code "user_not_found"
 ///     UserNotFound,
 ///     #[error_code(status = 409, code = "number-in-use", message = "Number in use.")]
 ///     NumberInUse,
 /// }
 ///
+/// use error_codes::ErrorCode as _;
 /// assert_eq!(Mine::UserNotFound.code(), "user_not_found");
-/// assert_eq!(Mine::NumberInUse.code(), "number-in-use");
-/// assert_eq!(Mine::NumberInUse.status(), 409);
-/// assert_eq!(Mine::UserNotFound.to_string(), "No such user.");
+/// assert_eq!(Mine::NumberInUse.to_string(), "Number in use.");
+/// ```
+pub use error_codes_macro::ErrorCode;
+
+/// An API error: a stable code, a human-readable message and an HTTP status.
 ///
-/// // Code that handles any API error takes the trait.
+/// Implemented by every enum that [`include_errors!`] generates and by
+/// [`#[derive(ErrorCode)]`](macro@ErrorCode) for hand-written enums. Code that
+/// handles any API error takes the trait:
+///
+/// ```
+/// error_codes::include_errors!("examples/errors.yaml");
+/// use error_codes::ErrorCode;
+///
 /// fn status_line(error: &dyn ErrorCode) -> String {
 ///     format!("{} {}", error.status(), error.code())
 /// }
-/// assert_eq!(status_line(&Mine::NumberInUse), "409 number-in-use");
+/// assert_eq!(status_line(&NotFound::UserNotFound), "404 user_not_found");
+/// assert_eq!(status_line(&ApiError::from(Unauthorized::InvalidToken)), "401 invalid_token");
 /// ```
 pub trait ErrorCode {
     /// The code as the API sends it, e.g. `"invalid_token"`.
