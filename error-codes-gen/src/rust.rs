@@ -72,17 +72,11 @@ fn group(status: &Status, top: &str) -> TokenStream {
         .map(|code| Literal::string(&code.message));
     let from_code = from_code_fn(status.codes.iter().map(|code| code.code.as_str()));
     let common = common_impls(&ty);
+    let derives = derives();
 
     quote! {
         #doc
-        #[derive(
-            ::core::fmt::Debug,
-            ::core::clone::Clone,
-            ::core::marker::Copy,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
-            ::core::hash::Hash,
-        )]
+        #derives
         pub enum #ty {
             #(#variants,)*
         }
@@ -158,19 +152,13 @@ fn top_level(catalog: &Catalog) -> TokenStream {
     });
     let from_code = from_code_fn(catalog.codes().map(|(_, code)| code.code.as_str()));
     let common = common_impls(&ty);
+    let derives = derives();
 
     // An empty catalogue still yields a usable (uninhabited) enum: the
     // matches below then have no arms, which is exhaustive for it.
     quote! {
         #doc
-        #[derive(
-            ::core::fmt::Debug,
-            ::core::clone::Clone,
-            ::core::marker::Copy,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
-            ::core::hash::Hash,
-        )]
+        #derives
         pub enum #ty {
             #(#variants,)*
         }
@@ -292,6 +280,20 @@ pub fn code_hash(code: &str) -> u64 {
     // Fold the well-mixed high bits into the low bits the table uses.
     let hash = (hash ^ (hash >> 33)).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
     hash ^ (hash >> 33)
+}
+
+/// The derives every generated enum has.
+fn derives() -> TokenStream {
+    quote! {
+        #[derive(
+            ::core::fmt::Debug,
+            ::core::clone::Clone,
+            ::core::marker::Copy,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::hash::Hash,
+        )]
+    }
 }
 
 /// The trait impls every generated enum shares; all delegate to inherent items.

@@ -55,3 +55,44 @@ pub fn hostile_catalog() -> Catalog {
 fn load(path: &Path) -> Catalog {
     Catalog::load(path).unwrap_or_else(|error| panic!("{error}"))
 }
+
+/// Copies every catalogue that a `tests/ui` case may name to the same path
+/// relative to `crate_dir` as it has relative to this crate, so that a case
+/// compiled as part of a crate in `crate_dir` reads the same files.
+///
+/// # Panics
+/// If a catalogue cannot be read or copied.
+pub fn mirror_catalogues(crate_dir: &Path) {
+    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+
+    let mut relative_paths = vec![PathBuf::from("../errors.yaml")];
+    for folder in ["ui/pass", "ui/fail", "fixtures"] {
+        let entries = std::fs::read_dir(manifest_dir.join(folder))
+            .unwrap_or_else(|error| panic!("cannot list {folder}: {error}"));
+        for entry in entries {
+            let name = entry.expect("a directory entry").file_name();
+            if Path::new(&name)
+                .extension()
+                .is_some_and(|ext| ext == "yaml")
+            {
+                relative_paths.push(Path::new(folder).join(name));
+            }
+        }
+    }
+
+    for relative in relative_paths {
+        let from = manifest_dir.join(&relative);
+        let to = crate_dir.join(&relative);
+        let contents = std::fs::read(&from)
+            .unwrap_or_else(|error| panic!("cannot read {}: {error}", from.display()));
+        // Rewriting an unchanged file would make every case recompile.
+        if std::fs::read(&to).ok().as_deref() == Some(contents.as_slice()) {
+            continue;
+        }
+        let parent = to.parent().expect("a file has a parent folder");
+        std::fs::create_dir_all(parent)
+            .unwrap_or_else(|error| panic!("cannot create {}: {error}", parent.display()));
+        std::fs::write(&to, contents)
+            .unwrap_or_else(|error| panic!("cannot write {}: {error}", to.display()));
+    }
+}

@@ -54,7 +54,8 @@ mod shadows {
     }
     impl<T: ?Sized> Hijack for T {}
 }
-#[allow(unused_imports)]
+// A glob on purpose: every shadow must be in scope where the macro expands.
+#[allow(unused_imports, clippy::wildcard_imports)]
 use shadows::*;
 
 ::error_codes::include_errors!("../errors.yaml");
@@ -65,12 +66,12 @@ fn main() {
     const CODE: &str = TOKEN.code();
     const MESSAGE: &str = TOKEN.message();
     const STATUS: u16 = TOKEN.status();
+    const TOP: ApiError = ApiError::UnprocessableEntity(UnprocessableEntity::InvalidJson);
+    const TOP_STATUS: u16 = TOP.status();
     assert_eq!(
         (CODE, MESSAGE, STATUS),
         ("invalid_token", "The API Token provided is invalid.", 401)
     );
-    const TOP: ApiError = ApiError::UnprocessableEntity(UnprocessableEntity::InvalidJson);
-    const TOP_STATUS: u16 = TOP.status();
     assert_eq!(TOP_STATUS, 422);
     assert_eq!(TOP.code(), "invalid_json");
 
