@@ -49,6 +49,12 @@ impl Diagnostic {
     }
 
     /// `file:line:column`, or just `file` when there is no line.
+    ///
+    /// ```
+    /// let error = error_codes_gen::Catalog::from_yaml("title: T\nstatuses:\n  42: {}\n", "api.yaml")
+    ///     .unwrap_err();
+    /// assert_eq!(error.diagnostics()[0].location(), "api.yaml:3:3");
+    /// ```
     #[must_use]
     pub fn location(&self) -> String {
         match self.line {

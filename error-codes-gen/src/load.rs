@@ -22,6 +22,14 @@ impl Catalog {
     /// Diagnostics name the file as `path` is written (relative paths stay
     /// relative), so messages match what the user typed.
     ///
+    /// ```
+    /// let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../errors.yaml");
+    /// let catalog = error_codes_gen::Catalog::load(&path)?;
+    /// assert_eq!(catalog.source_name, "errors.yaml");
+    /// assert_eq!(catalog.codes().count(), 32);
+    /// # Ok::<(), error_codes_gen::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// Every problem in the file, or one saying it cannot be read.
     pub fn load(path: &Path) -> Result<Self, Error> {

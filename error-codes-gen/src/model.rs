@@ -64,6 +64,16 @@ pub struct Code {
 
 impl Catalog {
     /// Every code with its status, in file order.
+    ///
+    /// ```
+    /// # let catalog = error_codes_gen::Catalog::from_yaml(
+    /// #     "title: T\nstatuses:\n  401:\n    codes:\n      a: A.\n  403:\n    codes:\n      b: B.\n",
+    /// #     "errors.yaml",
+    /// # )?;
+    /// let codes: Vec<_> = catalog.codes().map(|(status, code)| (status.status, code.code.as_str())).collect();
+    /// assert_eq!(codes, [(401, "a"), (403, "b")]);
+    /// # Ok::<(), error_codes_gen::Error>(())
+    /// ```
     pub fn codes(&self) -> impl Iterator<Item = (&Status, &Code)> {
         self.statuses
             .iter()
@@ -71,6 +81,17 @@ impl Catalog {
     }
 
     /// The statuses that have at least one code: the ones that become Rust enums.
+    ///
+    /// ```
+    /// # let catalog = error_codes_gen::Catalog::from_yaml(
+    /// #     "title: T\nstatuses:\n  400: {}\n  401:\n    codes:\n      a: A.\n",
+    /// #     "errors.yaml",
+    /// # )?;
+    /// let groups: Vec<_> = catalog.groups().map(|status| status.name.as_str()).collect();
+    /// assert_eq!(groups, ["Unauthorized"]);
+    /// assert_eq!(catalog.statuses.len(), 2);
+    /// # Ok::<(), error_codes_gen::Error>(())
+    /// ```
     pub fn groups(&self) -> impl Iterator<Item = &Status> {
         self.statuses
             .iter()

@@ -52,6 +52,7 @@ statuses:
   409:
     codes:
       number-in-use: The number is in use.
+      RATE_LIMITED: Upper snake case.
       WA401:
         message: Upper case with digits.
   422:
@@ -76,9 +77,13 @@ statuses:
         .collect();
     assert_eq!(
         names,
-        [("number-in-use", "NumberInUse"), ("WA401", "Wa401")]
+        [
+            ("number-in-use", "NumberInUse"),
+            ("RATE_LIMITED", "RateLimited"),
+            ("WA401", "Wa401"),
+        ]
     );
-    assert_eq!(conflict.codes[1].message, "Upper case with digits.");
+    assert_eq!(conflict.codes[2].message, "Upper case with digits.");
     assert_eq!(invalid.name, "Invalid");
     assert_eq!(invalid.description.as_deref(), Some("Validation failures."));
 }
