@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use error_codes_gen::Catalog;
 
 pub mod node;
-
 pub mod python;
+pub mod tools;
 
 /// The workspace root (the folder with `errors.yaml`).
 ///

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use error_codes_gen::{Catalog, typescript};
-use error_codes_tests::{hostile_catalog, node, seed_catalog, target_dir, workspace_root};
+use error_codes_tests::{hostile_catalog, node, seed_catalog, target_dir, tools, workspace_root};
 use serde_json::json;
 
 /// The pinned compilers: npm package (see `tests/tools/package.json`) and the
@@ -45,7 +45,7 @@ fn output_is_deterministic_and_enum_free() {
 #[test]
 fn compilers_are_the_pinned_versions() {
     for (package, version) in COMPILERS {
-        let printed = node::run(
+        let printed = tools::run(
             node::package_script(package, "bin/tsc").arg("--version"),
             "tsc --version",
         );
@@ -123,7 +123,7 @@ fn compile_and_check(case: &str, catalog: &Catalog) {
         );
 
         let started = Instant::now();
-        node::run(
+        tools::run(
             node::package_script(package, "bin/tsc")
                 .args(["--project", &config, "--pretty", "false"])
                 .current_dir(&dir),
@@ -136,7 +136,7 @@ fn compile_and_check(case: &str, catalog: &Catalog) {
         );
 
         let started = Instant::now();
-        let printed = node::run(
+        let printed = tools::run(
             node::node()
                 .arg(Path::new(&out_dir).join("check.js"))
                 .current_dir(&dir),
