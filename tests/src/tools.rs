@@ -1,7 +1,7 @@
 //! The external tools the end-to-end tests run, pinned by lockfiles under
 //! `tests/tools/` and installed on first use.
 //!
-//! [`ensure_installed`] is the one install mechanism: it runs an installer
+//! `ensure_installed` is the one install mechanism: it runs an installer
 //! when the stamp it left last time does not hold the current lockfile, under
 //! a file lock so that parallel test processes neither race nor install
 //! twice. A failed install panics with the installer's output: tests that
