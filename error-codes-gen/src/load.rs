@@ -62,12 +62,13 @@ impl Catalog {
     /// ```
     ///
     /// # Errors
-    /// Malformed YAML or an unknown key (the first such problem: parsing
-    /// stops there), or else every rule the content breaks.
+    /// Malformed YAML or a value of the wrong type (the first such
+    /// problem: parsing stops there), or else every rule the content breaks,
+    /// unknown keys included.
     pub fn from_yaml(source: &str, file: &str) -> Result<Self, Error> {
         // YAML 1.1 reads `y`, `no` or `off` as booleans; a message is text.
         let options = serde_saphyr::options! { strict_booleans: true };
-        let raw: RawCatalog = serde_saphyr::from_str_with_options(source, options)
+        let raw: Spanned<RawCatalog> = serde_saphyr::from_str_with_options(source, options)
             .map_err(|error| Error::new(vec![syntax_diagnostic(file, source, &error)]))?;
         let mut validator = Validator {
             file,
@@ -110,36 +111,161 @@ fn to_usize(n: u64) -> usize {
 
 // ---- The file as written -------------------------------------------------
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The top-level mapping.
+#[derive(Default)]
 struct RawCatalog {
-    title: Spanned<String>,
+    title: Option<Spanned<String>>,
     version: Option<Spanned<String>>,
     description: Option<Spanned<String>>,
     name: Option<Spanned<String>>,
-    statuses: Entries<Spanned<String>, Spanned<Option<RawStatus>>>,
+    statuses: Option<Entries<Spanned<String>, Spanned<Option<RawStatus>>>>,
+    unknown: Vec<Spanned<String>>,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Default)]
 struct RawStatus {
     title: Option<Spanned<String>>,
     description: Option<Spanned<String>>,
     name: Option<Spanned<String>>,
-    #[serde(default)]
     codes: Entries<Spanned<String>, Spanned<RawCode>>,
+    unknown: Vec<Spanned<String>>,
 }
 
 /// A code's value: the short form `code: message` or the long form mapping.
 struct RawCode {
     /// Located only in the long form; the short form is located by its key.
-    message: Spanned<String>,
+    /// `None` when the long form lacks it.
+    message: Option<Spanned<String>>,
+    unknown: Vec<Spanned<String>>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Default)]
 struct LongCode {
-    message: Spanned<String>,
+    message: Option<Spanned<String>>,
+    unknown: Vec<Spanned<String>>,
+}
+
+/// A mapping with a fixed set of keys.
+///
+/// Unknown keys are kept, located, instead of failing the parse the way
+/// `deny_unknown_fields` would: the validator then reports every misspelt key
+/// in the file at once, beside every other problem.
+trait Fields: Default {
+    /// What the mapping is, for messages.
+    const WHAT: &'static str;
+    /// The keys it knows, in the order the format documents them.
+    const KEYS: &'static [&'static str];
+
+    /// Reads the value of `key`; returns `false` if the key is not one of
+    /// [`Fields::KEYS`], leaving the value unread.
+    fn read<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error>;
+
+    fn unknown_keys(&mut self) -> &mut Vec<Spanned<String>>;
+}
+
+struct FieldsVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Fields> Visitor<'de> for FieldsVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}, a mapping with keys {}", T::WHAT, quoted(T::KEYS))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let mut fields = T::default();
+        while let Some(key) = map.next_key::<Spanned<String>>()? {
+            if !fields.read(&key.value, &mut map)? {
+                map.next_value::<de::IgnoredAny>()?;
+                fields.unknown_keys().push(key);
+            }
+        }
+        Ok(fields)
+    }
+}
+
+/// `` `a`, `b`, `c` ``.
+fn quoted(keys: &[&str]) -> String {
+    let quoted: Vec<String> = keys.iter().map(|key| format!("`{key}`")).collect();
+    quoted.join(", ")
+}
+
+/// `` `a` `` or `` one of `a`, `b`, `c` ``.
+fn one_of(keys: &[&str]) -> String {
+    match keys {
+        [one] => format!("`{one}`"),
+        _ => format!("one of {}", quoted(keys)),
+    }
+}
+
+impl Fields for RawCatalog {
+    const WHAT: &'static str = "the catalogue";
+    const KEYS: &'static [&'static str] = &["title", "version", "description", "name", "statuses"];
+
+    fn read<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        match key {
+            "title" => self.title = Some(map.next_value()?),
+            "version" => self.version = Some(map.next_value()?),
+            "description" => self.description = Some(map.next_value()?),
+            "name" => self.name = Some(map.next_value()?),
+            "statuses" => self.statuses = Some(map.next_value()?),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    fn unknown_keys(&mut self) -> &mut Vec<Spanned<String>> {
+        &mut self.unknown
+    }
+}
+
+impl Fields for RawStatus {
+    const WHAT: &'static str = "a status";
+    const KEYS: &'static [&'static str] = &["title", "description", "name", "codes"];
+
+    fn read<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        match key {
+            "title" => self.title = Some(map.next_value()?),
+            "description" => self.description = Some(map.next_value()?),
+            "name" => self.name = Some(map.next_value()?),
+            "codes" => self.codes = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    fn unknown_keys(&mut self) -> &mut Vec<Spanned<String>> {
+        &mut self.unknown
+    }
+}
+
+impl Fields for LongCode {
+    const WHAT: &'static str = "a code";
+    const KEYS: &'static [&'static str] = &["message"];
+
+    fn read<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        match key {
+            "message" => self.message = Some(map.next_value()?),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    fn unknown_keys(&mut self) -> &mut Vec<Spanned<String>> {
+        &mut self.unknown
+    }
+}
+
+impl<'de> Deserialize<'de> for RawCatalog {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(FieldsVisitor(PhantomData))
+    }
+}
+
+impl<'de> Deserialize<'de> for RawStatus {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(FieldsVisitor(PhantomData))
+    }
 }
 
 impl<'de> Deserialize<'de> for RawCode {
@@ -153,13 +279,15 @@ impl<'de> Deserialize<'de> for RawCode {
             fn visit_str<E: de::Error>(self, message: &str) -> Result<RawCode, E> {
                 let unknown = serde_saphyr::Location::UNKNOWN;
                 Ok(RawCode {
-                    message: Spanned::new(message.to_owned(), unknown, unknown),
+                    message: Some(Spanned::new(message.to_owned(), unknown, unknown)),
+                    unknown: Vec::new(),
                 })
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawCode, A::Error> {
-                let long = LongCode::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                let long: LongCode = FieldsVisitor(PhantomData).visit_map(map)?;
                 Ok(RawCode {
                     message: long.message,
+                    unknown: long.unknown,
                 })
             }
         }
@@ -213,7 +341,10 @@ struct Validator<'a> {
 
 impl Validator<'_> {
     fn problem<T>(&mut self, at: &Spanned<T>, message: impl Into<String>) {
-        let location = at.referenced;
+        self.problem_at(at.referenced, message);
+    }
+
+    fn problem_at(&mut self, location: serde_saphyr::Location, message: impl Into<String>) {
         self.problems.push(Diagnostic::at(
             self.file,
             self.source,
@@ -223,8 +354,19 @@ impl Validator<'_> {
         ));
     }
 
-    fn catalog(&mut self, raw: RawCatalog) -> Catalog {
-        let title = self.text(raw.title, "title");
+    fn catalog(&mut self, raw: Spanned<RawCatalog>) -> Catalog {
+        let at = raw.referenced;
+        let raw = raw.value;
+        self.report_unknown::<RawCatalog>(&raw.unknown);
+        let title = if let Some(title) = raw.title {
+            self.text(title, "title")
+        } else {
+            self.problem_at(
+                at,
+                "missing `title`: the catalogue needs one, e.g. `title: Errors`",
+            );
+            String::new()
+        };
         let version = raw.version.map(|version| self.text(version, "version"));
         let description = raw
             .description
@@ -237,7 +379,13 @@ impl Validator<'_> {
         let mut group_names: HashMap<String, (u16, usize)> = HashMap::new();
         let mut seen_codes: HashMap<String, (u16, usize)> = HashMap::new();
         let mut statuses = Vec::new();
-        for (key, raw_status) in raw.statuses.0 {
+        if raw.statuses.is_none() {
+            self.problem_at(
+                at,
+                "missing `statuses`: the mapping of error statuses to their codes",
+            );
+        }
+        for (key, raw_status) in raw.statuses.unwrap_or_default().0 {
             let raw_status = raw_status.value.unwrap_or_default();
             let Some(status) = self.status(&key, raw_status, &mut seen_codes) else {
                 continue;
@@ -308,6 +456,7 @@ impl Validator<'_> {
                 return None;
             }
         };
+        self.report_unknown::<RawStatus>(&raw.unknown);
         let title = match raw.title {
             Some(title) => self.text(title, "title"),
             None => {
@@ -371,11 +520,7 @@ impl Validator<'_> {
             } else {
                 variants.insert(variant.clone(), (code.clone(), line));
             }
-            let mut message = value.value.message;
-            if message.referenced == serde_saphyr::Location::UNKNOWN {
-                message.referenced = value.referenced;
-            }
-            let message = self.text(message, "message");
+            let message = self.message(&code_key, value);
             codes.push(Code {
                 code,
                 message,
@@ -390,6 +535,34 @@ impl Validator<'_> {
             name,
             codes,
         })
+    }
+
+    /// The message of the code at `key`, from either form.
+    fn message(&mut self, key: &Spanned<String>, value: Spanned<RawCode>) -> String {
+        self.report_unknown::<LongCode>(&value.value.unknown);
+        let Some(mut message) = value.value.message else {
+            self.problem(key, format!("code `{}` has no `message`", key.value));
+            return String::new();
+        };
+        if message.referenced == serde_saphyr::Location::UNKNOWN {
+            // The short form: the message is the value itself.
+            message.referenced = value.referenced;
+        }
+        self.text(message, "message")
+    }
+
+    fn report_unknown<T: Fields>(&mut self, keys: &[Spanned<String>]) {
+        for key in keys {
+            self.problem(
+                key,
+                format!(
+                    "unknown key `{}` in {}: expected {}",
+                    key.value,
+                    T::WHAT,
+                    one_of(T::KEYS)
+                ),
+            );
+        }
     }
 
     /// A text field, which must say something.

@@ -114,27 +114,58 @@ fn malformed_yaml() {
 }
 
 #[test]
-fn unknown_keys_at_every_level() {
-    assert_one_problem(
-        "title: T\nstatus:\n  401: {}\n",
-        "2:1",
-        "unknown field `status`",
+fn unknown_keys_at_every_level_all_at_once() {
+    // A misspelt key is reported, not ignored, and does not hide the others.
+    assert_eq!(
+        problems(
+            "title: T
+statuses:
+  401:
+    titel: Nope
+    codes:
+      a:
+        mesage: x
+      b: Fine.
+colour: blue
+"
+        ),
+        [
+            "errors.yaml:4:5: unknown key `titel` in a status: \
+             expected one of `title`, `description`, `name`, `codes`",
+            "errors.yaml:6:7: code `a` has no `message`",
+            "errors.yaml:7:9: unknown key `mesage` in a code: expected `message`",
+            "errors.yaml:9:1: unknown key `colour` in the catalogue: \
+             expected one of `title`, `version`, `description`, `name`, `statuses`",
+        ]
     );
-    assert_one_problem(
-        "title: T\nstatuses:\n  401:\n    titel: Nope\n",
-        "4:5",
-        "unknown field `titel`",
-    );
-    assert_one_problem(
-        "title: T\nstatuses:\n  401:\n    codes:\n      a:\n        mesage: x\n",
-        "6:9",
-        "unknown field `mesage`",
+}
+
+#[test]
+fn a_misspelt_required_key_is_unknown_and_missing() {
+    assert_eq!(
+        problems("title: T\nstatus:\n  401: {}\n"),
+        [
+            "errors.yaml:1:1: missing `statuses`: the mapping of error statuses to their codes",
+            "errors.yaml:2:1: unknown key `status` in the catalogue: \
+             expected one of `title`, `version`, `description`, `name`, `statuses`",
+        ]
     );
 }
 
 #[test]
 fn missing_title() {
-    assert_one_problem("statuses: {}\n", "1:1", "missing field `title`");
+    assert_one_problem("statuses: {}\n", "1:1", "missing `title`");
+}
+
+#[test]
+fn the_catalogue_must_be_a_mapping() {
+    assert_eq!(
+        problems("- title: T\n"),
+        [
+            "errors.yaml: invalid type: sequence, expected the catalogue, \
+          a mapping with keys `title`, `version`, `description`, `name`, `statuses`"
+        ]
+    );
 }
 
 #[test]
