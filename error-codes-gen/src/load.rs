@@ -68,7 +68,7 @@ impl Catalog {
     pub fn from_yaml(source: &str, file: &str) -> Result<Self, Error> {
         // YAML 1.1 reads `y`, `no` or `off` as booleans; a message is text.
         let options = serde_saphyr::options! { strict_booleans: true };
-        let raw: Spanned<RawCatalog> = serde_saphyr::from_str_with_options(source, options)
+        let raw: Spanned<Known<RawCatalog>> = serde_saphyr::from_str_with_options(source, options)
             .map_err(|error| Error::new(vec![syntax_diagnostic(file, source, &error)]))?;
         let mut validator = Validator {
             file,
@@ -118,83 +118,99 @@ struct RawCatalog {
     version: Option<Spanned<String>>,
     description: Option<Spanned<String>>,
     name: Option<Spanned<String>>,
-    statuses: Option<Entries<Spanned<String>, Spanned<Option<RawStatus>>>>,
-    unknown: Vec<Spanned<String>>,
+    statuses: Option<Statuses>,
 }
+
+/// Each status key with its mapping, which may be left empty.
+type Statuses = Entries<Spanned<String>, Spanned<Option<Known<RawStatus>>>>;
 
 #[derive(Default)]
 struct RawStatus {
     title: Option<Spanned<String>>,
     description: Option<Spanned<String>>,
     name: Option<Spanned<String>>,
-    codes: Entries<Spanned<String>, Spanned<RawCode>>,
-    unknown: Vec<Spanned<String>>,
+    codes: Entries<Spanned<String>, Spanned<Known<RawCode>>>,
 }
 
 /// A code's value: the short form `code: message` or the long form mapping.
+#[derive(Default)]
 struct RawCode {
     /// Located only in the long form; the short form is located by its key.
     /// `None` when the long form lacks it.
     message: Option<Spanned<String>>,
-    unknown: Vec<Spanned<String>>,
 }
 
-#[derive(Default)]
-struct LongCode {
-    message: Option<Spanned<String>>,
-    unknown: Vec<Spanned<String>>,
-}
-
-/// A mapping with a fixed set of keys.
-///
-/// Unknown keys are kept, located, instead of failing the parse the way
-/// `deny_unknown_fields` would: the validator then reports every misspelt key
-/// in the file at once, beside every other problem.
+/// A mapping with a fixed set of keys, read into [`Known`].
 trait Fields: Default {
     /// What the mapping is, for messages.
     const WHAT: &'static str;
     /// The keys it knows, in the order the format documents them.
     const KEYS: &'static [&'static str];
 
+    /// What the short form is, for a mapping that may be written as one
+    /// string instead; [`Fields::from_text`] reads it.
+    const SHORT_FORM: Option<&'static str> = None;
+
     /// Reads the value of `key`; returns `false` if the key is not one of
     /// [`Fields::KEYS`], leaving the value unread.
     fn read<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error>;
 
-    fn unknown_keys(&mut self) -> &mut Vec<Spanned<String>>;
+    /// The mapping from its short form.
+    fn from_text(_text: &str) -> Option<Self> {
+        None
+    }
 }
 
-struct FieldsVisitor<T>(PhantomData<T>);
+/// A mapping and the keys in it that [`Fields::KEYS`] does not list.
+///
+/// Unknown keys are kept, located, instead of failing the parse the way
+/// `deny_unknown_fields` would: the validator then reports every misspelt key
+/// in the file at once, beside every other problem.
+#[derive(Default)]
+struct Known<T> {
+    fields: T,
+    unknown: Vec<Spanned<String>>,
+}
 
-impl<'de, T: Fields> Visitor<'de> for FieldsVisitor<T> {
-    type Value = T;
+impl<'de, T: Fields> Deserialize<'de> for Known<T> {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KnownVisitor<T>(PhantomData<T>);
+        impl<'de, T: Fields> Visitor<'de> for KnownVisitor<T> {
+            type Value = Known<T>;
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}, a mapping with keys {}", T::WHAT, quoted(T::KEYS))
-    }
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}: ", T::WHAT)?;
+                if let Some(short) = T::SHORT_FORM {
+                    write!(f, "{short}, or ")?;
+                }
+                match T::KEYS {
+                    [key] => write!(f, "a mapping with the key `{key}`"),
+                    keys => write!(f, "a mapping with the keys {}", quoted(keys)),
+                }
+            }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
-        let mut fields = T::default();
-        while let Some(key) = map.next_key::<Spanned<String>>()? {
-            if !fields.read(&key.value, &mut map)? {
-                map.next_value::<de::IgnoredAny>()?;
-                fields.unknown_keys().push(key);
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Known<T>, E> {
+                let fields = T::from_text(text)
+                    .ok_or_else(|| E::invalid_type(de::Unexpected::Str(text), &self))?;
+                Ok(Known {
+                    fields,
+                    unknown: Vec::new(),
+                })
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Known<T>, A::Error> {
+                let mut fields = T::default();
+                let mut unknown = Vec::new();
+                while let Some(key) = map.next_key::<Spanned<String>>()? {
+                    if !fields.read(&key.value, &mut map)? {
+                        map.next_value::<de::IgnoredAny>()?;
+                        unknown.push(key);
+                    }
+                }
+                Ok(Known { fields, unknown })
             }
         }
-        Ok(fields)
-    }
-}
-
-/// `` `a`, `b`, `c` ``.
-fn quoted(keys: &[&str]) -> String {
-    let quoted: Vec<String> = keys.iter().map(|key| format!("`{key}`")).collect();
-    quoted.join(", ")
-}
-
-/// `` `a` `` or `` one of `a`, `b`, `c` ``.
-fn one_of(keys: &[&str]) -> String {
-    match keys {
-        [one] => format!("`{one}`"),
-        _ => format!("one of {}", quoted(keys)),
+        deserializer.deserialize_any(KnownVisitor(PhantomData))
     }
 }
 
@@ -213,10 +229,6 @@ impl Fields for RawCatalog {
         }
         Ok(true)
     }
-
-    fn unknown_keys(&mut self) -> &mut Vec<Spanned<String>> {
-        &mut self.unknown
-    }
 }
 
 impl Fields for RawStatus {
@@ -233,65 +245,41 @@ impl Fields for RawStatus {
         }
         Ok(true)
     }
-
-    fn unknown_keys(&mut self) -> &mut Vec<Spanned<String>> {
-        &mut self.unknown
-    }
 }
 
-impl Fields for LongCode {
+impl Fields for RawCode {
     const WHAT: &'static str = "a code";
     const KEYS: &'static [&'static str] = &["message"];
+    const SHORT_FORM: Option<&'static str> = Some("its message");
 
     fn read<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
-        match key {
-            "message" => self.message = Some(map.next_value()?),
-            _ => return Ok(false),
+        if key != "message" {
+            return Ok(false);
         }
+        self.message = Some(map.next_value()?);
         Ok(true)
     }
 
-    fn unknown_keys(&mut self) -> &mut Vec<Spanned<String>> {
-        &mut self.unknown
+    /// `code: message`.
+    fn from_text(text: &str) -> Option<Self> {
+        let unknown = serde_saphyr::Location::UNKNOWN;
+        Some(Self {
+            message: Some(Spanned::new(text.to_owned(), unknown, unknown)),
+        })
     }
 }
 
-impl<'de> Deserialize<'de> for RawCatalog {
-    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(FieldsVisitor(PhantomData))
-    }
+/// `` `a`, `b`, `c` ``.
+fn quoted(keys: &[&str]) -> String {
+    let quoted: Vec<String> = keys.iter().map(|key| format!("`{key}`")).collect();
+    quoted.join(", ")
 }
 
-impl<'de> Deserialize<'de> for RawStatus {
-    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(FieldsVisitor(PhantomData))
-    }
-}
-
-impl<'de> Deserialize<'de> for RawCode {
-    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct CodeVisitor;
-        impl<'de> Visitor<'de> for CodeVisitor {
-            type Value = RawCode;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a message string, or a mapping with `message`")
-            }
-            fn visit_str<E: de::Error>(self, message: &str) -> Result<RawCode, E> {
-                let unknown = serde_saphyr::Location::UNKNOWN;
-                Ok(RawCode {
-                    message: Some(Spanned::new(message.to_owned(), unknown, unknown)),
-                    unknown: Vec::new(),
-                })
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawCode, A::Error> {
-                let long: LongCode = FieldsVisitor(PhantomData).visit_map(map)?;
-                Ok(RawCode {
-                    message: long.message,
-                    unknown: long.unknown,
-                })
-            }
-        }
-        deserializer.deserialize_any(CodeVisitor)
+/// `` `a` `` or `` one of `a`, `b`, `c` ``.
+fn one_of(keys: &[&str]) -> String {
+    match keys {
+        [one] => format!("`{one}`"),
+        _ => format!("one of {}", quoted(keys)),
     }
 }
 
@@ -354,10 +342,9 @@ impl Validator<'_> {
         ));
     }
 
-    fn catalog(&mut self, raw: Spanned<RawCatalog>) -> Catalog {
+    fn catalog(&mut self, raw: Spanned<Known<RawCatalog>>) -> Catalog {
         let at = raw.referenced;
-        let raw = raw.value;
-        self.report_unknown::<RawCatalog>(&raw.unknown);
+        let raw = self.known(raw.value);
         let title = if let Some(title) = raw.title {
             self.text(title, "title")
         } else {
@@ -386,7 +373,7 @@ impl Validator<'_> {
             );
         }
         for (key, raw_status) in raw.statuses.unwrap_or_default().0 {
-            let raw_status = raw_status.value.unwrap_or_default();
+            let raw_status = self.known(raw_status.value.unwrap_or_default());
             let Some(status) = self.status(&key, raw_status, &mut seen_codes) else {
                 continue;
             };
@@ -456,7 +443,6 @@ impl Validator<'_> {
                 return None;
             }
         };
-        self.report_unknown::<RawStatus>(&raw.unknown);
         let title = match raw.title {
             Some(title) => self.text(title, "title"),
             None => {
@@ -538,9 +524,8 @@ impl Validator<'_> {
     }
 
     /// The message of the code at `key`, from either form.
-    fn message(&mut self, key: &Spanned<String>, value: Spanned<RawCode>) -> String {
-        self.report_unknown::<LongCode>(&value.value.unknown);
-        let Some(mut message) = value.value.message else {
+    fn message(&mut self, key: &Spanned<String>, value: Spanned<Known<RawCode>>) -> String {
+        let Some(mut message) = self.known(value.value).message else {
             self.problem(key, format!("code `{}` has no `message`", key.value));
             return String::new();
         };
@@ -551,18 +536,18 @@ impl Validator<'_> {
         self.text(message, "message")
     }
 
-    fn report_unknown<T: Fields>(&mut self, keys: &[Spanned<String>]) {
-        for key in keys {
-            self.problem(
-                key,
-                format!(
-                    "unknown key `{}` in {}: expected {}",
-                    key.value,
-                    T::WHAT,
-                    one_of(T::KEYS)
-                ),
+    /// The fields of a mapping, after reporting the keys it should not have.
+    fn known<T: Fields>(&mut self, known: Known<T>) -> T {
+        for key in known.unknown {
+            let message = format!(
+                "unknown key `{}` in {}: expected {}",
+                key.value,
+                T::WHAT,
+                one_of(T::KEYS)
             );
+            self.problem(&key, message);
         }
+        known.fields
     }
 
     /// A text field, which must say something.

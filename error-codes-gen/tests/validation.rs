@@ -162,8 +162,8 @@ fn the_catalogue_must_be_a_mapping() {
     assert_eq!(
         problems("- title: T\n"),
         [
-            "errors.yaml: invalid type: sequence, expected the catalogue, \
-          a mapping with keys `title`, `version`, `description`, `name`, `statuses`"
+            "errors.yaml: invalid type: sequence, expected the catalogue: \
+          a mapping with the keys `title`, `version`, `description`, `name`, `statuses`"
         ]
     );
 }
@@ -319,7 +319,7 @@ fn a_message_must_be_text() {
     assert_one_problem(
         "title: T\nstatuses:\n  401:\n    codes:\n      a: 12\n",
         "5:7",
-        "invalid type: integer `12`, expected a message string",
+        "invalid type: integer `12`, expected a code: its message, or a mapping with the key `message`",
     );
 }
 
@@ -372,5 +372,14 @@ fn an_unreadable_file_is_a_diagnostic() {
     assert!(
         message.starts_with("no/such/errors.yaml: cannot read the error catalogue: "),
         "{message}"
+    );
+}
+
+#[test]
+fn a_key_given_twice_is_rejected() {
+    assert_one_problem(
+        "title: T\nstatuses:\n  401:\n    title: A\n    title: B\n",
+        "5:5",
+        "duplicate",
     );
 }
