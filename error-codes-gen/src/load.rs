@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
 use serde_saphyr::Spanned;
 
-use crate::{Catalog, Code, Diagnostic, Error, Status};
+use crate::{Catalog, Code, Diagnostic, ERROR_STATUSES, Error, Status};
 
 /// The name of the top-level enum when the file gives none.
 const DEFAULT_NAME: &str = "ApiError";
@@ -431,7 +431,7 @@ impl Validator<'_> {
         seen_codes: &mut HashMap<String, (u16, usize)>,
     ) -> Option<Status> {
         let status = match key.value.trim().parse::<u16>() {
-            Ok(status) if (400..=599).contains(&status) => status,
+            Ok(status) if ERROR_STATUSES.contains(&status) => status,
             _ => {
                 self.problem(
                     key,

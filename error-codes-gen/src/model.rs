@@ -1,5 +1,16 @@
 //! The validated catalogue: the one model every emitter reads.
 
+use std::ops::RangeInclusive;
+
+/// The statuses an error may have: 4xx and 5xx. The catalogue and the derive
+/// both reject anything else.
+///
+/// ```
+/// assert!(error_codes_gen::ERROR_STATUSES.contains(&429));
+/// assert!(!error_codes_gen::ERROR_STATUSES.contains(&302));
+/// ```
+pub const ERROR_STATUSES: RangeInclusive<u16> = 400..=599;
+
 /// A validated error catalogue, loaded from an `errors.yaml`.
 ///
 /// Every invariant of the file format holds for a value of this type: statuses

@@ -15,9 +15,6 @@ use syn::{Attribute, Data, DeriveInput, Fields, Ident, Lit, Token};
 /// The attribute this derive reads, on every variant.
 const ATTRIBUTE: &str = "error_code";
 
-/// The lowest and highest status an error may have: 4xx and 5xx only.
-const STATUS_RANGE: std::ops::RangeInclusive<u16> = 400..=599;
-
 pub(crate) fn expand(input: TokenStream) -> TokenStream {
     let input = match syn::parse2::<DeriveInput>(input) {
         Ok(input) => input,
@@ -278,7 +275,7 @@ fn parse_status(meta: &ParseNestedMeta<'_>, errors: &mut Errors) -> syn::Result<
     let status = literal
         .base10_parse::<u16>()
         .ok()
-        .filter(|status| STATUS_RANGE.contains(status));
+        .filter(|status| error_codes_gen::ERROR_STATUSES.contains(status));
     if status.is_none() {
         errors.spanned(
             &literal,
