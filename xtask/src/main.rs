@@ -110,16 +110,24 @@ fn generate(args: &Args) -> ExitCode {
 }
 
 fn write(args: &Args, documents: &[(&str, String)]) -> ExitCode {
-    for (name, contents) in documents {
-        let path = args.out.join(name);
-        // Unchanged files keep their timestamps, so nothing downstream rebuilds.
-        if std::fs::read(&path).is_ok_and(|old| old == contents.as_bytes()) {
-            continue;
-        }
-        if let Err(error) = write_atomic(&path, contents) {
-            eprintln!("error: cannot write {}: {error}", path.display());
-            return ExitCode::from(2);
-        }
+    let paths: Vec<PathBuf> = documents
+        .iter()
+        .map(|(name, _)| args.out.join(name))
+        .collect();
+    // Unchanged files keep their timestamps, so nothing downstream rebuilds.
+    let changed: Vec<(&Path, &str)> = paths
+        .iter()
+        .zip(documents)
+        .filter(|(path, (_, contents))| {
+            !std::fs::read(path).is_ok_and(|old| old == contents.as_bytes())
+        })
+        .map(|(path, (_, contents))| (path.as_path(), contents.as_str()))
+        .collect();
+    if let Err(error) = write_atomic(&changed) {
+        eprintln!("error: cannot write {error}");
+        return ExitCode::from(2);
+    }
+    for (path, _) in changed {
         println!("wrote {}", path.display());
     }
     ExitCode::SUCCESS

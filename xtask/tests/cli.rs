@@ -161,6 +161,49 @@ fn a_broken_spec_writes_nothing_and_exits_2() {
     assert_eq!(std::fs::read_dir(&out).unwrap().count(), FILES.len());
 }
 
+/// The documents are replaced as a set: one that cannot be written leaves
+/// the others as they were.
+#[test]
+fn a_write_error_changes_no_document() {
+    let dir = scratch("unwritable");
+    let out = dir.join("out");
+    assert!(xtask(&["gen", "--out", path_str(&out)]).status.success());
+    let before: Vec<Vec<u8>> = FILES
+        .iter()
+        .map(|f| std::fs::read(out.join(f)).unwrap())
+        .collect();
+    // errors.md, written last, is now a folder; every document would change.
+    std::fs::remove_file(out.join("errors.md")).unwrap();
+    std::fs::create_dir(out.join("errors.md")).unwrap();
+    let spec = dir.join("errors.yaml");
+    std::fs::write(
+        &spec,
+        "title: Another title\nstatuses:\n  401:\n    codes:\n      a: A.\n",
+    )
+    .unwrap();
+
+    let output = xtask(&["gen", "--spec", path_str(&spec), "--out", path_str(&out)]);
+
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(
+        message.contains("cannot write") && message.contains("errors.md"),
+        "{message}"
+    );
+    for (file, bytes) in FILES.iter().zip(&before).take(2) {
+        assert_eq!(
+            &std::fs::read(out.join(file)).unwrap(),
+            bytes,
+            "{file} changed"
+        );
+    }
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        FILES.len(),
+        "temporary files left"
+    );
+}
+
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(xtask(&["gen", "--frobnicate"]).status.code(), Some(2));
