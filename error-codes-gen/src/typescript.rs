@@ -16,7 +16,9 @@
 //! - `interface ErrorBody`, and the guards `isErrorCode` and `isErrorBody`,
 //!   which look codes up in a `Set` so that `"toString"` or `"__proto__"` are
 //!   never mistaken for codes;
-//! - `statusOf(code)`.
+//! - `statusOf(code)`. In a catalogue without codes `ErrorCode` is `never`,
+//!   and so is `ERRORS[code]`, whose `.status` no compiler accepts: there
+//!   `statusOf` throws instead, since no typed call can reach it.
 //!
 //! Messages are written as double-quoted string literals that evaluate to the
 //! exact original text, and as doc comment text that can neither close the
@@ -54,6 +56,11 @@ pub fn emit(catalog: &Catalog) -> String {
     group_types(&mut out, catalog);
     errors_table(&mut out, catalog);
     out.push_str(FUNCTIONS);
+    if catalog.codes().next().is_none() {
+        out.push_str(STATUS_OF_WITHOUT_CODES);
+    } else {
+        out.push_str(STATUS_OF);
+    }
     out
 }
 
@@ -158,7 +165,7 @@ fn errors_table(out: &mut String, catalog: &Catalog) {
     push_line(out, "} as const;");
 }
 
-/// The hand-written part: the same for every catalogue.
+/// The hand-written part before `statusOf`: the same for every catalogue.
 const FUNCTIONS: &str = r#"
 /** The JSON body of every error response. */
 export interface ErrorBody {
@@ -191,10 +198,28 @@ export function isErrorBody(value: unknown): value is ErrorBody {
     typeof value.message === "string"
   );
 }
+"#;
 
+/// The hand-written `statusOf`.
+const STATUS_OF: &str = r#"
 /** The HTTP status that `code` is sent with. */
 export function statusOf(code: ErrorCode): number {
   return ERRORS[code].status;
+}
+"#;
+
+/// `statusOf` for a catalogue without codes, where `ErrorCode` is `never`:
+/// `ERRORS[code]` is then `never` too, and reading `.status` of it is a type
+/// error. Only untyped code can call it, and never with a code.
+const STATUS_OF_WITHOUT_CODES: &str = r#"
+/**
+ * The HTTP status that `code` is sent with.
+ *
+ * The catalogue has no codes yet, so there is no `code` to pass: `ErrorCode` is
+ * `never`, and a call from untyped code throws.
+ */
+export function statusOf(code: ErrorCode): number {
+  throw new TypeError(`not an error code: ${String(code)}`);
 }
 "#;
 

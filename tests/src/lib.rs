@@ -52,6 +52,20 @@ pub fn hostile_catalog() -> Catalog {
     load(&fixture("hostile.yaml"))
 }
 
+/// The catalogues with no codes: `no-codes.yaml` (one status, documented with no
+/// codes yet) and `no-statuses.yaml` (`statuses: {}`), each with a short name
+/// for test output and scratch folders.
+///
+/// # Panics
+/// If one does not load.
+#[must_use]
+pub fn empty_catalogues() -> [(&'static str, Catalog); 2] {
+    [
+        ("no-codes", load(&fixture("no-codes.yaml"))),
+        ("no-statuses", load(&fixture("no-statuses.yaml"))),
+    ]
+}
+
 fn load(path: &Path) -> Catalog {
     Catalog::load(path).unwrap_or_else(|error| panic!("{error}"))
 }

@@ -61,12 +61,25 @@ sameList(Object.keys(ERRORS), codes, "Object.keys(ERRORS)");
 check(new Set(ERROR_CODES).size === ERROR_CODES.length, "ERROR_CODES has no duplicates");
 
 for (const { code, status, message } of expected.codes) {
+  // Checks on `code` as a string come first: the guard below narrows it to
+  // `ErrorCode`, which is `never` for a catalogue without codes.
+  check(!isErrorCode([code]), `isErrorCode rejects the array [${show(code)}]`);
+  check(!isErrorCode(new String(code)), `isErrorCode rejects a String object ${show(code)}`);
+  check(!isErrorCode(` ${code}`), `isErrorCode rejects ${show(code)} with a leading space`);
+  check(!isErrorCode(`${code}\n`), `isErrorCode rejects ${show(code)} with a trailing newline`);
+  for (const variant of [code.toUpperCase(), code.toLowerCase()]) {
+    if (!codes.includes(variant)) {
+      check(!isErrorCode(variant), `isErrorCode rejects ${show(variant)}, a case variant of ${show(code)}`);
+    }
+  }
+
   check(isErrorCode(code), `isErrorCode(${show(code)})`);
   if (!isErrorCode(code)) {
     continue;
   }
   check(Object.hasOwn(ERRORS, code), `ERRORS has an own entry ${show(code)}`);
-  const entry = ERRORS[code];
+  // Typed: without codes, `ERRORS[code]` is `never`, whose properties are errors.
+  const entry: { readonly status: number; readonly message: string } = ERRORS[code];
   check(entry.status === status, `ERRORS[${show(code)}].status: got ${entry.status}, want ${status}`);
   check(statusOf(code) === status, `statusOf(${show(code)}): got ${statusOf(code)}, want ${status}`);
   // The message must come back as the exact original text.
@@ -85,15 +98,6 @@ for (const { code, status, message } of expected.codes) {
   check(!isErrorBody({ error: code, message: null }), `isErrorBody rejects ${show(code)} with a null message`);
   check(!isErrorBody({ code, message }), `isErrorBody rejects ${show(code)} under "code" instead of "error"`);
   check(!isErrorBody([code, message]), `isErrorBody rejects the array [${show(code)}, message]`);
-  check(!isErrorCode([code]), `isErrorCode rejects the array [${show(code)}]`);
-  check(!isErrorCode(new String(code)), `isErrorCode rejects a String object ${show(code)}`);
-  check(!isErrorCode(` ${code}`), `isErrorCode rejects ${show(code)} with a leading space`);
-  check(!isErrorCode(`${code}\n`), `isErrorCode rejects ${show(code)} with a trailing newline`);
-  for (const variant of [code.toUpperCase(), code.toLowerCase()]) {
-    if (!codes.includes(variant)) {
-      check(!isErrorCode(variant), `isErrorCode rejects ${show(variant)}, a case variant of ${show(code)}`);
-    }
-  }
 }
 
 // Each <Group>Code union (checked at type level in expected-types.ts) matches
@@ -104,6 +108,17 @@ for (const group of expected.groups) {
 }
 const grouped = expected.groups.flatMap((group) => group.codes);
 sameList([...grouped].sort(), [...codes].sort(), "the groups together hold every code once");
+
+// Without codes, statusOf has nothing to look up: a call from untyped code throws.
+if (codes.length === 0) {
+  let threw = false;
+  try {
+    statusOf("not a code" as unknown as ErrorCode);
+  } catch (error) {
+    threw = error instanceof TypeError;
+  }
+  check(threw, "statusOf throws a TypeError when the catalogue has no codes");
+}
 
 // Strings that are no code, prototype keys above all, and values that are no string.
 const notCodes: unknown[] = [
