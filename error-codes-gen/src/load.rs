@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
 use serde_saphyr::Spanned;
 
-use crate::{Catalog, Code, Diagnostic, ERROR_STATUSES, Error, Status};
+use crate::{Catalog, Code, Diagnostic, ERROR_STATUSES, Error, Status, code_problem};
 
 /// The name of the top-level enum when the file gives none.
 const DEFAULT_NAME: &str = "ApiError";
@@ -34,7 +34,7 @@ impl Catalog {
     /// Every problem in the file, or one saying it cannot be read.
     pub fn load(path: &Path) -> Result<Self, Error> {
         let file = path.display().to_string();
-        let source = std::fs::read_to_string(path).map_err(|error| {
+        let bytes = std::fs::read(path).map_err(|error| {
             Error::new(vec![Diagnostic::whole_file(
                 &file,
                 format!("cannot read the error catalogue: {error}"),
@@ -43,9 +43,49 @@ impl Catalog {
         let source_name = path
             .file_name()
             .map_or_else(|| file.clone(), |name| name.to_string_lossy().into_owned());
-        let mut catalog = Self::from_yaml(&source, &file)?;
+        let mut catalog = Self::from_bytes(&bytes, &file)?;
         catalog.source_name = source_name;
         Ok(catalog)
+    }
+
+    /// Parses and validates a catalogue file's bytes, which must be UTF-8;
+    /// `file` names it in diagnostics.
+    ///
+    /// ```
+    /// let error = error_codes_gen::Catalog::from_bytes(b"title: caf\xE9\n", "errors.yaml").unwrap_err();
+    /// assert_eq!(
+    ///     error.diagnostics()[0].to_string(),
+    ///     "errors.yaml:1:11: the file is not UTF-8: byte 0xE9 cannot start a character here
+    ///   |
+    /// 1 | title: caf\u{FFFD}
+    ///   |           ^",
+    /// );
+    /// ```
+    ///
+    /// # Errors
+    /// The first byte that is not UTF-8, or else as [`Catalog::from_yaml`].
+    pub fn from_bytes(bytes: &[u8], file: &str) -> Result<Self, Error> {
+        match std::str::from_utf8(bytes) {
+            Ok(source) => Self::from_yaml(source, file),
+            Err(error) => {
+                let (valid, rest) = bytes.split_at(error.valid_up_to());
+                let valid = String::from_utf8_lossy(valid);
+                let line = valid.matches('\n').count() + 1;
+                let column = valid
+                    .rsplit('\n')
+                    .next()
+                    .map_or(0, |last| last.chars().count())
+                    + 1;
+                let message = format!(
+                    "the file is not UTF-8: byte {:#04X} cannot start a character here",
+                    rest[0]
+                );
+                let lossy = String::from_utf8_lossy(bytes);
+                Err(Error::new(vec![Diagnostic::at(
+                    file, &lossy, line, column, message,
+                )]))
+            }
+        }
     }
 
     /// Parses and validates catalogue text; `file` names it in diagnostics.
@@ -85,23 +125,28 @@ impl Catalog {
 }
 
 fn syntax_diagnostic(file: &str, source: &str, error: &serde_saphyr::Error) -> Diagnostic {
-    let options = serde_saphyr::render_options! { snippets: serde_saphyr::SnippetMode::Off };
-    let rendered = error.render_with_options(options);
-    // The location is reported separately, and the policy hint speaks to
-    // serde-saphyr's API, not to someone editing the YAML.
-    let message = rendered
-        .rsplit_once(" at line ")
-        .map_or(rendered.as_str(), |(message, _)| message)
-        .replace(", set DuplicateKeyPolicy in Options if acceptable", "");
+    use serde_saphyr::MessageFormatter as _;
+    // The message alone, worded for someone editing the YAML rather than for
+    // a developer calling serde-saphyr; the location is reported separately.
+    let message = serde_saphyr::UserMessageFormatter.format_message(error.without_snippet());
+    // It may quote the file's text; a diagnostic stays on one line.
+    let mut one_line = String::with_capacity(message.len());
+    for c in message.chars() {
+        if c.is_control() {
+            one_line.extend(c.escape_default());
+        } else {
+            one_line.push(c);
+        }
+    }
     match error.location() {
         Some(location) if location.line() > 0 => Diagnostic::at(
             file,
             source,
             to_usize(location.line()),
             to_usize(location.column()),
-            message,
+            one_line,
         ),
-        _ => Diagnostic::whole_file(file, message),
+        _ => Diagnostic::whole_file(file, one_line),
     }
 }
 
@@ -114,10 +159,10 @@ fn to_usize(n: u64) -> usize {
 /// The top-level mapping.
 #[derive(Default)]
 struct RawCatalog {
-    title: Option<Spanned<String>>,
-    version: Option<Spanned<String>>,
-    description: Option<Spanned<String>>,
-    name: Option<Spanned<String>>,
+    title: Option<Spanned<Text>>,
+    version: Option<Spanned<Text>>,
+    description: Option<Spanned<Text>>,
+    name: Option<Spanned<Text>>,
     statuses: Option<Statuses>,
 }
 
@@ -126,10 +171,22 @@ type Statuses = Entries<Spanned<String>, Spanned<Option<Known<RawStatus>>>>;
 
 #[derive(Default)]
 struct RawStatus {
-    title: Option<Spanned<String>>,
-    description: Option<Spanned<String>>,
-    name: Option<Spanned<String>>,
+    title: Option<Spanned<Text>>,
+    description: Option<Spanned<Text>>,
+    name: Option<Spanned<Text>>,
     codes: Entries<Spanned<String>, Spanned<Known<RawCode>>>,
+}
+
+/// Text in the file. A key left blank (`description:`) reads as empty text,
+/// reported as such beside every other problem, rather than as a type error
+/// that would stop the reading.
+#[derive(Default)]
+struct Text(String);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Option::<String>::deserialize(deserializer).map(|text| Self(text.unwrap_or_default()))
+    }
 }
 
 /// A code's value: the short form `code: message` or the long form mapping.
@@ -137,7 +194,7 @@ struct RawStatus {
 struct RawCode {
     /// Located only in the long form; the short form is located by its key.
     /// `None` when the long form lacks it.
-    message: Option<Spanned<String>>,
+    message: Option<Spanned<Text>>,
 }
 
 /// A mapping with a fixed set of keys, read into [`Known`].
@@ -196,6 +253,18 @@ impl<'de, T: Fields> Deserialize<'de> for Known<T> {
                     fields,
                     unknown: Vec::new(),
                 })
+            }
+
+            // Blank: an empty short form, or else an empty mapping.
+            fn visit_unit<E: de::Error>(self) -> Result<Known<T>, E> {
+                Ok(Known {
+                    fields: T::from_text("").unwrap_or_default(),
+                    unknown: Vec::new(),
+                })
+            }
+
+            fn visit_none<E: de::Error>(self) -> Result<Known<T>, E> {
+                self.visit_unit()
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Known<T>, A::Error> {
@@ -264,7 +333,7 @@ impl Fields for RawCode {
     fn from_text(text: &str) -> Option<Self> {
         let unknown = serde_saphyr::Location::UNKNOWN;
         Some(Self {
-            message: Some(Spanned::new(text.to_owned(), unknown, unknown)),
+            message: Some(Spanned::new(Text(text.to_owned()), unknown, unknown)),
         })
     }
 }
@@ -346,7 +415,7 @@ impl Validator<'_> {
         let at = raw.referenced;
         let raw = self.known(raw.value);
         let title = if let Some(title) = raw.title {
-            self.text(title, "title")
+            self.text(&title, "title")
         } else {
             self.problem_at(
                 at,
@@ -354,17 +423,17 @@ impl Validator<'_> {
             );
             String::new()
         };
-        let version = raw.version.map(|version| self.text(version, "version"));
+        let version = raw.version.map(|version| self.text(&version, "version"));
         let description = raw
             .description
-            .map(|description| self.text(description, "description"));
+            .map(|description| self.text(&description, "description"));
         let name = match raw.name {
-            Some(name) => self.rust_name(&name, &name.value, "enum name"),
-            None => DEFAULT_NAME.to_owned(),
+            Some(name) => self.explicit_name(&name, "enum name"),
+            None => Some(DEFAULT_NAME.to_owned()),
         };
 
+        let mut seen = Seen::default();
         let mut group_names: HashMap<String, (u16, usize)> = HashMap::new();
-        let mut seen_codes: HashMap<String, (u16, usize)> = HashMap::new();
         let mut statuses = Vec::new();
         if raw.statuses.is_none() {
             self.problem_at(
@@ -374,42 +443,36 @@ impl Validator<'_> {
         }
         for (key, raw_status) in raw.statuses.unwrap_or_default().0 {
             let raw_status = self.known(raw_status.value.unwrap_or_default());
-            let Some(status) = self.status(&key, raw_status, &mut seen_codes) else {
+            let Some((status, group)) = self.status(&key, raw_status, &mut seen) else {
                 continue;
             };
-            if status.name == "Error" {
-                // Its TypeScript union would be `ErrorCode`, the union of all codes.
-                self.problem(
-                    &key,
-                    format!(
+            if let Some(group) = group {
+                let problem = if group == "Error" {
+                    // Its TypeScript union would be `ErrorCode`, the union of all codes.
+                    Some(format!(
                         "status {} cannot be named `Error`: its code union would clash with \
                          `ErrorCode` in TypeScript; give it another `name:`",
                         status.status
-                    ),
-                );
-            } else if status.name == name {
-                self.problem(
-                    &key,
-                    format!(
-                        "status {} becomes the Rust enum `{}`, the name of the top-level enum; \
+                    ))
+                } else if name.as_ref() == Some(&group) {
+                    Some(format!(
+                        "status {} becomes the Rust enum `{group}`, the name of the top-level enum; \
                          give one of them another `name:`",
-                        status.status, status.name
-                    ),
-                );
-            } else if let Some((other, line)) = group_names.get(&status.name) {
-                self.problem(
-                    &key,
-                    format!(
-                        "status {} becomes the Rust enum `{}`, like status {other} (line {line}); \
+                        status.status
+                    ))
+                } else if let Some((other, line)) = group_names.get(&group) {
+                    Some(format!(
+                        "status {} becomes the Rust enum `{group}`, like status {other} (line {line}); \
                          give one of them another `name:`",
-                        status.status, status.name
-                    ),
-                );
-            } else {
-                group_names.insert(
-                    status.name.clone(),
-                    (status.status, to_usize(key.referenced.line())),
-                );
+                        status.status
+                    ))
+                } else {
+                    group_names.insert(group, (status.status, to_usize(key.referenced.line())));
+                    None
+                };
+                if let Some(problem) = problem {
+                    self.problem(&key, problem);
+                }
             }
             statuses.push(status);
         }
@@ -419,35 +482,28 @@ impl Validator<'_> {
             title,
             version,
             description,
-            name,
+            name: name.unwrap_or_default(),
             statuses,
         }
     }
 
+    /// One status and its codes, and its Rust enum name if it has a valid
+    /// one; `None` if the key is not a status this catalogue can hold.
     fn status(
         &mut self,
         key: &Spanned<String>,
         raw: RawStatus,
-        seen_codes: &mut HashMap<String, (u16, usize)>,
-    ) -> Option<Status> {
-        let status = match key.value.trim().parse::<u16>() {
-            Ok(status) if ERROR_STATUSES.contains(&status) => status,
-            _ => {
-                self.problem(
-                    key,
-                    format!(
-                        "`{}` is not an error status: expected an HTTP status from 400 to 599",
-                        key.value
-                    ),
-                );
-                return None;
+        seen: &mut Seen,
+    ) -> Option<(Status, Option<String>)> {
+        let status = self.status_number(key, seen)?;
+        let (title, title_at) = match raw.title {
+            Some(title) => {
+                let at = title.referenced;
+                (self.text(&title, "title"), Some(at))
             }
-        };
-        let title = match raw.title {
-            Some(title) => self.text(title, "title"),
             None => {
                 if let Some(phrase) = reason_phrase(status) {
-                    phrase.to_owned()
+                    (phrase.to_owned(), None)
                 } else {
                     self.problem(
                         key,
@@ -455,16 +511,32 @@ impl Validator<'_> {
                             "status {status} has no standard reason phrase; give it a `title:`"
                         ),
                     );
-                    format!("Status{status}")
+                    (String::new(), None)
                 }
             }
         };
         let description = raw
             .description
-            .map(|description| self.text(description, "description"));
-        let name = match &raw.name {
-            Some(name) => self.rust_name(name, &name.value, "enum name"),
-            None => self.rust_name(key, &title.to_upper_camel_case(), "enum name"),
+            .map(|description| self.text(&description, "description"));
+        let name = match raw.name {
+            Some(name) => self.explicit_name(&name, "enum name"),
+            // An empty title is reported already.
+            None if title.trim().is_empty() => None,
+            None => {
+                let name = title.replace(['\'', '\u{2019}'], "").to_upper_camel_case();
+                let problem = identifier_problem(&name).map(|reason| {
+                    format!(
+                        "status {status} cannot take its Rust enum name from its title \
+                         `{title}`: `{name}` {reason}; give the status a `name:`"
+                    )
+                });
+                if let Some(problem) = problem {
+                    self.problem_at(title_at.unwrap_or(key.referenced), problem);
+                    None
+                } else {
+                    Some(name)
+                }
+            }
         };
 
         let mut variants: HashMap<String, (String, usize)> = HashMap::new();
@@ -472,7 +544,7 @@ impl Validator<'_> {
         for (code_key, value) in raw.codes.0 {
             let code = code_key.value.clone();
             let line = to_usize(code_key.referenced.line());
-            if let Some((other_status, other_line)) = seen_codes.get(&code) {
+            if let Some((other_status, other_line)) = seen.codes.get(&code) {
                 self.problem(
                     &code_key,
                     format!(
@@ -481,25 +553,23 @@ impl Validator<'_> {
                 );
                 continue;
             }
-            seen_codes.insert(code.clone(), (status, line));
-            if let Some(bad) = code
-                .chars()
-                .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))
-            {
-                self.problem(
-                    &code_key,
-                    format!(
-                        "code `{code}` contains {bad:?}: codes are ASCII letters, digits, `_`, `-` and `.`"
-                    ),
-                );
+            seen.codes.insert(code.clone(), (status, line));
+            if let Some(problem) = code_problem(&code) {
+                self.problem(&code_key, problem);
                 continue;
             }
-            let variant = self.rust_name(&code_key, &code.to_upper_camel_case(), "variant");
-            if let Some((other, other_line)) = variants.get(&variant) {
+            let variant = code.to_upper_camel_case();
+            if let Some(reason) = identifier_problem(&variant) {
+                self.problem(
+                    &code_key,
+                    format!("`{code}` cannot become a Rust variant: `{variant}` {reason}"),
+                );
+            } else if let Some((other, other_line)) = variants.get(&variant) {
+                let group = name.as_deref().unwrap_or("");
                 self.problem(
                     &code_key,
                     format!(
-                        "code `{code}` becomes the Rust variant `{name}::{variant}`, like `{other}` (line {other_line}); \
+                        "code `{code}` becomes the Rust variant `{group}::{variant}`, like `{other}` (line {other_line}); \
                          codes in one status must differ in more than case and separators"
                     ),
                 );
@@ -514,13 +584,43 @@ impl Validator<'_> {
             });
         }
 
-        Some(Status {
+        let status = Status {
             status,
             title,
             description,
-            name,
+            name: name.clone().unwrap_or_default(),
             codes,
-        })
+        };
+        Some((status, name))
+    }
+
+    /// The status a key names: three digits from 400 to 599, not seen before.
+    fn status_number(&mut self, key: &Spanned<String>, seen: &mut Seen) -> Option<u16> {
+        let text = key.value.as_str();
+        // `0401`, `+401` or ` 401` would be the same status under another key.
+        let three_digits = text.len() == 3 && text.bytes().all(|b| b.is_ascii_digit());
+        let status = text
+            .parse::<u16>()
+            .ok()
+            .filter(|status| three_digits && ERROR_STATUSES.contains(status));
+        let Some(status) = status else {
+            let expected = if three_digits {
+                "expected an HTTP status from 400 to 599"
+            } else {
+                "write it as three digits, from 400 to 599"
+            };
+            self.problem(key, format!("`{text}` is not an error status: {expected}"));
+            return None;
+        };
+        let line = to_usize(key.referenced.line());
+        if let Some(other_line) = seen.statuses.insert(status, line) {
+            self.problem(
+                key,
+                format!("duplicate status {status}: already at line {other_line}"),
+            );
+            return None;
+        }
+        Some(status)
     }
 
     /// The message of the code at `key`, from either form.
@@ -533,7 +633,7 @@ impl Validator<'_> {
             // The short form: the message is the value itself.
             message.referenced = value.referenced;
         }
-        self.text(message, "message")
+        self.text(&message, "message")
     }
 
     /// The fields of a mapping, after reporting the keys it should not have.
@@ -550,41 +650,66 @@ impl Validator<'_> {
         known.fields
     }
 
-    /// A text field, which must say something.
-    fn text(&mut self, text: Spanned<String>, what: &str) -> String {
-        if text.value.trim().is_empty() {
-            self.problem(&text, format!("empty {what}"));
+    /// A text field, which must say something. Trailing line breaks, which
+    /// YAML's `|` and `>` keep, are dropped: no message means to end in one.
+    fn text(&mut self, text: &Spanned<Text>, what: &str) -> String {
+        let value = text.value.0.trim_end_matches(['\n', '\r']);
+        if value.trim().is_empty() {
+            self.problem(text, format!("empty {what}"));
         }
-        text.value
+        value.to_owned()
     }
 
-    /// A Rust identifier derived from `at`, checked for validity.
-    fn rust_name<T: fmt::Display>(&mut self, at: &Spanned<T>, name: &str, what: &str) -> String {
-        let mut chars = name.chars();
-        let valid_start = chars
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
-        if !valid_start || !chars.all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            self.problem(
-                at,
-                format!(
-                    "`{}` cannot become a Rust {what}: `{name}` is not an identifier \
-                     (it must start with a letter and use only ASCII letters, digits and `_`)",
-                    at.value
-                ),
-            );
-        } else if RUST_KEYWORDS.contains(&name) {
-            self.problem(
-                at,
-                format!(
-                    "`{}` cannot become a Rust {what}: `{name}` is a Rust keyword",
-                    at.value
-                ),
-            );
+    /// A Rust name given with `name:`, if it is a valid one.
+    fn explicit_name(&mut self, name: &Spanned<Text>, what: &str) -> Option<String> {
+        let at = name.referenced;
+        let name = self.text(name, "name");
+        if name.trim().is_empty() {
+            return None;
         }
-        name.to_owned()
+        if let Some(reason) = identifier_problem(&name) {
+            self.problem_at(at, format!("`{name}` cannot be a Rust {what}: it {reason}"));
+            return None;
+        }
+        Some(name)
     }
 }
+
+/// What has been seen so far, to report duplicates with where they first were.
+#[derive(Default)]
+struct Seen {
+    /// Status → its line.
+    statuses: HashMap<u16, usize>,
+    /// Code → its status and line.
+    codes: HashMap<String, (u16, usize)>,
+}
+
+/// Why `name` cannot name a Rust type or variant, as "is …", or `None`.
+fn identifier_problem(name: &str) -> Option<&'static str> {
+    let mut chars = name.chars();
+    let valid_start = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+    if !valid_start || !chars.all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        Some(
+            "is not an identifier (it must start with a letter and use only ASCII letters, \
+             digits and `_`)",
+        )
+    } else if name == "_" || RUST_KEYWORDS.contains(&name) {
+        Some("is a Rust keyword")
+    } else if PRIMITIVE_TYPES.contains(&name) {
+        // The generated code names `str` and `u16`; an enum of that name would shadow them.
+        Some("is the name of a primitive type")
+    } else {
+        None
+    }
+}
+
+/// Rust's primitive types, which a generated enum must not shadow.
+const PRIMITIVE_TYPES: &[&str] = &[
+    "bool", "char", "str", "f32", "f64", "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16",
+    "u32", "u64", "u128", "usize",
+];
 
 /// Every Rust keyword, strict and reserved, across editions.
 const RUST_KEYWORDS: &[&str] = &[

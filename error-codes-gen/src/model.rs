@@ -11,6 +11,34 @@ use std::ops::RangeInclusive;
 /// ```
 pub const ERROR_STATUSES: RangeInclusive<u16> = 400..=599;
 
+/// Why `code` cannot be an error code, or `None` if it can.
+///
+/// A code is ASCII letters, digits, `_`, `-` and `.`: what APIs write
+/// (`invalid_token`, `number-in-use`, `WA401`) and what every output carries
+/// unchanged, from a JSON body to a URL fragment. The catalogue and the derive
+/// apply this same rule.
+///
+/// ```
+/// assert_eq!(error_codes_gen::code_problem("number-in-use"), None);
+/// assert_eq!(
+///     error_codes_gen::code_problem("no space").as_deref(),
+///     Some("code `no space` contains ' ': codes are ASCII letters, digits, `_`, `-` and `.`"),
+/// );
+/// ```
+#[must_use]
+pub fn code_problem(code: &str) -> Option<String> {
+    if code.is_empty() {
+        return Some("empty code".to_owned());
+    }
+    let bad = code
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))?;
+    Some(format!(
+        "code `{}` contains {bad:?}: codes are ASCII letters, digits, `_`, `-` and `.`",
+        code.escape_debug()
+    ))
+}
+
 /// A validated error catalogue, loaded from an `errors.yaml`.
 ///
 /// Every invariant of the file format holds for a value of this type: statuses

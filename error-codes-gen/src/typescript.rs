@@ -201,17 +201,17 @@ export function isErrorBody(value: unknown): value is ErrorBody {
 "#;
 
 /// The hand-written `statusOf`.
-const STATUS_OF: &str = r#"
+const STATUS_OF: &str = r"
 /** The HTTP status that `code` is sent with. */
 export function statusOf(code: ErrorCode): number {
   return ERRORS[code].status;
 }
-"#;
+";
 
 /// `statusOf` for a catalogue without codes, where `ErrorCode` is `never`:
 /// `ERRORS[code]` is then `never` too, and reading `.status` of it is a type
 /// error. Only untyped code can call it, and never with a code.
-const STATUS_OF_WITHOUT_CODES: &str = r#"
+const STATUS_OF_WITHOUT_CODES: &str = r"
 /**
  * The HTTP status that `code` is sent with.
  *
@@ -221,7 +221,7 @@ const STATUS_OF_WITHOUT_CODES: &str = r#"
 export function statusOf(code: ErrorCode): number {
   throw new TypeError(`not an error code: ${String(code)}`);
 }
-"#;
+";
 
 /// `401 Unauthorized`.
 fn status_line(status: &Status) -> String {

@@ -173,7 +173,7 @@ fn duplicate_status() {
     assert_one_problem(
         "title: T\nstatuses:\n  401: {}\n  401: {}\n",
         "4:3",
-        "duplicate mapping key: 401",
+        "duplicate mapping key `401` is not allowed here",
     );
 }
 
@@ -182,7 +182,7 @@ fn duplicate_code_in_one_status() {
     assert_one_problem(
         "title: T\nstatuses:\n  401:\n    codes:\n      a: x\n      a: y\n",
         "6:7",
-        "duplicate mapping key: a",
+        "duplicate mapping key `a` is not allowed here",
     );
 }
 
@@ -252,7 +252,12 @@ fn codes_that_cannot_become_identifiers() {
     assert_one_problem(
         "title: T\nstatuses:\n  401:\n    codes:\n      '': x\n",
         "5:7",
-        "`` cannot become a Rust variant",
+        "empty code",
+    );
+    assert_one_problem(
+        "title: T\nstatuses:\n  401:\n    codes:\n      _: x\n",
+        "5:7",
+        "`_` cannot become a Rust variant: `` is not an identifier",
     );
     assert_one_problem(
         "title: T\nstatuses:\n  401:\n    codes:\n      not found: x\n",
@@ -266,12 +271,12 @@ fn names_that_cannot_become_identifiers() {
     assert_one_problem(
         "title: T\nname: type\nstatuses: {}\n",
         "2:7",
-        "`type` is a Rust keyword",
+        "`type` cannot be a Rust enum name: it is a Rust keyword",
     );
     assert_one_problem(
         "title: T\nstatuses:\n  401:\n    name: My-Error\n",
         "4:11",
-        "`My-Error` is not an identifier",
+        "`My-Error` cannot be a Rust enum name: it is not an identifier",
     );
 }
 
@@ -381,5 +386,124 @@ fn a_key_given_twice_is_rejected() {
         "title: T\nstatuses:\n  401:\n    title: A\n    title: B\n",
         "5:5",
         "duplicate",
+    );
+}
+
+#[test]
+fn one_status_spelt_two_ways_is_a_duplicate() {
+    assert_one_problem(
+        "title: T\nstatuses:\n  401:\n    codes:\n      a: A.\n  '401':\n    name: Again\n",
+        "6:3",
+        "duplicate status 401: already at line 3",
+    );
+    for key in ["0401", "+401", "' 401'", "4e2"] {
+        assert_one_problem(
+            &format!("title: T\nstatuses:\n  {key}: {{}}\n"),
+            "3:3",
+            "is not an error status: write it as three digits, from 400 to 599",
+        );
+    }
+}
+
+#[test]
+fn blank_values_are_empty_texts_and_the_rest_is_still_checked() {
+    assert_eq!(
+        problems(
+            "title: T
+description:
+statuses:
+  401:
+    title: ~
+    name: Unauthorized
+    codes:
+      a:
+      self: Keyword.
+"
+        ),
+        [
+            "errors.yaml:2:12: empty description",
+            "errors.yaml:5:12: empty title",
+            "errors.yaml:8:8: empty message",
+            "errors.yaml:9:7: `self` cannot become a Rust variant: `Self` is a Rust keyword",
+        ]
+    );
+}
+
+#[test]
+fn trailing_line_breaks_of_block_scalars_are_dropped() {
+    let catalog = load(
+        "title: T
+description: |
+  Intro.
+
+statuses:
+  401:
+    description: >
+      Folded
+      text.
+    codes:
+      a: |
+        Line one.
+        Line two.
+",
+    );
+    assert_eq!(catalog.description.as_deref(), Some("Intro."));
+    let status = &catalog.statuses[0];
+    assert_eq!(status.description.as_deref(), Some("Folded text."));
+    assert_eq!(status.codes[0].message, "Line one.\nLine two.");
+}
+
+#[test]
+fn names_of_primitive_types_are_rejected() {
+    assert_one_problem(
+        "title: T\nname: u16\nstatuses: {}\n",
+        "2:7",
+        "`u16` cannot be a Rust enum name: it is the name of a primitive type",
+    );
+    assert_one_problem(
+        "title: T\nstatuses:\n  401:\n    name: str\n",
+        "4:11",
+        "`str` cannot be a Rust enum name: it is the name of a primitive type",
+    );
+}
+
+#[test]
+fn a_title_that_gives_no_enum_name_is_reported_once_at_the_title() {
+    assert_one_problem(
+        "title: T\nstatuses:\n  401:\n    title: 1.50\n",
+        "4:12",
+        "status 401 cannot take its Rust enum name from its title `1.50`: `150` is not an identifier \
+         (it must start with a letter and use only ASCII letters, digits and `_`); give the status a `name:`",
+    );
+    // An empty title is reported as such, not again as a bad enum name.
+    assert_one_problem(
+        "title: T\nstatuses:\n  401:\n    title: '  '\n",
+        "4:12",
+        "empty title",
+    );
+}
+
+#[test]
+fn apostrophes_in_a_title_do_not_split_the_enum_name() {
+    let catalog = load("title: T\nstatuses:\n  418:\n    title: I'm a teapot\n");
+    assert_eq!(catalog.statuses[0].name, "ImATeapot");
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_located() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let path = dir.join("latin1.yaml");
+    std::fs::write(
+        &path,
+        b"title: T\nstatuses:\n  401:\n    codes:\n      a: Caf\xE9.\n",
+    )
+    .unwrap();
+    let error = Catalog::load(&path).unwrap_err();
+    assert_eq!(error.diagnostics().len(), 1);
+    let diagnostic = &error.diagnostics()[0];
+    assert_eq!((diagnostic.line, diagnostic.column), (Some(5), 13));
+    assert!(
+        diagnostic.message.contains("not UTF-8: byte 0xE9"),
+        "{diagnostic}"
     );
 }

@@ -210,7 +210,15 @@ fn parse_variant(ident: &Ident, attrs: &[Attribute], errors: &mut Errors) -> Opt
             seen_keys.push(key.to_owned());
             match key {
                 "status" => settings.status = parse_status(&meta, errors)?,
-                "code" => settings.code = parse_text(&meta, "code", errors)?,
+                "code" => {
+                    settings.code = parse_text(&meta, "code", errors)?.filter(|(code, span)| {
+                        // The rule the catalogue applies, so both give codes every output can carry.
+                        let problem = error_codes_gen::code_problem(code);
+                        problem
+                            .inspect(|problem| errors.push(syn::Error::new(*span, problem)))
+                            .is_none()
+                    });
+                }
                 _ => settings.message = parse_text(&meta, "message", errors)?.map(|(text, _)| text),
             }
             Ok(())
@@ -240,7 +248,15 @@ fn parse_variant(ident: &Ident, attrs: &[Attribute], errors: &mut Errors) -> Opt
     }
 
     if !seen_keys.iter().any(|seen| seen == "code") {
-        settings.code = Some((ident.unraw().to_string().to_snake_case(), ident.span()));
+        let code = ident.unraw().to_string().to_snake_case();
+        if let Some(problem) = error_codes_gen::code_problem(&code) {
+            errors.spanned(
+                ident,
+                format_args!("{problem}; give `{ident}` a `code = \"...\"`"),
+            );
+        } else {
+            settings.code = Some((code, ident.span()));
+        }
     }
     Some(settings)
 }

@@ -31,24 +31,26 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
     let Some(tracked) = path.to_str() else {
         return compile_error(span, &format!("`{}` is not a UTF-8 path", path.display()));
     };
-    let source = match std::fs::read_to_string(&path) {
-        Ok(source) => source,
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
         Err(error) => {
             // The absolute path would say where we looked, but would also make
             // the message differ from machine to machine; the hint suffices.
+            let hint = if error.kind() == std::io::ErrorKind::NotFound {
+                "\n(the path is relative to the folder of the including crate's Cargo.toml)"
+            } else {
+                ""
+            };
             return compile_error(
                 span,
-                &format!(
-                    "{written}: cannot read the error catalogue: {error}\n\
-                     (the path is relative to the folder of the including crate's Cargo.toml)"
-                ),
+                &format!("{written}: cannot read the error catalogue: {error}{hint}"),
             );
         }
     };
 
     // Diagnostics name the file as the user wrote it, next to the literal
     // they point at, rather than as a machine-specific absolute path.
-    match Catalog::from_yaml(&source, &written) {
+    match Catalog::from_bytes(&bytes, &written) {
         Ok(catalog) => {
             let items = error_codes_gen::rust::emit(&catalog);
             quote! {

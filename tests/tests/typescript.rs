@@ -208,7 +208,6 @@ fn expected_json(catalog: &Catalog) -> String {
 /// module's types are wrong. String literal types are written with `serde_json`,
 /// independently of the emitter's escaping.
 fn expected_types(catalog: &Catalog) -> String {
-    let literal = |text: &str| serde_json::to_string(text).unwrap();
     let union = |codes: &mut dyn Iterator<Item = &str>| {
         let union: Vec<String> = codes.map(literal).collect();
         if union.is_empty() {
@@ -281,11 +280,15 @@ fn expected_types(catalog: &Catalog) -> String {
         )
         .unwrap();
     }
-    ts.push_str("];\n");
+    ts.push_str("];\n\n");
+    ts.push_str(&expected_type_errors(catalog, &group_types));
+    ts
+}
 
-    // Negative checks: each line below must be a type error. Those that need a
-    // code are left out without one, where `ERROR_CODES[0]` is an error itself.
-    ts.push('\n');
+/// Negative checks: each line must be a type error. Those that need a code
+/// are left out without one, where `ERROR_CODES[0]` is an error itself.
+fn expected_type_errors(catalog: &Catalog, group_types: &[String]) -> String {
+    let mut ts = String::new();
     if catalog.codes().next().is_some() {
         ts.push_str("// @ts-expect-error ERRORS is readonly\nERRORS[ERROR_CODES[0]] = ERRORS[ERROR_CODES[0]];\n");
         ts.push_str("// @ts-expect-error entries are readonly\nERRORS[ERROR_CODES[0]].status = ERRORS[ERROR_CODES[0]].status;\n");
@@ -294,7 +297,7 @@ fn expected_types(catalog: &Catalog) -> String {
         );
     }
     ts.push_str("// @ts-expect-error statusOf takes codes only\nstatusOf(\"not a code\");\n");
-    let groups: Vec<_> = catalog.groups().zip(&group_types).collect();
+    let groups: Vec<_> = catalog.groups().zip(group_types).collect();
     if let [(_, first), (other, _), ..] = groups.as_slice() {
         writeln!(
             ts,
@@ -316,4 +319,9 @@ fn expected_types(catalog: &Catalog) -> String {
         .unwrap();
     }
     ts
+}
+
+/// `text` as a TypeScript string literal (type), written by `serde_json`.
+fn literal(text: &str) -> String {
+    serde_json::to_string(text).unwrap()
 }

@@ -1,0 +1,3 @@
+error_codes::include_errors!("ui/fail/not_utf8.yaml");
+
+fn main() {}
