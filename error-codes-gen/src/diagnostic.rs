@@ -79,14 +79,56 @@ fn snippet(source: &str, line: usize, column: usize) -> String {
     let Some(text) = source.lines().nth(line.saturating_sub(1)) else {
         return String::new();
     };
+    let chars: Vec<char> = text.chars().collect();
+    let caret = column.saturating_sub(1).min(chars.len());
+    // A long line is cut to a window around the column, so that a problem in
+    // a long message does not print the whole of it.
+    let start = caret.saturating_sub(SNIPPET_CONTEXT);
+    let end = (caret + SNIPPET_CONTEXT).min(chars.len());
+    let mut shown = String::new();
+    let mut indent = String::new();
+    if start > 0 {
+        shown.push('…');
+        indent.push(' ');
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    // Tabs stay tabs, so the caret lines up however wide they are shown.
+    indent.extend(
+        chars[start..caret]
+            .iter()
+            .map(|&c| if c == '\t' { '\t' } else { ' ' }),
+    );
     let number = line.to_string();
     let pad = " ".repeat(number.len());
-    let indent: String = text
-        .chars()
-        .take(column.saturating_sub(1))
-        .map(|c| if c == '\t' { '\t' } else { ' ' })
-        .collect();
-    format!("{pad} |\n{number} | {text}\n{pad} | {indent}^")
+    format!("{pad} |\n{number} | {shown}\n{pad} | {indent}^")
+}
+
+/// Characters of a source line shown on each side of a problem's column.
+const SNIPPET_CONTEXT: usize = 80;
+
+#[cfg(test)]
+mod tests {
+    use super::snippet;
+
+    #[test]
+    fn a_long_line_is_cut_around_the_column() {
+        let line = format!("message: {}X{}", "a".repeat(200), "b".repeat(200));
+        let column = line.find('X').unwrap() + 1;
+        let shown = snippet(&line, 1, column);
+        let [_, text, caret] = shown.lines().collect::<Vec<_>>()[..] else {
+            panic!("{shown}")
+        };
+        assert_eq!(text, format!("1 | …{}X{}…", "a".repeat(80), "b".repeat(79)));
+        assert_eq!(caret.find('^'), text.chars().position(|c| c == 'X'));
+    }
+
+    #[test]
+    fn a_short_line_is_shown_whole() {
+        assert_eq!(snippet("a: b\n", 1, 4), "  |\n1 | a: b\n  |    ^");
+    }
 }
 
 /// Every problem found in a catalogue file, in file order. Never empty.

@@ -72,6 +72,9 @@ fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
                 let value = rest
                     .next()
                     .ok_or_else(|| format!("`{flag}` needs a value"))?;
+                if parsed.given.contains(flag) {
+                    return Err(format!("`{flag}` is given twice"));
+                }
                 if flag == "--spec" {
                     parsed.spec = PathBuf::from(value);
                 } else {
@@ -87,6 +90,13 @@ fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
 }
 
 fn generate(args: &Args) -> ExitCode {
+    if args.out.exists() && !args.out.is_dir() {
+        eprintln!(
+            "error: `--out {}` is not a folder; the documents go into a folder",
+            args.out.display()
+        );
+        return ExitCode::from(2);
+    }
     let catalog = match Catalog::load(&args.spec) {
         Ok(catalog) => catalog,
         Err(error) => {

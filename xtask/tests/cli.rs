@@ -209,6 +209,20 @@ fn usage_errors_exit_2() {
     assert_eq!(xtask(&["gen", "--frobnicate"]).status.code(), Some(2));
     assert_eq!(xtask(&["gen", "--spec"]).status.code(), Some(2));
     assert_eq!(xtask(&["generate"]).status.code(), Some(2));
+    let twice = xtask(&["gen", "--spec", "a.yaml", "--spec", "b.yaml"]);
+    assert_eq!(twice.status.code(), Some(2));
+    assert!(
+        stderr(&twice).contains("`--spec` is given twice"),
+        "{}",
+        stderr(&twice)
+    );
+    let out_is_a_file = xtask(&["gen", "--out", "Cargo.toml"]);
+    assert_eq!(out_is_a_file.status.code(), Some(2));
+    assert!(
+        stderr(&out_is_a_file).contains("`--out Cargo.toml` is not a folder"),
+        "{}",
+        stderr(&out_is_a_file)
+    );
     let missing = xtask(&["gen", "--spec", "no/such/errors.yaml", "--check"]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("no/such/errors.yaml: cannot read the error catalogue"));
