@@ -86,9 +86,13 @@ pub fn emit(catalog: &Catalog) -> String {
     out.line(1, "schemas:");
     emit_error_code(&mut out, catalog);
     emit_error_body(&mut out);
-    out.line(1, "responses:");
-    for status in &catalog.statuses {
-        emit_response(&mut out, status);
+    if catalog.statuses.is_empty() {
+        out.line(1, "responses: {}");
+    } else {
+        out.line(1, "responses:");
+        for status in &catalog.statuses {
+            emit_response(&mut out, status);
+        }
     }
     out.text
 }

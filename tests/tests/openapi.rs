@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::Output;
 
 use error_codes_gen::{Catalog, openapi};
-use error_codes_tests::{hostile_catalog, python, seed_catalog, target_dir};
+use error_codes_tests::{empty_catalogues, hostile_catalog, python, seed_catalog, target_dir};
 use serde_json::json;
 
 #[test]
@@ -21,6 +21,13 @@ fn snapshot_seed() {
 #[test]
 fn snapshot_hostile() {
     insta::assert_snapshot!("hostile", openapi::emit(&hostile_catalog()));
+}
+
+/// No statuses: `responses` is an empty mapping, not a null.
+#[test]
+fn snapshot_no_statuses() {
+    let [_, (_, no_statuses)] = empty_catalogues();
+    insta::assert_snapshot!("no_statuses", openapi::emit(&no_statuses));
 }
 
 #[test]
@@ -118,8 +125,9 @@ fn hostile_document_passes_the_validators() {
 #[test]
 fn the_check_rejects_broken_documents() {
     let (seed, hostile) = (seed_catalog(), hostile_catalog());
+    let [_, (_, no_statuses)] = empty_catalogues();
     // (name, catalogue, text to replace everywhere, replacement, expected reason)
-    let cases: [(&str, &Catalog, &str, &str, &str); 7] = [
+    let cases: [(&str, &Catalog, &str, &str, &str); 8] = [
         (
             "response_without_description",
             &seed,
@@ -140,6 +148,14 @@ fn the_check_rejects_broken_documents() {
             "          schema:\n            allOf:\n              - $ref: \"#/components/schemas/ErrorBody\"\n            properties:\n              error:\n                oneOf:\n                  - const: \"missing_auth_headers\"",
             "          schema:\n            allOf:\n              - $ref: \"#/components/schemas/ErrorBody\"\n            properties:\n              error:\n                anyOf:\n                  - $ref: \"#/components/schemas/ErrorCode\"\n                  - const: \"missing_auth_headers\"",
             "accepts the code",
+        ),
+        (
+            // What a catalogue without statuses used to give: a null.
+            "responses_null",
+            &no_statuses,
+            "\n  responses: {}\n",
+            "\n  responses:\n",
+            "openapi-spec-validator rejects the document",
         ),
         (
             "message_changed",
@@ -249,15 +265,11 @@ fn describe(output: &Output) -> String {
 }
 
 /// The edges the seed and hostile catalogues miss: no version, no description,
-/// no codes at all (an empty `enum`), and characters outside YAML's printable
-/// set, which must travel as escapes.
+/// no codes at all (an empty `enum`), no statuses at all (no responses), and
+/// characters outside YAML's printable set, which must travel as escapes.
 #[test]
 fn edge_catalogues_pass_the_validators() {
-    let bare = Catalog::from_yaml(
-        "title: Bare\nstatuses:\n  400:\n    codes: {}\n",
-        "bare.yaml",
-    )
-    .unwrap();
+    let [(_, no_codes), (_, no_statuses)] = empty_catalogues();
     let controls = Catalog::from_yaml(
         concat!(
             "title: \"Controls \\x01\\x7F\"\n",
@@ -271,9 +283,17 @@ fn edge_catalogues_pass_the_validators() {
         "controls.yaml",
     )
     .unwrap();
-    assert!(openapi::emit(&bare).contains("\n      enum: []\n"));
+    for catalog in [&no_codes, &no_statuses] {
+        assert!(openapi::emit(catalog).contains("\n      enum: []\n"));
+    }
+    assert!(openapi::emit(&no_statuses).ends_with("\n  responses: {}\n"));
     assert!(openapi::emit(&controls).contains(r"nul \0 bell \a esc \e del \x7F"));
-    for (name, catalog) in [("bare", &bare), ("controls", &controls)] {
+    let cases = [
+        ("no-codes", &no_codes),
+        ("no-statuses", &no_statuses),
+        ("controls", &controls),
+    ];
+    for (name, catalog) in cases {
         assert_passed(&check(name, &openapi::emit(catalog), catalog));
     }
 }
