@@ -127,7 +127,7 @@ fn the_check_rejects_broken_documents() {
     let (seed, hostile) = (seed_catalog(), hostile_catalog());
     let [_, (_, no_statuses)] = empty_catalogues();
     // (name, catalogue, text to replace everywhere, replacement, expected reason)
-    let cases: [(&str, &Catalog, &str, &str, &str); 8] = [
+    let cases: [(&str, &Catalog, &str, &str, &str); 9] = [
         (
             "response_without_description",
             &seed,
@@ -156,6 +156,14 @@ fn the_check_rejects_broken_documents() {
             "\n  responses: {}\n",
             "\n  responses:\n",
             "openapi-spec-validator rejects the document",
+        ),
+        (
+            // What the 400 response used to be: any catalogued code, and only those.
+            "status_without_codes_limited_to_catalogued_codes",
+            &seed,
+            "          schema:\n            type: object\n            required:\n              - error\n              - message\n            properties:\n              error:\n                description: \"No codes are documented for this status yet, so this may be any string.\"\n                type: string\n              message:\n                type: string\n",
+            "          schema:\n            $ref: \"#/components/schemas/ErrorBody\"\n",
+            "response BadRequest rejects the undocumented code",
         ),
         (
             "message_changed",
