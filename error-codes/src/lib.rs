@@ -57,6 +57,8 @@
 //! a compile error at the path literal, listing every problem with its
 //! `file:line:column`.
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
 use std::fmt;
 
 /// Generates status-grouped error enums from a catalogue file.
@@ -152,7 +154,31 @@ pub trait ErrorCode {
     fn message(&self) -> &'static str;
     /// The HTTP status, 400–599.
     fn status(&self) -> u16;
+
+    /// The HTTP status as an [`http::StatusCode`], for the crates built on
+    /// `http` (axum, hyper, reqwest). Needs the `http` feature.
+    ///
+    /// ```
+    /// error_codes::include_errors!("examples/errors.yaml");
+    /// use error_codes::ErrorCode as _;
+    /// use error_codes::http::StatusCode;
+    ///
+    /// assert_eq!(NotFound::UserNotFound.status_code(), StatusCode::NOT_FOUND);
+    /// assert_eq!(ApiError::from(Unauthorized::InvalidToken).status_code(), StatusCode::UNAUTHORIZED);
+    /// ```
+    #[cfg(feature = "http")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+    fn status_code(&self) -> http::StatusCode {
+        // Generated and derived impls return 400–599; only a hand-written impl
+        // could return a number outside the 100–999 that `http` accepts.
+        http::StatusCode::from_u16(self.status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+    }
 }
+
+/// The `http` crate, at the version [`ErrorCode::status_code`] returns.
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub use http;
 
 /// The body of every error response: `{"error": <code>, "message": <text>}`.
 ///

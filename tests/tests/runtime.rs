@@ -30,6 +30,7 @@ where
     assert_eq!(ErrorCode::code(&value), code);
     assert_eq!(ErrorCode::message(&value), message);
     assert_eq!(ErrorCode::status(&value), status);
+    assert_eq!(value.status_code().as_u16(), status, "the `http` feature");
     assert_eq!(value.to_string(), message);
     assert_eq!(code.parse::<E>(), Ok(value));
 
