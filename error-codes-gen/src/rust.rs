@@ -71,7 +71,7 @@ fn group(status: &Status, top: &str) -> TokenStream {
         .iter()
         .map(|code| Literal::string(&code.message));
     let from_code = from_code_fn(status.codes.iter().map(|code| code.code.as_str()));
-    let common = common_impls(&ty);
+    let common = common_impls(&ty, Some(&format!("{} {}", status.status, status.title)));
     let derives = derives();
 
     quote! {
@@ -151,7 +151,7 @@ fn top_level(catalog: &Catalog) -> TokenStream {
         quote!(Self::#group_ty(#group_ty::#variant))
     });
     let from_code = from_code_fn(catalog.codes().map(|(_, code)| code.code.as_str()));
-    let common = common_impls(&ty);
+    let common = common_impls(&ty, None);
     let derives = derives();
 
     // An empty catalogue still yields a usable (uninhabited) enum: the
@@ -297,7 +297,13 @@ fn derives() -> TokenStream {
 }
 
 /// The trait impls every generated enum shares; all delegate to inherent items.
-fn common_impls(ty: &Ident) -> TokenStream {
+/// The impls every enum shares; `status_line` (`401 Unauthorized`) is set
+/// for a status group, whose unknown codes may well belong to another status.
+fn common_impls(ty: &Ident, status_line: Option<&str>) -> TokenStream {
+    let unknown = status_line.map_or_else(
+        || quote!(::error_codes::UnknownCode::new(code)),
+        |line| quote!(::error_codes::UnknownCode::for_status(code, #line)),
+    );
     quote! {
         impl ::error_codes::ErrorCode for #ty {
             fn code(&self) -> &'static str {
@@ -324,7 +330,7 @@ fn common_impls(ty: &Ident) -> TokenStream {
         impl ::core::str::FromStr for #ty {
             type Err = ::error_codes::UnknownCode;
             fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-                Self::from_code(code).ok_or_else(|| ::error_codes::UnknownCode::new(code))
+                Self::from_code(code).ok_or_else(|| #unknown)
             }
         }
 
@@ -345,7 +351,7 @@ fn common_impls(ty: &Ident) -> TokenStream {
             where
                 D: ::error_codes::__private::serde::Deserializer<'de>,
             {
-                ::error_codes::__private::deserialize(deserializer, Self::from_code)
+                ::error_codes::__private::deserialize(deserializer)
             }
         }
     }

@@ -226,22 +226,47 @@ impl ErrorBody {
 
 /// A code that names no known error, from `FromStr` or deserialization.
 ///
+/// A status group's enum says which status it expected, since the code may
+/// well belong to another one.
+///
 /// ```
-/// let error = error_codes::UnknownCode::new("foo");
+/// # error_codes::include_errors!("examples/errors.yaml");
+/// let error = "foo".parse::<ApiError>().unwrap_err();
 /// assert_eq!(error.code(), "foo");
 /// assert_eq!(error.to_string(), "unknown error code `foo`");
+///
+/// let error = "user_not_found".parse::<Unauthorized>().unwrap_err();
+/// assert_eq!(error.to_string(), "`user_not_found` is not a 401 Unauthorized error code");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct UnknownCode {
     code: String,
+    /// The status it was looked up under, e.g. `401 Unauthorized`.
+    status: Option<&'static str>,
 }
 
 impl UnknownCode {
-    /// The error for `code`.
+    /// The error for `code`, looked up among every code.
     #[must_use]
     pub fn new(code: &str) -> Self {
         Self {
             code: code.to_owned(),
+            status: None,
+        }
+    }
+
+    /// The error for `code`, looked up among the codes of one status, given
+    /// as its status line, e.g. `"401 Unauthorized"`.
+    ///
+    /// ```
+    /// let error = error_codes::UnknownCode::for_status("foo", "404 Not Found");
+    /// assert_eq!(error.to_string(), "`foo` is not a 404 Not Found error code");
+    /// ```
+    #[must_use]
+    pub fn for_status(code: &str, status: &'static str) -> Self {
+        Self {
+            code: code.to_owned(),
+            status: Some(status),
         }
     }
 
@@ -254,7 +279,10 @@ impl UnknownCode {
 
 impl fmt::Display for UnknownCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown error code `{}`", self.code)
+        match self.status {
+            Some(status) => write!(f, "`{}` is not a {status} error code", self.code),
+            None => write!(f, "unknown error code `{}`", self.code),
+        }
     }
 }
 
@@ -342,21 +370,19 @@ pub mod __private {
         hash ^ (hash >> 33)
     }
 
-    /// Reads an [`ErrorBody`] and looks its code up with `from_code`.
+    /// Reads an [`ErrorBody`] and parses its code with `E`'s `FromStr`.
     ///
     /// The message is not compared with the catalogue's: servers may
     /// localize it.
     ///
     /// # Errors
-    /// A malformed body, or a code that `from_code` does not know.
-    pub fn deserialize<'de, D, E>(
-        deserializer: D,
-        from_code: impl FnOnce(&str) -> Option<E>,
-    ) -> Result<E, D::Error>
+    /// A malformed body, or a code that `E` does not know.
+    pub fn deserialize<'de, D, E>(deserializer: D) -> Result<E, D::Error>
     where
         D: Deserializer<'de>,
+        E: std::str::FromStr<Err = UnknownCode>,
     {
         let body = ErrorBody::deserialize(deserializer)?;
-        from_code(&body.error).ok_or_else(|| D::Error::custom(UnknownCode::new(&body.error)))
+        body.error.parse().map_err(D::Error::custom)
     }
 }

@@ -183,7 +183,12 @@ fn unknown_codes_are_clear_errors() {
         let error = unknown.parse::<ApiError>().unwrap_err();
         assert_eq!(error.code(), unknown);
         assert_eq!(error.to_string(), format!("unknown error code `{unknown}`"));
-        assert_eq!(unknown.parse::<Unauthorized>().unwrap_err(), error);
+        let in_group = unknown.parse::<Unauthorized>().unwrap_err();
+        assert_eq!(in_group.code(), unknown);
+        assert_eq!(
+            in_group.to_string(),
+            format!("`{unknown}` is not a 401 Unauthorized error code")
+        );
 
         let body = serde_json::json!({ "error": unknown, "message": "Whatever." });
         let error = serde_json::from_value::<ApiError>(body).unwrap_err();
@@ -195,12 +200,17 @@ fn unknown_codes_are_clear_errors() {
         );
     }
 
-    // A code of another group is unknown to this group.
+    // A code of another group is unknown to this group, which says so.
     let error = serde_json::from_str::<Unauthorized>(
         r#"{"error":"ip_not_allowed","message":"Request IP is not in your allowlist."}"#,
     )
     .unwrap_err();
-    assert!(error.to_string().contains("`ip_not_allowed`"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("`ip_not_allowed` is not a 401 Unauthorized error code"),
+        "{error}"
+    );
 
     // Not a body at all.
     assert!(serde_json::from_str::<ApiError>(r#""invalid_token""#).is_err());

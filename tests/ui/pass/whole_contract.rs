@@ -103,6 +103,10 @@ fn main() {
     );
     assert_eq!(
         "nope".parse::<BadGateway>().unwrap_err().to_string(),
+        "`nope` is not a 502 Bad Gateway error code"
+    );
+    assert_eq!(
+        "nope".parse::<ApiError>().unwrap_err().to_string(),
         "unknown error code `nope`"
     );
 
