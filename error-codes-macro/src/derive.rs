@@ -337,6 +337,12 @@ fn parse_literal(
     if input.peek(Lit) && (input.peek2(Token![,]) || input.peek2(syn::parse::End)) {
         return input.parse().map(Some);
     }
+    if input.peek(Lit) && input.peek2(Token![;]) {
+        // A mistyped separator: the keys after it were not read, so this is
+        // a syntax error rather than a bad value followed by missing keys.
+        input.parse::<Lit>()?;
+        return Err(input.error("expected `,` between keys, found `;`"));
+    }
     let mut value = TokenStream::new();
     while !input.is_empty() && !input.peek(Token![,]) {
         value.extend([input.parse::<TokenTree>()?]);

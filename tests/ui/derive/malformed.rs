@@ -12,6 +12,8 @@ enum Mine {
     Macro,
     #[error_code(status = , message = "No value.")]
     NoValue,
+    #[error_code(status = 404; message = "A semicolon.")]
+    Semicolon,
 }
 
 fn main() {}
