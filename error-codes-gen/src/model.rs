@@ -15,8 +15,7 @@ pub const ERROR_STATUSES: RangeInclusive<u16> = 400..=599;
 ///
 /// A code is ASCII letters, digits, `_`, `-` and `.`: what APIs write
 /// (`invalid_token`, `number-in-use`, `WA401`) and what every output carries
-/// unchanged, from a JSON body to a URL fragment. The catalogue and the derive
-/// apply this same rule.
+/// unchanged, from a JSON body to a URL fragment.
 ///
 /// ```
 /// assert_eq!(error_codes_gen::code_problem("number-in-use"), None);
@@ -34,8 +33,7 @@ pub fn code_problem(code: &str) -> Option<String> {
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))?;
     Some(format!(
-        "code `{}` contains {bad:?}: codes are ASCII letters, digits, `_`, `-` and `.`",
-        code.escape_debug()
+        "code `{code}` contains {bad:?}: codes are ASCII letters, digits, `_`, `-` and `.`"
     ))
 }
 

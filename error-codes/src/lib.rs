@@ -105,8 +105,9 @@ pub use error_codes_macro::include_errors;
 /// - `status = 404`: the HTTP status, 400–599;
 /// - `message = "..."`: the human-readable message, not empty; `Display`
 ///   prints it (and honours width and precision like `str` does);
-/// - `code = "..."`, optional: the code as the API sends it; by default the
-///   variant name in `snake_case` (`UserNotFound` → `"user_not_found"`).
+/// - `code = "..."`, optional: the code as the API sends it, without
+///   whitespace or control characters; by default the variant name in
+///   `snake_case` (`UserNotFound` → `"user_not_found"`).
 ///
 /// Codes must be unique within the enum. Anything else (a missing or unknown
 /// key, a duplicate key or code, a status out of range, fields, generics, a
