@@ -32,7 +32,7 @@ impl Diagnostic {
             file: file.to_owned(),
             line: Some(line),
             column,
-            message: message.into(),
+            message: one_line(&message.into()),
             snippet: snippet(source, line, column),
         }
     }
@@ -43,7 +43,7 @@ impl Diagnostic {
             file: file.to_owned(),
             line: None,
             column: 0,
-            message: message.into(),
+            message: one_line(&message.into()),
             snippet: String::new(),
         }
     }
@@ -91,19 +91,39 @@ fn snippet(source: &str, line: usize, column: usize) -> String {
         shown.push('…');
         indent.push(' ');
     }
-    shown.extend(&chars[start..end]);
+    for (i, &c) in chars[start..end].iter().enumerate() {
+        // Tabs stay tabs, so the caret lines up however wide they are shown;
+        // other control characters are shown escaped, never sent as they are.
+        let escaped: String = if c == '\t' {
+            c.to_string()
+        } else {
+            one_line(&c.to_string())
+        };
+        if start + i < caret {
+            indent.extend(escaped.chars().map(|c| if c == '\t' { '\t' } else { ' ' }));
+        }
+        shown.push_str(&escaped);
+    }
     if end < chars.len() {
         shown.push('…');
     }
-    // Tabs stay tabs, so the caret lines up however wide they are shown.
-    indent.extend(
-        chars[start..caret]
-            .iter()
-            .map(|&c| if c == '\t' { '\t' } else { ' ' }),
-    );
     let number = line.to_string();
     let pad = " ".repeat(number.len());
     format!("{pad} |\n{number} | {shown}\n{pad} | {indent}^")
+}
+
+/// `text` with control characters escaped (`\n`, `\u{1b}`), so that a
+/// diagnostic is one line and sends nothing to a terminal but text.
+fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Characters of a source line shown on each side of a problem's column.
@@ -123,6 +143,12 @@ mod tests {
         };
         assert_eq!(text, format!("1 | …{}X{}…", "a".repeat(80), "b".repeat(79)));
         assert_eq!(caret.find('^'), text.chars().position(|c| c == 'X'));
+    }
+
+    #[test]
+    fn control_characters_are_escaped_and_the_caret_still_lines_up() {
+        let shown = snippet("a\u{1b}[31m: \tb", 1, 10);
+        assert_eq!(shown, "  |\n1 | a\\u{1b}[31m: \tb\n  |              \t^");
     }
 
     #[test]

@@ -55,7 +55,7 @@ impl Catalog {
     /// let error = error_codes_gen::Catalog::from_bytes(b"title: caf\xE9\n", "errors.yaml").unwrap_err();
     /// assert_eq!(
     ///     error.diagnostics()[0].to_string(),
-    ///     "errors.yaml:1:11: the file is not UTF-8: byte 0xE9 cannot start a character here
+    ///     "errors.yaml:1:11: the file is not UTF-8: byte 0xE9 is not valid here
     ///   |
     /// 1 | title: caf\u{FFFD}
     ///   |           ^",
@@ -65,27 +65,32 @@ impl Catalog {
     /// # Errors
     /// The first byte that is not UTF-8, or else as [`Catalog::from_yaml`].
     pub fn from_bytes(bytes: &[u8], file: &str) -> Result<Self, Error> {
-        match std::str::from_utf8(bytes) {
-            Ok(source) => Self::from_yaml(source, file),
-            Err(error) => {
-                let (valid, rest) = bytes.split_at(error.valid_up_to());
-                let valid = String::from_utf8_lossy(valid);
-                let line = valid.matches('\n').count() + 1;
-                let column = valid
-                    .rsplit('\n')
-                    .next()
-                    .map_or(0, |last| last.chars().count())
-                    + 1;
-                let message = format!(
-                    "the file is not UTF-8: byte {:#04X} cannot start a character here",
-                    rest[0]
-                );
-                let lossy = String::from_utf8_lossy(bytes);
-                Err(Error::new(vec![Diagnostic::at(
-                    file, &lossy, line, column, message,
-                )]))
-            }
+        let error = match std::str::from_utf8(bytes) {
+            Ok(source) => return Self::from_yaml(source, file),
+            Err(error) => error,
+        };
+        if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+            let message = "the file is UTF-16; save it as UTF-8";
+            return Err(Error::new(vec![Diagnostic::whole_file(file, message)]));
         }
+        let (valid, rest) = bytes.split_at(error.valid_up_to());
+        let valid = String::from_utf8_lossy(valid);
+        let line = valid.matches('\n').count() + 1;
+        let column = valid
+            .rsplit('\n')
+            .next()
+            .map_or(0, |last| last.chars().count())
+            + 1;
+        let byte = rest.first().copied().unwrap_or_default();
+        let message = if error.error_len().is_some() {
+            format!("the file is not UTF-8: byte {byte:#04X} is not valid here")
+        } else {
+            "the file is not UTF-8: it ends in the middle of a character".to_owned()
+        };
+        let lossy = String::from_utf8_lossy(bytes);
+        Err(Error::new(vec![Diagnostic::at(
+            file, &lossy, line, column, message,
+        )]))
     }
 
     /// Parses and validates catalogue text; `file` names it in diagnostics.
@@ -129,25 +134,28 @@ fn syntax_diagnostic(file: &str, source: &str, error: &serde_saphyr::Error) -> D
     // The message alone, worded for someone editing the YAML rather than for
     // a developer calling serde-saphyr; the location is reported separately.
     let message = serde_saphyr::UserMessageFormatter.format_message(error.without_snippet());
-    // It may quote the file's text; a diagnostic stays on one line.
-    let mut one_line = String::with_capacity(message.len());
-    for c in message.chars() {
-        if c.is_control() {
-            one_line.extend(c.escape_default());
-        } else {
-            one_line.push(c);
+    let (line, column) = match error.location() {
+        Some(location) if location.line() > 0 => {
+            (to_usize(location.line()), to_usize(location.column()))
         }
-    }
-    match error.location() {
-        Some(location) if location.line() > 0 => Diagnostic::at(
-            file,
-            source,
-            to_usize(location.line()),
-            to_usize(location.column()),
-            one_line,
-        ),
-        _ => Diagnostic::whole_file(file, one_line),
-    }
+        // The parser has no place for a document of the wrong kind (a list,
+        // a lone string): it is where the document starts.
+        _ => match document_start(source) {
+            Some(start) => start,
+            None => return Diagnostic::whole_file(file, message),
+        },
+    };
+    Diagnostic::at(file, source, line, column, message)
+}
+
+/// The line and column of the first thing in `source` that is not blank or
+/// a comment.
+fn document_start(source: &str) -> Option<(usize, usize)> {
+    source.lines().enumerate().find_map(|(index, line)| {
+        let content = line.trim_start_matches(['\u{FEFF}', ' ', '\t']);
+        let indent = line.chars().count() - content.chars().count();
+        (!content.is_empty() && !content.starts_with('#')).then_some((index + 1, indent + 1))
+    })
 }
 
 fn to_usize(n: u64) -> usize {
@@ -697,6 +705,8 @@ fn identifier_problem(name: &str) -> Option<&'static str> {
         )
     } else if name == "_" || RUST_KEYWORDS.contains(&name) {
         Some("is a Rust keyword")
+    } else if name == "ALL" {
+        Some("is the name of the generated constant `ALL`, the list of every value")
     } else if PRIMITIVE_TYPES.contains(&name) {
         // The generated code names `str` and `u16`; an enum of that name would shadow them.
         Some("is the name of a primitive type")

@@ -297,8 +297,8 @@ fn derives() -> TokenStream {
 }
 
 /// The trait impls every generated enum shares; all delegate to inherent items.
-/// The impls every enum shares; `status_line` (`401 Unauthorized`) is set
-/// for a status group, whose unknown codes may well belong to another status.
+/// `status_line` (`401 Unauthorized`) is set for a status group, whose unknown
+/// codes may well belong to another status.
 fn common_impls(ty: &Ident, status_line: Option<&str>) -> TokenStream {
     let unknown = status_line.map_or_else(
         || quote!(::error_codes::UnknownCode::new(code)),

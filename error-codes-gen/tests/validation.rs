@@ -160,9 +160,9 @@ fn missing_title() {
 #[test]
 fn the_catalogue_must_be_a_mapping() {
     assert_eq!(
-        problems("- title: T\n"),
+        problems("# A list, not a mapping.\n\n  - title: T\n"),
         [
-            "errors.yaml: invalid type: sequence, expected the catalogue: \
+            "errors.yaml:3:3: invalid type: sequence, expected the catalogue: \
           a mapping with the keys `title`, `version`, `description`, `name`, `statuses`"
         ]
     );
@@ -505,5 +505,44 @@ fn a_file_that_is_not_utf8_is_located() {
     assert!(
         diagnostic.message.contains("not UTF-8: byte 0xE9"),
         "{diagnostic}"
+    );
+}
+
+#[test]
+fn utf8_problems_are_told_apart() {
+    let problem = |bytes: &[u8]| {
+        let error = Catalog::from_bytes(bytes, "errors.yaml").unwrap_err();
+        let diagnostic = &error.diagnostics()[0];
+        format!("{}: {}", diagnostic.location(), diagnostic.message)
+    };
+    assert_eq!(
+        problem(b"title: caf\xE2\x28x\n"),
+        "errors.yaml:1:11: the file is not UTF-8: byte 0xE2 is not valid here"
+    );
+    assert_eq!(
+        problem(b"title: T\nstatuses: {}\n# caf\xE2\x82"),
+        "errors.yaml:3:6: the file is not UTF-8: it ends in the middle of a character"
+    );
+    assert_eq!(
+        problem(b"\xFF\xFEt\0i\0"),
+        "errors.yaml: the file is UTF-16; save it as UTF-8"
+    );
+}
+
+#[test]
+fn a_code_cannot_become_the_variant_all() {
+    assert_one_problem(
+        "title: T\nstatuses:\n  401:\n    codes:\n      a-l-l: x\n",
+        "5:7",
+        "`a-l-l` cannot become a Rust variant: `ALL` is the name of the generated constant `ALL`",
+    );
+}
+
+#[test]
+fn messages_stay_on_one_line() {
+    assert_one_problem(
+        "title: T\nstatuses:\n  499:\n    title: \"3rd\\nparty\\u001b\"\n",
+        "4:12",
+        "status 499 cannot take its Rust enum name from its title `3rd\\nparty\\u{1b}`",
     );
 }
