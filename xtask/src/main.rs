@@ -72,7 +72,8 @@ fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
                 let value = rest
                     .next()
                     .ok_or_else(|| format!("`{flag}` needs a value"))?;
-                if parsed.given.contains(flag) {
+                // `given` holds flag-value pairs: look at the flags only.
+                if parsed.given.iter().step_by(2).any(|given| given == flag) {
                     return Err(format!("`{flag}` is given twice"));
                 }
                 if flag == "--spec" {

@@ -218,6 +218,13 @@ fn usage_errors_exit_2() {
         "{}",
         stderr(&twice)
     );
+    // A value that looks like a flag is a value: `--out --out` names a folder.
+    let odd = xtask(&["gen", "--spec", "--out", "--out", "x", "--check"]);
+    assert!(
+        stderr(&odd).contains("--out: cannot read the error catalogue"),
+        "{}",
+        stderr(&odd)
+    );
     let out_is_a_file = xtask(&["gen", "--out", "Cargo.toml"]);
     assert_eq!(out_is_a_file.status.code(), Some(2));
     assert!(
