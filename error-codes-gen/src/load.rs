@@ -346,6 +346,24 @@ impl Fields for RawCode {
     }
 }
 
+/// Whether `written` is `meant` with one slip: a character left out, added,
+/// changed, or two neighbours swapped, or a difference of case only.
+fn is_typo(written: &str, meant: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (
+        written.to_lowercase().chars().collect(),
+        meant.chars().collect(),
+    );
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    match (a, b) {
+        ([], []) => true,
+        ([x, y, rest_a @ ..], [y2, x2, rest_b @ ..]) if x == x2 && y == y2 && rest_a == rest_b => {
+            true
+        }
+        _ => a.get(1..) == b.get(1..) || a.get(1..) == Some(b) || Some(a) == b.get(1..),
+    }
+}
+
 /// `` `a`, `b`, `c` ``.
 fn quoted(keys: &[&str]) -> String {
     let quoted: Vec<String> = keys.iter().map(|key| format!("`{key}`")).collect();
@@ -633,8 +651,12 @@ impl Validator<'_> {
 
     /// The message of the code at `key`, from either form.
     fn message(&mut self, key: &Spanned<String>, value: Spanned<Known<RawCode>>) -> String {
+        // A misspelt `message` is reported as such; "no message" would repeat it.
+        let misspelt = !value.value.unknown.is_empty();
         let Some(mut message) = self.known(value.value).message else {
-            self.problem(key, format!("code `{}` has no `message`", key.value));
+            if !misspelt {
+                self.problem(key, format!("code `{}` has no `message`", key.value));
+            }
             return String::new();
         };
         if message.referenced == serde_saphyr::Location::UNKNOWN {
@@ -647,12 +669,11 @@ impl Validator<'_> {
     /// The fields of a mapping, after reporting the keys it should not have.
     fn known<T: Fields>(&mut self, known: Known<T>) -> T {
         for key in known.unknown {
-            let message = format!(
-                "unknown key `{}` in {}: expected {}",
-                key.value,
-                T::WHAT,
-                one_of(T::KEYS)
-            );
+            let expected = match T::KEYS.iter().find(|known| is_typo(&key.value, known)) {
+                Some(known) => format!("did you mean `{known}`?"),
+                None => format!("expected {}", one_of(T::KEYS)),
+            };
+            let message = format!("unknown key `{}` in {}: {expected}", key.value, T::WHAT);
             self.problem(&key, message);
         }
         known.fields

@@ -130,10 +130,8 @@ colour: blue
 "
         ),
         [
-            "errors.yaml:4:5: unknown key `titel` in a status: \
-             expected one of `title`, `description`, `name`, `codes`",
-            "errors.yaml:6:7: code `a` has no `message`",
-            "errors.yaml:7:9: unknown key `mesage` in a code: expected `message`",
+            "errors.yaml:4:5: unknown key `titel` in a status: did you mean `title`?",
+            "errors.yaml:7:9: unknown key `mesage` in a code: did you mean `message`?",
             "errors.yaml:9:1: unknown key `colour` in the catalogue: \
              expected one of `title`, `version`, `description`, `name`, `statuses`",
         ]
@@ -545,4 +543,34 @@ fn messages_stay_on_one_line() {
         "4:12",
         "status 499 cannot take its Rust enum name from its title `3rd\\nparty\\u{1b}`",
     );
+}
+
+#[test]
+fn an_unknown_key_suggests_the_key_it_nearly_is() {
+    let suggestion = |key: &str| {
+        let yaml = format!("title: T\nstatuses:\n  401:\n    {key}: x\n");
+        problems(&yaml).join("\n")
+    };
+    for slip in [
+        "titel",
+        "tite",
+        "titles",
+        "tutle",
+        "Title",
+        "descripton",
+        "nmae",
+    ] {
+        assert!(
+            suggestion(slip).contains("did you mean"),
+            "{slip}: {}",
+            suggestion(slip)
+        );
+    }
+    for other in ["colour", "tl", "codez_x", "x"] {
+        assert!(
+            suggestion(other).contains("expected one of `title`"),
+            "{other}: {}",
+            suggestion(other)
+        );
+    }
 }
