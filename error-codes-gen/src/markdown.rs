@@ -67,10 +67,7 @@ pub fn emit(catalog: &Catalog) -> String {
     let _ = writeln!(out, "<!-- {notice} -->\n");
     let _ = writeln!(out, "# {}\n", text(&catalog.title));
     if let Some(description) = &catalog.description {
-        let description = description.trim_end();
-        if !description.trim_start().is_empty() {
-            let _ = writeln!(out, "{}\n", neutralise_html(description));
-        }
+        let _ = writeln!(out, "{}\n", neutralise_html(description));
     }
     example_body(&mut out, catalog);
     for status in &catalog.statuses {

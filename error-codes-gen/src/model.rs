@@ -41,8 +41,9 @@ pub fn code_problem(code: &str) -> Option<String> {
 ///
 /// Every invariant of the file format holds for a value of this type: statuses
 /// are unique and in 400–599, codes are unique across the whole catalogue, every
-/// Rust name is a valid, non-colliding identifier and no message is empty.
-/// Order is the file's order everywhere.
+/// Rust name is a valid, non-colliding identifier, and no text (title,
+/// description, message) is blank or ends with a line break. Order is the
+/// file's order everywhere.
 ///
 /// ```
 /// let catalog = error_codes_gen::Catalog::from_yaml(
