@@ -172,24 +172,19 @@ fn push_table(out: &mut String, name: &str, codes: &[String], miss: &str) {
         .map(|(value, code)| (code.as_str(), value))
         .collect();
     sorted.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    let _ = writeln!(
-        out,
-        "\npub(crate) static {name}_SORTED: [(&str, u32); {count}] = ["
-    );
-    for (code, value) in &sorted {
-        let _ = writeln!(out, "    ({code:?}, {value}),");
-    }
-    out.push_str("];\n");
-
+    let mut table = |suffix: &str, sorted: &[(&str, usize)]| {
+        let _ = writeln!(
+            out,
+            "\npub(crate) static {name}_{suffix}: [(&str, u32); {count}] = ["
+        );
+        for (code, value) in sorted {
+            let _ = writeln!(out, "    ({code:?}, {value}),");
+        }
+        out.push_str("];\n");
+    };
+    table("SORTED", &sorted);
     sorted.sort_unstable_by(|a, b| (a.0.len(), a.0.as_bytes()).cmp(&(b.0.len(), b.0.as_bytes())));
-    let _ = writeln!(
-        out,
-        "\npub(crate) static {name}_BY_LENGTH: [(&str, u32); {count}] = ["
-    );
-    for (code, value) in &sorted {
-        let _ = writeln!(out, "    ({code:?}, {value}),");
-    }
-    out.push_str("];\n");
+    table("BY_LENGTH", &sorted);
 
     let _ = writeln!(
         out,

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use error_codes::{ErrorBody, ErrorCode, UnknownCode};
+use error_codes_gen::Catalog;
 use error_codes_tests::{hostile_catalog, seed_catalog};
 
 error_codes::include_errors!("../errors.yaml");
@@ -59,21 +60,29 @@ where
     );
 }
 
+/// `(code, message, status)` of every code in the catalogue, in file order.
+fn catalogued(catalog: &Catalog) -> Vec<(&str, &str, u16)> {
+    catalog
+        .codes()
+        .map(|(status, code)| (code.code.as_str(), code.message.as_str(), status.status))
+        .collect()
+}
+
+/// `(code, message, status)` of every value in a generated `ALL`.
+fn generated<E: ErrorCode>(all: &[E]) -> Vec<(&'static str, &'static str, u16)> {
+    all.iter()
+        .map(|error| (error.code(), error.message(), error.status()))
+        .collect()
+}
+
 #[test]
 fn every_seed_code_through_every_method() {
     let catalog = seed_catalog();
-    let expected: Vec<(&str, &str, u16)> = catalog
-        .codes()
-        .map(|(status, code)| (code.code.as_str(), code.message.as_str(), status.status))
-        .collect();
+    let expected = catalogued(&catalog);
     assert_eq!(expected.len(), 32, "the seed page documents 32 codes");
 
     // `ALL` holds every code once, in file order.
-    let all: Vec<(&str, &str, u16)> = ApiError::ALL
-        .iter()
-        .map(|error| (error.code(), error.message(), error.status()))
-        .collect();
-    assert_eq!(all, expected);
+    assert_eq!(generated(ApiError::ALL), expected);
 
     for (&error, &(code, message, status)) in ApiError::ALL.iter().zip(&expected) {
         // Const methods.
@@ -275,15 +284,8 @@ fn methods_are_const() {
 #[test]
 fn hostile_messages_survive_byte_for_byte() {
     let catalog = hostile_catalog();
-    let expected: Vec<(&str, &str, u16)> = catalog
-        .codes()
-        .map(|(status, code)| (code.code.as_str(), code.message.as_str(), status.status))
-        .collect();
-    let all: Vec<(&str, &str, u16)> = hostile::HostileError::ALL
-        .iter()
-        .map(|error| (error.code(), error.message(), error.status()))
-        .collect();
-    assert_eq!(all, expected);
+    let expected = catalogued(&catalog);
+    assert_eq!(generated(hostile::HostileError::ALL), expected);
     for (&error, &(code, message, status)) in hostile::HostileError::ALL.iter().zip(&expected) {
         assert_eq!(hostile::HostileError::from_code(code), Some(error));
         check(error, code, message, status);
