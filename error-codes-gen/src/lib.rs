@@ -29,7 +29,7 @@ pub mod typescript;
 
 pub use diagnostic::{Diagnostic, Error};
 pub use fs::write_atomic;
-pub use model::{Catalog, Code, ERROR_STATUSES, Status, code_problem};
+pub use model::{Catalog, Code, ERROR_STATUSES, Removed, Status, code_problem};
 
 /// Every generated document as `(file name, contents)`, in a fixed order.
 ///

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
 use serde_saphyr::Spanned;
 
-use crate::{Catalog, Code, Diagnostic, ERROR_STATUSES, Error, Status, code_problem};
+use crate::{Catalog, Code, Diagnostic, ERROR_STATUSES, Error, Removed, Status, code_problem};
 
 /// The name of the top-level enum when the file gives none.
 const DEFAULT_NAME: &str = "ApiError";
@@ -172,6 +172,19 @@ struct RawCatalog {
     description: Option<Spanned<Text>>,
     name: Option<Spanned<Text>>,
     statuses: Option<Statuses>,
+    removed: Option<Tombstones>,
+}
+
+/// Each removed code with its tombstone.
+type Tombstones = Entries<Spanned<String>, Spanned<Option<Known<RawRemoved>>>>;
+
+/// A tombstone as written.
+#[derive(Default)]
+struct RawRemoved {
+    /// Read as text, like a status key, and checked by the same rule.
+    status: Option<Spanned<Text>>,
+    version: Option<Spanned<Text>>,
+    reason: Option<Spanned<Text>>,
 }
 
 /// Each status key with its mapping, which may be left empty.
@@ -203,6 +216,8 @@ struct RawCode {
     /// Located only in the long form; the short form is located by its key.
     /// `None` when the long form lacks it.
     message: Option<Spanned<Text>>,
+    deprecated: Option<Spanned<Text>>,
+    since: Option<Spanned<Text>>,
 }
 
 /// A mapping with a fixed set of keys, read into [`Known`].
@@ -293,7 +308,14 @@ impl<'de, T: Fields> Deserialize<'de> for Known<T> {
 
 impl Fields for RawCatalog {
     const WHAT: &'static str = "the catalogue";
-    const KEYS: &'static [&'static str] = &["title", "version", "description", "name", "statuses"];
+    const KEYS: &'static [&'static str] = &[
+        "title",
+        "version",
+        "description",
+        "name",
+        "statuses",
+        "removed",
+    ];
 
     fn read<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
         match key {
@@ -302,6 +324,7 @@ impl Fields for RawCatalog {
             "description" => self.description = Some(map.next_value()?),
             "name" => self.name = Some(map.next_value()?),
             "statuses" => self.statuses = Some(map.next_value()?),
+            "removed" => self.removed = Some(map.next_value()?),
             _ => return Ok(false),
         }
         Ok(true)
@@ -326,14 +349,16 @@ impl Fields for RawStatus {
 
 impl Fields for RawCode {
     const WHAT: &'static str = "a code";
-    const KEYS: &'static [&'static str] = &["message"];
+    const KEYS: &'static [&'static str] = &["message", "deprecated", "since"];
     const SHORT_FORM: Option<&'static str> = Some("its message");
 
     fn read<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
-        if key != "message" {
-            return Ok(false);
+        match key {
+            "message" => self.message = Some(map.next_value()?),
+            "deprecated" => self.deprecated = Some(map.next_value()?),
+            "since" => self.since = Some(map.next_value()?),
+            _ => return Ok(false),
         }
-        self.message = Some(map.next_value()?);
         Ok(true)
     }
 
@@ -342,7 +367,23 @@ impl Fields for RawCode {
         let unknown = serde_saphyr::Location::UNKNOWN;
         Some(Self {
             message: Some(Spanned::new(Text(text.to_owned()), unknown, unknown)),
+            ..Self::default()
         })
+    }
+}
+
+impl Fields for RawRemoved {
+    const WHAT: &'static str = "a removed code";
+    const KEYS: &'static [&'static str] = &["status", "version", "reason"];
+
+    fn read<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        match key {
+            "status" => self.status = Some(map.next_value()?),
+            "version" => self.version = Some(map.next_value()?),
+            "reason" => self.reason = Some(map.next_value()?),
+            _ => return Ok(false),
+        }
+        Ok(true)
     }
 }
 
@@ -453,12 +494,19 @@ impl Validator<'_> {
         let description = raw
             .description
             .map(|description| self.text(&description, "description"));
+        let name_line = raw
+            .name
+            .as_ref()
+            .map(|name| to_usize(name.referenced.line()));
         let name = match raw.name {
             Some(name) => self.explicit_name(&name, "enum name"),
             None => Some(DEFAULT_NAME.to_owned()),
         };
 
         let mut seen = Seen::default();
+        // Read before the statuses, wherever they are in the file, so that
+        // every code can be checked against them.
+        let removed = self.tombstones(raw.removed.unwrap_or_default(), &mut seen);
         let mut group_names: HashMap<String, (u16, usize)> = HashMap::new();
         let mut statuses = Vec::new();
         if raw.statuses.is_none() {
@@ -510,7 +558,60 @@ impl Validator<'_> {
             description,
             name: name.unwrap_or_default(),
             statuses,
+            removed,
+            name_line,
         }
+    }
+
+    /// The `removed:` tombstones, each remembered in `seen` so that a code
+    /// that reuses one is reported.
+    fn tombstones(&mut self, raw: Tombstones, seen: &mut Seen) -> Vec<Removed> {
+        let mut removed = Vec::new();
+        for (key, value) in raw.0 {
+            let line = to_usize(key.referenced.line());
+            let fields = self.known(value.value.unwrap_or_default());
+            if let Some(problem) = code_problem(&key.value) {
+                self.problem(&key, problem);
+                continue;
+            }
+            let status = if let Some(status) = fields.status {
+                let text = self.text(&status, "status");
+                match error_status(&text) {
+                    Ok(number) => Some(number),
+                    Err(expected) => {
+                        if !text.trim().is_empty() {
+                            self.problem(
+                                &status,
+                                format!("`{text}` is not an error status: {expected}"),
+                            );
+                        }
+                        None
+                    }
+                }
+            } else {
+                self.problem(
+                    &key,
+                    format!(
+                        "removed code `{}` has no `status`: the status it was sent with",
+                        key.value
+                    ),
+                );
+                None
+            };
+            let version = fields.version.map(|version| self.text(&version, "version"));
+            let reason = fields.reason.map(|reason| self.text(&reason, "reason"));
+            seen.tombstones.insert(key.value.clone(), line);
+            if let Some(status) = status {
+                removed.push(Removed {
+                    code: key.value,
+                    status,
+                    version,
+                    reason,
+                    line,
+                });
+            }
+        }
+        removed
     }
 
     /// One status and its codes, and its Rust enum name if it has a valid
@@ -565,9 +666,30 @@ impl Validator<'_> {
             }
         };
 
+        let codes = self.codes(status, name.as_deref(), raw.codes, seen);
+
+        let status = Status {
+            status,
+            title,
+            description,
+            name: name.clone().unwrap_or_default(),
+            codes,
+            line: to_usize(key.referenced.line()),
+        };
+        Some((status, name))
+    }
+
+    /// The codes of `status`, whose Rust enum is `group` if it has a valid name.
+    fn codes(
+        &mut self,
+        status: u16,
+        group: Option<&str>,
+        raw: Entries<Spanned<String>, Spanned<Known<RawCode>>>,
+        seen: &mut Seen,
+    ) -> Vec<Code> {
         let mut variants: HashMap<String, (String, usize)> = HashMap::new();
         let mut codes = Vec::new();
-        for (code_key, value) in raw.codes.0 {
+        for (code_key, value) in raw.0 {
             let code = code_key.value.clone();
             let line = to_usize(code_key.referenced.line());
             if let Some((other_status, other_line)) = seen.codes.get(&code) {
@@ -580,6 +702,17 @@ impl Validator<'_> {
                 continue;
             }
             seen.codes.insert(code.clone(), (status, line));
+            if let Some(tombstone_line) = seen.tombstones.get(&code) {
+                self.problem(
+                    &code_key,
+                    format!(
+                        "code `{code}` was removed (tombstone at line {tombstone_line}) and must \
+                         never come back: clients may still read it with its old meaning; \
+                         choose a new code"
+                    ),
+                );
+                continue;
+            }
             if let Some(problem) = code_problem(&code) {
                 self.problem(&code_key, problem);
                 continue;
@@ -591,7 +724,7 @@ impl Validator<'_> {
                     format!("`{code}` cannot become a Rust variant: `{variant}` {reason}"),
                 );
             } else if let Some((other, other_line)) = variants.get(&variant) {
-                let group = name.as_deref().unwrap_or("");
+                let group = group.unwrap_or("");
                 self.problem(
                     &code_key,
                     format!(
@@ -602,41 +735,28 @@ impl Validator<'_> {
             } else {
                 variants.insert(variant.clone(), (code.clone(), line));
             }
-            let message = self.message(&code_key, value);
+            let (message, deprecated, since) = self.code_fields(&code_key, value);
             codes.push(Code {
                 code,
                 message,
                 name: variant,
+                deprecated,
+                since,
+                line,
             });
         }
-
-        let status = Status {
-            status,
-            title,
-            description,
-            name: name.clone().unwrap_or_default(),
-            codes,
-        };
-        Some((status, name))
+        codes
     }
 
     /// The status a key names: three digits from 400 to 599, not seen before.
     fn status_number(&mut self, key: &Spanned<String>, seen: &mut Seen) -> Option<u16> {
         let text = key.value.as_str();
-        // `0401`, `+401` or ` 401` would be the same status under another key.
-        let three_digits = text.len() == 3 && text.bytes().all(|b| b.is_ascii_digit());
-        let status = text
-            .parse::<u16>()
-            .ok()
-            .filter(|status| three_digits && ERROR_STATUSES.contains(status));
-        let Some(status) = status else {
-            let expected = if three_digits {
-                "expected an HTTP status from 400 to 599"
-            } else {
-                "write it as three digits, from 400 to 599"
-            };
-            self.problem(key, format!("`{text}` is not an error status: {expected}"));
-            return None;
+        let status = match error_status(text) {
+            Ok(status) => status,
+            Err(expected) => {
+                self.problem(key, format!("`{text}` is not an error status: {expected}"));
+                return None;
+            }
         };
         let line = to_usize(key.referenced.line());
         if let Some(other_line) = seen.statuses.insert(status, line) {
@@ -649,21 +769,33 @@ impl Validator<'_> {
         Some(status)
     }
 
-    /// The message of the code at `key`, from either form.
-    fn message(&mut self, key: &Spanned<String>, value: Spanned<Known<RawCode>>) -> String {
+    /// The message, deprecation note and `since` of the code at `key`, from
+    /// either form.
+    fn code_fields(
+        &mut self,
+        key: &Spanned<String>,
+        value: Spanned<Known<RawCode>>,
+    ) -> (String, Option<String>, Option<String>) {
         // A misspelt `message` is reported as such; "no message" would repeat it.
         let misspelt = !value.value.unknown.is_empty();
-        let Some(mut message) = self.known(value.value).message else {
+        let raw = self.known(value.value);
+        let message = if let Some(mut message) = raw.message {
+            if message.referenced == serde_saphyr::Location::UNKNOWN {
+                // The short form: the message is the value itself.
+                message.referenced = value.referenced;
+            }
+            self.text(&message, "message")
+        } else {
             if !misspelt {
                 self.problem(key, format!("code `{}` has no `message`", key.value));
             }
-            return String::new();
+            String::new()
         };
-        if message.referenced == serde_saphyr::Location::UNKNOWN {
-            // The short form: the message is the value itself.
-            message.referenced = value.referenced;
-        }
-        self.text(&message, "message")
+        let deprecated = raw
+            .deprecated
+            .map(|deprecated| self.text(&deprecated, "deprecation note"));
+        let since = raw.since.map(|since| self.text(&since, "since"));
+        (message, deprecated, since)
     }
 
     /// The fields of a mapping, after reporting the keys it should not have.
@@ -704,9 +836,26 @@ impl Validator<'_> {
     }
 }
 
+/// The status `text` names, or what was expected instead: three digits from
+/// 400 to 599. `0401`, `+401` or ` 401` would be the same status spelt
+/// another way, so only three digits are accepted.
+fn error_status(text: &str) -> Result<u16, &'static str> {
+    let three_digits = text.len() == 3 && text.bytes().all(|b| b.is_ascii_digit());
+    text.parse::<u16>()
+        .ok()
+        .filter(|status| three_digits && ERROR_STATUSES.contains(status))
+        .ok_or(if three_digits {
+            "expected an HTTP status from 400 to 599"
+        } else {
+            "write it as three digits, from 400 to 599"
+        })
+}
+
 /// What has been seen so far, to report duplicates with where they first were.
 #[derive(Default)]
 struct Seen {
+    /// Removed code → the line of its tombstone.
+    tombstones: HashMap<String, usize>,
     /// Status → its line.
     statuses: HashMap<u16, usize>,
     /// Code → its status and line.

@@ -70,6 +70,11 @@ pub struct Catalog {
     pub name: String,
     /// Every status, in file order, including those with no codes yet.
     pub statuses: Vec<Status>,
+    /// Tombstones (`removed:`): codes that were taken out and must never
+    /// come back, in file order.
+    pub removed: Vec<Removed>,
+    /// The line of `name:`, when the file gives the top-level enum a name.
+    pub name_line: Option<usize>,
 }
 
 /// One HTTP status and the codes documented under it.
@@ -86,6 +91,8 @@ pub struct Status {
     pub name: String,
     /// The codes, in file order; may be empty.
     pub codes: Vec<Code>,
+    /// The line of the status key in the file, 1-based.
+    pub line: usize,
 }
 
 /// One error code as the API sends it.
@@ -98,6 +105,29 @@ pub struct Code {
     pub message: String,
     /// Rust variant name in `UpperCamelCase`, e.g. `InvalidToken`.
     pub name: String,
+    /// Why the code is deprecated and what to use instead (`deprecated:`);
+    /// `None` while it is current.
+    pub deprecated: Option<String>,
+    /// The catalogue version that added the code (`since:`), if recorded.
+    pub since: Option<String>,
+    /// The line of the code's key in the file, 1-based.
+    pub line: usize,
+}
+
+/// A tombstone: a code that was removed and must never be used again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Removed {
+    /// The code as the API sent it.
+    pub code: String,
+    /// The status it was sent with.
+    pub status: u16,
+    /// The catalogue version that removed it (`version:`), if recorded.
+    pub version: Option<String>,
+    /// Why it was removed and what replaced it (`reason:`), if recorded.
+    pub reason: Option<String>,
+    /// The line of the tombstone's key in the file, 1-based.
+    pub line: usize,
 }
 
 impl Catalog {
