@@ -20,15 +20,18 @@
 
 mod diagnostic;
 mod fs;
+pub mod limits;
 mod load;
 pub mod markdown;
 mod model;
 pub mod openapi;
 pub mod rust;
 pub mod typescript;
+mod yaml;
 
 pub use diagnostic::{Diagnostic, Error};
 pub use fs::write_atomic;
+pub use load::read_catalogue;
 pub use model::{Catalog, Code, ERROR_STATUSES, Removed, Status, code_problem};
 
 /// Every generated document as `(file name, contents)`, in a fixed order.

@@ -1,20 +1,32 @@
-//! `errors.yaml` → [`Catalog`]: parse with serde-saphyr, then validate every
-//! rule, collecting all problems before giving up.
+//! `errors.yaml` → [`Catalog`]: read the YAML into a located tree
+//! ([`crate::yaml`]), then check every rule of the file format against it,
+//! collecting all problems before giving up.
 
 use std::collections::HashMap;
-use std::fmt;
-use std::marker::PhantomData;
+use std::io::Read as _;
 use std::path::Path;
 
 use heck::ToUpperCamelCase as _;
-use serde::Deserialize;
-use serde::de::{self, MapAccess, Visitor};
-use serde_saphyr::Spanned;
 
+use crate::limits::{MAX_BYTES, MAX_CODES, MAX_MESSAGE_CHARS};
+use crate::yaml::{self, Node, Place, Value};
 use crate::{Catalog, Code, Diagnostic, ERROR_STATUSES, Error, Removed, Status, code_problem};
 
 /// The name of the top-level enum when the file gives none.
 const DEFAULT_NAME: &str = "ApiError";
+
+/// The keys of each mapping in the file, in the order the format documents them.
+const CATALOG_KEYS: [&str; 6] = [
+    "title",
+    "version",
+    "description",
+    "name",
+    "statuses",
+    "removed",
+];
+const STATUS_KEYS: [&str; 4] = ["title", "description", "name", "codes"];
+const CODE_KEYS: [&str; 3] = ["message", "deprecated", "since"];
+const REMOVED_KEYS: [&str; 3] = ["status", "version", "reason"];
 
 impl Catalog {
     /// Reads and validates a catalogue file.
@@ -34,7 +46,7 @@ impl Catalog {
     /// Every problem in the file, or one saying it cannot be read.
     pub fn load(path: &Path) -> Result<Self, Error> {
         let file = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|error| {
+        let bytes = read_catalogue(path).map_err(|error| {
             Error::new(vec![Diagnostic::whole_file(
                 &file,
                 format!("cannot read the error catalogue: {error}"),
@@ -48,8 +60,8 @@ impl Catalog {
         Ok(catalog)
     }
 
-    /// Parses and validates a catalogue file's bytes, which must be UTF-8;
-    /// `file` names it in diagnostics.
+    /// Parses and validates a catalogue file's bytes, which must be UTF-8
+    /// (a byte-order mark is allowed); `file` names it in diagnostics.
     ///
     /// ```
     /// let error = error_codes_gen::Catalog::from_bytes(b"title: caf\xE9\n", "errors.yaml").unwrap_err();
@@ -63,8 +75,12 @@ impl Catalog {
     /// ```
     ///
     /// # Errors
-    /// The first byte that is not UTF-8, or else as [`Catalog::from_yaml`].
+    /// A file over [`MAX_BYTES`](crate::limits::MAX_BYTES), the first byte
+    /// that is not UTF-8, or else as [`Catalog::from_yaml`].
     pub fn from_bytes(bytes: &[u8], file: &str) -> Result<Self, Error> {
+        if bytes.len() > MAX_BYTES {
+            return Err(too_large(file));
+        }
         let error = match std::str::from_utf8(bytes) {
             Ok(source) => return Self::from_yaml(source, file),
             Err(error) => error,
@@ -107,20 +123,34 @@ impl Catalog {
     /// ```
     ///
     /// # Errors
-    /// Malformed YAML or a value of the wrong type (the first such
-    /// problem: parsing stops there), or else every rule the content breaks,
-    /// unknown keys included.
+    /// A YAML syntax error or nesting deeper than
+    /// [`MAX_DEPTH`](crate::limits::MAX_DEPTH) (the reading stops there), or
+    /// else every problem in the file: the YAML features a catalogue does not
+    /// use (tags, anchors, aliases, merge keys, a second document, duplicate
+    /// keys) and every rule of the format the content breaks.
     pub fn from_yaml(source: &str, file: &str) -> Result<Self, Error> {
-        // YAML 1.1 reads `y`, `no` or `off` as booleans; a message is text.
-        let options = serde_saphyr::options! { strict_booleans: true };
-        let raw: Spanned<Known<RawCatalog>> = serde_saphyr::from_str_with_options(source, options)
-            .map_err(|error| Error::new(vec![syntax_diagnostic(file, source, &error)]))?;
+        if source.len() > MAX_BYTES {
+            return Err(too_large(file));
+        }
         let mut validator = Validator {
             file,
             source,
             problems: Vec::new(),
+            codes: 0,
         };
-        let catalog = validator.catalog(raw);
+        let document = yaml::read(source).map_err(|problem| {
+            Error::new(vec![Diagnostic::at(
+                file,
+                source,
+                problem.at.line,
+                problem.at.column,
+                problem.message,
+            )])
+        })?;
+        for problem in document.problems {
+            validator.problem(problem.at, problem.message);
+        }
+        let catalog = validator.catalog(document.root.as_ref());
         if validator.problems.is_empty() {
             Ok(catalog)
         } else {
@@ -129,261 +159,597 @@ impl Catalog {
     }
 }
 
-fn syntax_diagnostic(file: &str, source: &str, error: &serde_saphyr::Error) -> Diagnostic {
-    use serde_saphyr::MessageFormatter as _;
-    // The message alone, worded for someone editing the YAML rather than for
-    // a developer calling serde-saphyr; the location is reported separately.
-    let message = serde_saphyr::UserMessageFormatter.format_message(error.without_snippet());
-    let (line, column) = match error.location() {
-        Some(location) if location.line() > 0 => {
-            (to_usize(location.line()), to_usize(location.column()))
-        }
-        // The parser has no place for a document of the wrong kind (a list,
-        // a lone string): it is where the document starts.
-        _ => match document_start(source) {
-            Some(start) => start,
-            None => return Diagnostic::whole_file(file, message),
-        },
-    };
-    Diagnostic::at(file, source, line, column, message)
+/// Reads a catalogue file, but never more than one byte beyond
+/// [`MAX_BYTES`](crate::limits::MAX_BYTES): enough for
+/// [`Catalog::from_bytes`] to refuse a file that is too large, without
+/// reading all of a huge one (or a device that never ends) into memory.
+///
+/// ```
+/// let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../errors.yaml");
+/// let bytes = error_codes_gen::read_catalogue(&path)?;
+/// assert!(bytes.starts_with(b"# The single source of truth"));
+/// # Ok::<(), std::io::Error>(())
+/// ```
+///
+/// # Errors
+/// When the file cannot be opened or read.
+pub fn read_catalogue(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
-/// The line and column of the first thing in `source` that is not blank or
-/// a comment.
-fn document_start(source: &str) -> Option<(usize, usize)> {
-    source.lines().enumerate().find_map(|(index, line)| {
-        let content = line.trim_start_matches(['\u{FEFF}', ' ', '\t']);
-        let indent = line.chars().count() - content.chars().count();
-        (!content.is_empty() && !content.starts_with('#')).then_some((index + 1, indent + 1))
+fn too_large(file: &str) -> Error {
+    Error::new(vec![Diagnostic::whole_file(
+        file,
+        format!(
+            "the file is larger than 4 MiB ({MAX_BYTES} bytes), the largest catalogue accepted; \
+             split the API's errors or shorten their texts"
+        ),
+    )])
+}
+
+// ---- Validation ----------------------------------------------------------
+
+struct Validator<'a> {
+    file: &'a str,
+    source: &'a str,
+    problems: Vec<Diagnostic>,
+    /// Codes read so far, against [`MAX_CODES`].
+    codes: usize,
+}
+
+impl Validator<'_> {
+    fn problem(&mut self, at: Place, message: impl Into<String>) {
+        self.problems.push(Diagnostic::at(
+            self.file,
+            self.source,
+            at.line,
+            at.column,
+            message,
+        ));
+    }
+
+    fn catalog(&mut self, root: Option<&Node<'_>>) -> Catalog {
+        let start = Place { line: 1, column: 1 };
+        let fields = match root {
+            None
+            | Some(Node {
+                value: Value::Blank,
+                ..
+            }) => {
+                self.problem(
+                    start,
+                    "the file is empty: a catalogue needs at least `title` and `statuses`",
+                );
+                None
+            }
+            Some(root) => self.mapping(root, "the catalogue", &CATALOG_KEYS),
+        };
+        let Some([title, version, description, name, statuses_field, removed]) = fields else {
+            return Catalog::empty(self.file);
+        };
+        let at = root.map_or(start, |root| root.at);
+
+        let title = if let Some(title) = title {
+            self.text(title, "title")
+        } else {
+            self.problem(
+                at,
+                "missing `title`: the catalogue needs one, e.g. `title: Errors`",
+            );
+            String::new()
+        };
+        let version = version.map(|version| self.text(version, "version"));
+        let description = description.map(|description| self.text(description, "description"));
+        let name_line = name.map(|name| name.at.line);
+        let name = match name {
+            Some(name) => self.explicit_name(name, "enum name"),
+            None => Some(DEFAULT_NAME.to_owned()),
+        };
+
+        let mut seen = Seen::default();
+        // Read before the statuses, wherever they are in the file, so that
+        // every code can be checked against them.
+        let removed = removed.map_or_else(Vec::new, |removed| self.tombstones(removed, &mut seen));
+
+        let mut group_names: HashMap<String, (u16, usize)> = HashMap::new();
+        let mut statuses = Vec::new();
+        let entries = match statuses_node(statuses_field) {
+            Ok(entries) => entries,
+            Err(None) => {
+                self.problem(
+                    at,
+                    "missing `statuses`: the mapping of error statuses to their codes",
+                );
+                &[]
+            }
+            Err(Some(node)) => {
+                self.expected(
+                    node,
+                    "`statuses`",
+                    "a mapping of error statuses to their codes",
+                );
+                &[]
+            }
+        };
+        for (key, value) in entries {
+            let Some((status, group)) = self.status(key, value, &mut seen) else {
+                continue;
+            };
+            if let Some(group) = group {
+                let problem = if group == "Error" {
+                    // Its TypeScript union would be `ErrorCode`, the union of all codes.
+                    Some(format!(
+                        "status {} cannot be named `Error`: its code union would clash with \
+                         `ErrorCode` in TypeScript; give it another `name:`",
+                        status.status
+                    ))
+                } else if name.as_ref() == Some(&group) {
+                    Some(format!(
+                        "status {} becomes the Rust enum `{group}`, the name of the top-level enum; \
+                         give one of them another `name:`",
+                        status.status
+                    ))
+                } else if let Some((other, line)) = group_names.get(&group) {
+                    Some(format!(
+                        "status {} becomes the Rust enum `{group}`, like status {other} (line {line}); \
+                         give one of them another `name:`",
+                        status.status
+                    ))
+                } else {
+                    group_names.insert(group, (status.status, key.at.line));
+                    None
+                };
+                if let Some(problem) = problem {
+                    self.problem(key.at, problem);
+                }
+            }
+            statuses.push(status);
+        }
+
+        Catalog {
+            source_name: self.file.to_owned(),
+            title,
+            version,
+            description,
+            name: name.unwrap_or_default(),
+            statuses,
+            removed,
+            name_line,
+        }
+    }
+
+    /// The `removed:` tombstones, each remembered in `seen` so that a code
+    /// that reuses one is reported.
+    fn tombstones(&mut self, node: &Node<'_>, seen: &mut Seen) -> Vec<Removed> {
+        let mut removed = Vec::new();
+        for (key, value) in self.entries(
+            node,
+            "`removed`",
+            "a mapping of removed codes to their tombstones",
+        ) {
+            let code = key.key_text();
+            let line = key.at.line;
+            let fields = self.mapping(value, "a removed code", &REMOVED_KEYS);
+            if let Some(problem) = code_problem(code) {
+                self.problem(key.at, problem);
+                continue;
+            }
+            seen.tombstones.insert(code.to_owned(), line);
+            let Some([status, version, reason]) = fields else {
+                continue;
+            };
+            let status = if let Some(status) = status {
+                let text = self.text(status, "status");
+                match error_status(&text) {
+                    Ok(number) => Some(number),
+                    Err(expected) => {
+                        if !text.trim().is_empty() {
+                            self.problem(
+                                status.at,
+                                format!("`{text}` is not an error status: {expected}"),
+                            );
+                        }
+                        None
+                    }
+                }
+            } else {
+                self.problem(
+                    key.at,
+                    format!("removed code `{code}` has no `status`: the status it was sent with"),
+                );
+                None
+            };
+            let version = version.map(|version| self.text(version, "version"));
+            let reason = reason.map(|reason| self.text(reason, "reason"));
+            if let Some(status) = status {
+                removed.push(Removed {
+                    code: code.to_owned(),
+                    status,
+                    version,
+                    reason,
+                    line,
+                });
+            }
+        }
+        removed
+    }
+
+    /// One status and its codes, and its Rust enum name if it has a valid
+    /// one; `None` if the key is not a status this catalogue can hold.
+    fn status(
+        &mut self,
+        key: &Node<'_>,
+        value: &Node<'_>,
+        seen: &mut Seen,
+    ) -> Option<(Status, Option<String>)> {
+        let status = self.status_number(key, seen);
+        let fields = self.mapping(value, "a status", &STATUS_KEYS);
+        let status = status?;
+        let [title, description, name, codes] = fields.unwrap_or_default();
+        let title_node = title;
+        let title = match title {
+            Some(title) => self.text(title, "title"),
+            None => {
+                if let Some(phrase) = reason_phrase(status) {
+                    phrase.to_owned()
+                } else {
+                    self.problem(
+                        key.at,
+                        format!(
+                            "status {status} has no standard reason phrase; give it a `title:`"
+                        ),
+                    );
+                    String::new()
+                }
+            }
+        };
+        let description = description.map(|description| self.text(description, "description"));
+        let name = match name {
+            Some(name) => self.explicit_name(name, "enum name"),
+            // An empty title is reported already.
+            None if title.trim().is_empty() => None,
+            None => {
+                let name = title.replace(['\'', '\u{2019}'], "").to_upper_camel_case();
+                let problem = identifier_problem(&name).map(|reason| {
+                    format!(
+                        "status {status} cannot take its Rust enum name from its title \
+                         `{title}`: `{name}` {reason}; give the status a `name:`"
+                    )
+                });
+                if let Some(problem) = problem {
+                    self.problem(title_node.map_or(key.at, |title| title.at), problem);
+                    None
+                } else {
+                    Some(name)
+                }
+            }
+        };
+        let codes = match codes {
+            Some(codes) => self.codes(status, name.as_deref(), codes, seen),
+            None => Vec::new(),
+        };
+        let status = Status {
+            status,
+            title,
+            description,
+            name: name.clone().unwrap_or_default(),
+            codes,
+            line: key.at.line,
+        };
+        Some((status, name))
+    }
+
+    /// The codes of `status`, whose Rust enum is `group` if it has a valid name.
+    fn codes(
+        &mut self,
+        status: u16,
+        group: Option<&str>,
+        node: &Node<'_>,
+        seen: &mut Seen,
+    ) -> Vec<Code> {
+        let mut variants: HashMap<String, (String, usize)> = HashMap::new();
+        let mut codes = Vec::new();
+        for (key, value) in self.entries(node, "`codes`", "a mapping of codes to their messages") {
+            let code = key.key_text().to_owned();
+            let line = key.at.line;
+            self.codes += 1;
+            if self.codes > MAX_CODES {
+                if self.codes == MAX_CODES + 1 {
+                    self.problem(
+                        key.at,
+                        format!(
+                            "more than {MAX_CODES} codes, the most a catalogue may have; \
+                             the codes from here on are not read"
+                        ),
+                    );
+                }
+                continue;
+            }
+            if let Some((other_status, other_line)) = seen.codes.get(&code) {
+                self.problem(
+                    key.at,
+                    format!(
+                        "duplicate code `{code}`: already under status {other_status} (line {other_line})"
+                    ),
+                );
+                continue;
+            }
+            seen.codes.insert(code.clone(), (status, line));
+            if let Some(tombstone_line) = seen.tombstones.get(&code) {
+                self.problem(
+                    key.at,
+                    format!(
+                        "code `{code}` was removed (tombstone at line {tombstone_line}) and must \
+                         never come back: clients may still read it with its old meaning; \
+                         choose a new code"
+                    ),
+                );
+                continue;
+            }
+            if let Some(problem) = code_problem(&code) {
+                self.problem(key.at, problem);
+                continue;
+            }
+            let variant = code.to_upper_camel_case();
+            if let Some(reason) = identifier_problem(&variant) {
+                self.problem(
+                    key.at,
+                    format!("`{code}` cannot become a Rust variant: `{variant}` {reason}"),
+                );
+            } else if let Some((other, other_line)) = variants.get(&variant) {
+                let group = group.unwrap_or("");
+                self.problem(
+                    key.at,
+                    format!(
+                        "code `{code}` becomes the Rust variant `{group}::{variant}`, like `{other}` (line {other_line}); \
+                         codes in one status must differ in more than case and separators"
+                    ),
+                );
+            } else {
+                variants.insert(variant.clone(), (code.clone(), line));
+            }
+            let (message, deprecated, since) = self.code_fields(key, value);
+            codes.push(Code {
+                code,
+                message,
+                name: variant,
+                deprecated,
+                since,
+                line,
+            });
+        }
+        codes
+    }
+
+    /// The status a key names: three digits from 400 to 599, not seen before.
+    fn status_number(&mut self, key: &Node<'_>, seen: &mut Seen) -> Option<u16> {
+        let text = key.key_text();
+        let status = match error_status(text) {
+            Ok(status) => status,
+            Err(expected) => {
+                let message = format!("`{text}` is not an error status: {expected}");
+                self.problem(key.at, message);
+                return None;
+            }
+        };
+        if let Some(other_line) = seen.statuses.insert(status, key.at.line) {
+            self.problem(
+                key.at,
+                format!("duplicate status {status}: already at line {other_line}"),
+            );
+            return None;
+        }
+        Some(status)
+    }
+
+    /// The message, deprecation note and `since` of the code at `key`, from
+    /// the short form (`code: message`) or the long form (a mapping).
+    fn code_fields(
+        &mut self,
+        key: &Node<'_>,
+        value: &Node<'_>,
+    ) -> (String, Option<String>, Option<String>) {
+        let (message, deprecated, since) = match &value.value {
+            Value::Text(_) | Value::Blank | Value::Refused => (Some(value), None, None),
+            _ => match self.mapping(value, "a code", &CODE_KEYS) {
+                Some([message, deprecated, since]) => {
+                    if message.is_none() && !has_unknown_keys(value, &CODE_KEYS) {
+                        // A misspelt `message` is reported as such already.
+                        self.problem(
+                            key.at,
+                            format!("code `{}` has no `message`", key.key_text()),
+                        );
+                    }
+                    (message, deprecated, since)
+                }
+                None => return (String::new(), None, None),
+            },
+        };
+        let message = message.map_or_else(String::new, |message| {
+            let text = self.text(message, "message");
+            let length = text.chars().count();
+            if length > MAX_MESSAGE_CHARS {
+                self.problem(
+                    message.at,
+                    format!(
+                        "the message is {length} characters long; \
+                         the longest accepted is {MAX_MESSAGE_CHARS}"
+                    ),
+                );
+            }
+            text
+        });
+        let deprecated = deprecated.map(|deprecated| self.text(deprecated, "deprecation note"));
+        let since = since.map(|since| self.text(since, "since"));
+        (message, deprecated, since)
+    }
+
+    /// The values of a mapping's `keys`, in that order, after reporting every
+    /// other key. Blank counts as an empty mapping. `None` (and reported)
+    /// when the node is something else.
+    fn mapping<'n, 'a, const N: usize>(
+        &mut self,
+        node: &'n Node<'a>,
+        what: &str,
+        keys: &[&str; N],
+    ) -> Option<[Option<&'n Node<'a>>; N]> {
+        let mut fields = [None; N];
+        match &node.value {
+            Value::Map(entries) => {
+                for (key, value) in entries {
+                    let text = key.key_text();
+                    if let Some(index) = keys.iter().position(|known| *known == text) {
+                        fields[index] = Some(value);
+                    } else {
+                        let expected = match keys.iter().find(|known| is_typo(text, known)) {
+                            Some(known) => format!("did you mean `{known}`?"),
+                            None => format!("expected {}", one_of(keys)),
+                        };
+                        let message = format!("unknown key `{text}` in {what}: {expected}");
+                        self.problem(key.at, message);
+                    }
+                }
+                Some(fields)
+            }
+            Value::Blank => Some(fields),
+            Value::Refused => None,
+            Value::Text(_) | Value::List => {
+                let expected = match keys.as_slice() {
+                    [key] => format!("a mapping with the key `{key}`"),
+                    slice if slice == CODE_KEYS.as_slice() => {
+                        format!("its message, or a mapping with the keys {}", quoted(keys))
+                    }
+                    _ => format!("a mapping with the keys {}", quoted(keys)),
+                };
+                self.expected(node, what, &expected);
+                None
+            }
+        }
+    }
+
+    /// The entries of a mapping whose keys are data (statuses, codes);
+    /// blank is none. Anything else is reported as not `expected`.
+    fn entries<'n, 'a>(
+        &mut self,
+        node: &'n Node<'a>,
+        what: &str,
+        expected: &str,
+    ) -> &'n [(Node<'a>, Node<'a>)] {
+        match &node.value {
+            Value::Map(entries) => entries,
+            Value::Blank | Value::Refused => &[],
+            Value::Text(_) | Value::List => {
+                self.expected(node, what, expected);
+                &[]
+            }
+        }
+    }
+
+    /// Reports that `node` is not what `what` must be.
+    fn expected(&mut self, node: &Node<'_>, what: &str, expected: &str) {
+        let found = node.value.describe();
+        self.problem(node.at, format!("{what} must be {expected}, found {found}"));
+    }
+
+    /// A text field, which must say something, and say it in characters a
+    /// reader sees. Trailing line breaks, which YAML's `|` and `>` keep, are
+    /// dropped: no text means to end in one.
+    fn text(&mut self, node: &Node<'_>, what: &str) -> String {
+        let text = match &node.value {
+            Value::Text(text) => text.trim_end_matches(['\n', '\r']),
+            Value::Blank => "",
+            Value::Refused => return String::new(),
+            Value::Map(_) | Value::List => {
+                self.expected(node, what, "text");
+                return String::new();
+            }
+        };
+        if text.trim().is_empty() {
+            self.problem(node.at, format!("empty {what}"));
+        } else if let Some(problem) = hidden_character(text) {
+            self.problem(node.at, format!("the {what} contains {problem}"));
+        }
+        text.to_owned()
+    }
+
+    /// A Rust name given with `name:`, if it is a valid one.
+    fn explicit_name(&mut self, node: &Node<'_>, what: &str) -> Option<String> {
+        let name = self.text(node, "name");
+        if name.trim().is_empty() {
+            return None;
+        }
+        if let Some(reason) = identifier_problem(&name) {
+            self.problem(
+                node.at,
+                format!("`{name}` cannot be a Rust {what}: it {reason}"),
+            );
+            return None;
+        }
+        Some(name)
+    }
+}
+
+/// `statuses:` as its entries, or `Err` with the node when it is not a
+/// mapping (`Err(None)` when it is missing).
+fn statuses_node<'n, 'a>(
+    node: Option<&'n Node<'a>>,
+) -> Result<&'n [(Node<'a>, Node<'a>)], Option<&'n Node<'a>>> {
+    match node.map(|node| (node, &node.value)) {
+        Some((_, Value::Map(entries))) => Ok(entries),
+        Some((_, Value::Blank | Value::Refused)) => Ok(&[]),
+        Some((node, _)) => Err(Some(node)),
+        None => Err(None),
+    }
+}
+
+/// Whether a mapping has a key outside `keys`.
+fn has_unknown_keys(node: &Node<'_>, keys: &[&str]) -> bool {
+    let Value::Map(entries) = &node.value else {
+        return false;
+    };
+    entries
+        .iter()
+        .any(|(key, _)| !matches!(&key.value, Value::Text(text) if keys.contains(&text.as_ref())))
+}
+
+/// A character in `text` that would not show as what it is, described: a
+/// control character other than a line break or tab, or a bidirectional
+/// control, which makes text display in another order than it is stored
+/// (the "Trojan Source" trick).
+fn hidden_character(text: &str) -> Option<String> {
+    let c = text.chars().find(|&c| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })?;
+    let code = format!("U+{:04X}", u32::from(c));
+    Some(if c.is_control() {
+        format!("the control character {code}; only line breaks and tabs are allowed")
+    } else {
+        format!(
+            "{code}, a bidirectional control character: it makes text display in another \
+             order than it is stored, so what a reviewer reads is not what is sent; remove it"
+        )
     })
 }
 
-fn to_usize(n: u64) -> usize {
-    usize::try_from(n).unwrap_or(usize::MAX)
-}
-
-// ---- The file as written -------------------------------------------------
-
-/// The top-level mapping.
-#[derive(Default)]
-struct RawCatalog {
-    title: Option<Spanned<Text>>,
-    version: Option<Spanned<Text>>,
-    description: Option<Spanned<Text>>,
-    name: Option<Spanned<Text>>,
-    statuses: Option<Statuses>,
-    removed: Option<Tombstones>,
-}
-
-/// Each removed code with its tombstone.
-type Tombstones = Entries<Spanned<String>, Spanned<Option<Known<RawRemoved>>>>;
-
-/// A tombstone as written.
-#[derive(Default)]
-struct RawRemoved {
-    /// Read as text, like a status key, and checked by the same rule.
-    status: Option<Spanned<Text>>,
-    version: Option<Spanned<Text>>,
-    reason: Option<Spanned<Text>>,
-}
-
-/// Each status key with its mapping, which may be left empty.
-type Statuses = Entries<Spanned<String>, Spanned<Option<Known<RawStatus>>>>;
-
-#[derive(Default)]
-struct RawStatus {
-    title: Option<Spanned<Text>>,
-    description: Option<Spanned<Text>>,
-    name: Option<Spanned<Text>>,
-    codes: Entries<Spanned<String>, Spanned<Known<RawCode>>>,
-}
-
-/// Text in the file. A key left blank (`description:`) reads as empty text,
-/// reported as such beside every other problem, rather than as a type error
-/// that would stop the reading.
-#[derive(Default)]
-struct Text(String);
-
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Option::<String>::deserialize(deserializer).map(|text| Self(text.unwrap_or_default()))
-    }
-}
-
-/// A code's value: the short form `code: message` or the long form mapping.
-#[derive(Default)]
-struct RawCode {
-    /// Located only in the long form; the short form is located by its key.
-    /// `None` when the long form lacks it.
-    message: Option<Spanned<Text>>,
-    deprecated: Option<Spanned<Text>>,
-    since: Option<Spanned<Text>>,
-}
-
-/// A mapping with a fixed set of keys, read into [`Known`].
-trait Fields: Default {
-    /// What the mapping is, for messages.
-    const WHAT: &'static str;
-    /// The keys it knows, in the order the format documents them.
-    const KEYS: &'static [&'static str];
-
-    /// What the short form is, for a mapping that may be written as one
-    /// string instead; [`Fields::from_text`] reads it.
-    const SHORT_FORM: Option<&'static str> = None;
-
-    /// Reads the value of `key`; returns `false` if the key is not one of
-    /// [`Fields::KEYS`], leaving the value unread.
-    fn read<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error>;
-
-    /// The mapping from its short form.
-    fn from_text(_text: &str) -> Option<Self> {
-        None
-    }
-}
-
-/// A mapping and the keys in it that [`Fields::KEYS`] does not list.
-///
-/// Unknown keys are kept, located, instead of failing the parse the way
-/// `deny_unknown_fields` would: the validator then reports every misspelt key
-/// in the file at once, beside every other problem.
-#[derive(Default)]
-struct Known<T> {
-    fields: T,
-    unknown: Vec<Spanned<String>>,
-}
-
-impl<'de, T: Fields> Deserialize<'de> for Known<T> {
-    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KnownVisitor<T>(PhantomData<T>);
-        impl<'de, T: Fields> Visitor<'de> for KnownVisitor<T> {
-            type Value = Known<T>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "{}: ", T::WHAT)?;
-                if let Some(short) = T::SHORT_FORM {
-                    write!(f, "{short}, or ")?;
-                }
-                match T::KEYS {
-                    [key] => write!(f, "a mapping with the key `{key}`"),
-                    keys => write!(f, "a mapping with the keys {}", quoted(keys)),
-                }
-            }
-
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<Known<T>, E> {
-                let fields = T::from_text(text)
-                    .ok_or_else(|| E::invalid_type(de::Unexpected::Str(text), &self))?;
-                Ok(Known {
-                    fields,
-                    unknown: Vec::new(),
-                })
-            }
-
-            // Blank: an empty short form, or else an empty mapping.
-            fn visit_unit<E: de::Error>(self) -> Result<Known<T>, E> {
-                Ok(Known {
-                    fields: T::from_text("").unwrap_or_default(),
-                    unknown: Vec::new(),
-                })
-            }
-
-            fn visit_none<E: de::Error>(self) -> Result<Known<T>, E> {
-                self.visit_unit()
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Known<T>, A::Error> {
-                let mut fields = T::default();
-                let mut unknown = Vec::new();
-                while let Some(key) = map.next_key::<Spanned<String>>()? {
-                    if !fields.read(&key.value, &mut map)? {
-                        map.next_value::<de::IgnoredAny>()?;
-                        unknown.push(key);
-                    }
-                }
-                Ok(Known { fields, unknown })
-            }
+impl Catalog {
+    /// A catalogue with nothing in it, returned beside the problems that
+    /// prevented reading one; never seen by a caller.
+    fn empty(file: &str) -> Self {
+        Self {
+            source_name: file.to_owned(),
+            title: String::new(),
+            version: None,
+            description: None,
+            name: String::new(),
+            statuses: Vec::new(),
+            removed: Vec::new(),
+            name_line: None,
         }
-        deserializer.deserialize_any(KnownVisitor(PhantomData))
-    }
-}
-
-impl Fields for RawCatalog {
-    const WHAT: &'static str = "the catalogue";
-    const KEYS: &'static [&'static str] = &[
-        "title",
-        "version",
-        "description",
-        "name",
-        "statuses",
-        "removed",
-    ];
-
-    fn read<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
-        match key {
-            "title" => self.title = Some(map.next_value()?),
-            "version" => self.version = Some(map.next_value()?),
-            "description" => self.description = Some(map.next_value()?),
-            "name" => self.name = Some(map.next_value()?),
-            "statuses" => self.statuses = Some(map.next_value()?),
-            "removed" => self.removed = Some(map.next_value()?),
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-}
-
-impl Fields for RawStatus {
-    const WHAT: &'static str = "a status";
-    const KEYS: &'static [&'static str] = &["title", "description", "name", "codes"];
-
-    fn read<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
-        match key {
-            "title" => self.title = Some(map.next_value()?),
-            "description" => self.description = Some(map.next_value()?),
-            "name" => self.name = Some(map.next_value()?),
-            "codes" => self.codes = map.next_value()?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-}
-
-impl Fields for RawCode {
-    const WHAT: &'static str = "a code";
-    const KEYS: &'static [&'static str] = &["message", "deprecated", "since"];
-    const SHORT_FORM: Option<&'static str> = Some("its message");
-
-    fn read<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
-        match key {
-            "message" => self.message = Some(map.next_value()?),
-            "deprecated" => self.deprecated = Some(map.next_value()?),
-            "since" => self.since = Some(map.next_value()?),
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-
-    /// `code: message`.
-    fn from_text(text: &str) -> Option<Self> {
-        let unknown = serde_saphyr::Location::UNKNOWN;
-        Some(Self {
-            message: Some(Spanned::new(Text(text.to_owned()), unknown, unknown)),
-            ..Self::default()
-        })
-    }
-}
-
-impl Fields for RawRemoved {
-    const WHAT: &'static str = "a removed code";
-    const KEYS: &'static [&'static str] = &["status", "version", "reason"];
-
-    fn read<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
-        match key {
-            "status" => self.status = Some(map.next_value()?),
-            "version" => self.version = Some(map.next_value()?),
-            "reason" => self.reason = Some(map.next_value()?),
-            _ => return Ok(false),
-        }
-        Ok(true)
     }
 }
 
@@ -416,423 +782,6 @@ fn one_of(keys: &[&str]) -> String {
     match keys {
         [one] => format!("`{one}`"),
         _ => format!("one of {}", quoted(keys)),
-    }
-}
-
-/// A mapping kept in file order, as `(key, value)` pairs.
-struct Entries<K, V>(Vec<(K, V)>);
-
-impl<K, V> Default for Entries<K, V> {
-    fn default() -> Self {
-        Self(Vec::new())
-    }
-}
-
-impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for Entries<K, V> {
-    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct EntriesVisitor<K, V>(PhantomData<(K, V)>);
-        impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Visitor<'de> for EntriesVisitor<K, V> {
-            type Value = Entries<K, V>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a mapping")
-            }
-            // `codes:` with nothing after it means no codes yet.
-            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(Entries::default())
-            }
-            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(Entries::default())
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut entries = Vec::new();
-                while let Some(entry) = map.next_entry()? {
-                    entries.push(entry);
-                }
-                Ok(Entries(entries))
-            }
-        }
-        deserializer.deserialize_any(EntriesVisitor(PhantomData))
-    }
-}
-
-// ---- Validation ----------------------------------------------------------
-
-struct Validator<'a> {
-    file: &'a str,
-    source: &'a str,
-    problems: Vec<Diagnostic>,
-}
-
-impl Validator<'_> {
-    fn problem<T>(&mut self, at: &Spanned<T>, message: impl Into<String>) {
-        self.problem_at(at.referenced, message);
-    }
-
-    fn problem_at(&mut self, location: serde_saphyr::Location, message: impl Into<String>) {
-        self.problems.push(Diagnostic::at(
-            self.file,
-            self.source,
-            to_usize(location.line()),
-            to_usize(location.column()),
-            message,
-        ));
-    }
-
-    fn catalog(&mut self, raw: Spanned<Known<RawCatalog>>) -> Catalog {
-        let at = raw.referenced;
-        let raw = self.known(raw.value);
-        let title = if let Some(title) = raw.title {
-            self.text(&title, "title")
-        } else {
-            self.problem_at(
-                at,
-                "missing `title`: the catalogue needs one, e.g. `title: Errors`",
-            );
-            String::new()
-        };
-        let version = raw.version.map(|version| self.text(&version, "version"));
-        let description = raw
-            .description
-            .map(|description| self.text(&description, "description"));
-        let name_line = raw
-            .name
-            .as_ref()
-            .map(|name| to_usize(name.referenced.line()));
-        let name = match raw.name {
-            Some(name) => self.explicit_name(&name, "enum name"),
-            None => Some(DEFAULT_NAME.to_owned()),
-        };
-
-        let mut seen = Seen::default();
-        // Read before the statuses, wherever they are in the file, so that
-        // every code can be checked against them.
-        let removed = self.tombstones(raw.removed.unwrap_or_default(), &mut seen);
-        let mut group_names: HashMap<String, (u16, usize)> = HashMap::new();
-        let mut statuses = Vec::new();
-        if raw.statuses.is_none() {
-            self.problem_at(
-                at,
-                "missing `statuses`: the mapping of error statuses to their codes",
-            );
-        }
-        for (key, raw_status) in raw.statuses.unwrap_or_default().0 {
-            let raw_status = self.known(raw_status.value.unwrap_or_default());
-            let Some((status, group)) = self.status(&key, raw_status, &mut seen) else {
-                continue;
-            };
-            if let Some(group) = group {
-                let problem = if group == "Error" {
-                    // Its TypeScript union would be `ErrorCode`, the union of all codes.
-                    Some(format!(
-                        "status {} cannot be named `Error`: its code union would clash with \
-                         `ErrorCode` in TypeScript; give it another `name:`",
-                        status.status
-                    ))
-                } else if name.as_ref() == Some(&group) {
-                    Some(format!(
-                        "status {} becomes the Rust enum `{group}`, the name of the top-level enum; \
-                         give one of them another `name:`",
-                        status.status
-                    ))
-                } else if let Some((other, line)) = group_names.get(&group) {
-                    Some(format!(
-                        "status {} becomes the Rust enum `{group}`, like status {other} (line {line}); \
-                         give one of them another `name:`",
-                        status.status
-                    ))
-                } else {
-                    group_names.insert(group, (status.status, to_usize(key.referenced.line())));
-                    None
-                };
-                if let Some(problem) = problem {
-                    self.problem(&key, problem);
-                }
-            }
-            statuses.push(status);
-        }
-
-        Catalog {
-            source_name: self.file.to_owned(),
-            title,
-            version,
-            description,
-            name: name.unwrap_or_default(),
-            statuses,
-            removed,
-            name_line,
-        }
-    }
-
-    /// The `removed:` tombstones, each remembered in `seen` so that a code
-    /// that reuses one is reported.
-    fn tombstones(&mut self, raw: Tombstones, seen: &mut Seen) -> Vec<Removed> {
-        let mut removed = Vec::new();
-        for (key, value) in raw.0 {
-            let line = to_usize(key.referenced.line());
-            let fields = self.known(value.value.unwrap_or_default());
-            if let Some(problem) = code_problem(&key.value) {
-                self.problem(&key, problem);
-                continue;
-            }
-            let status = if let Some(status) = fields.status {
-                let text = self.text(&status, "status");
-                match error_status(&text) {
-                    Ok(number) => Some(number),
-                    Err(expected) => {
-                        if !text.trim().is_empty() {
-                            self.problem(
-                                &status,
-                                format!("`{text}` is not an error status: {expected}"),
-                            );
-                        }
-                        None
-                    }
-                }
-            } else {
-                self.problem(
-                    &key,
-                    format!(
-                        "removed code `{}` has no `status`: the status it was sent with",
-                        key.value
-                    ),
-                );
-                None
-            };
-            let version = fields.version.map(|version| self.text(&version, "version"));
-            let reason = fields.reason.map(|reason| self.text(&reason, "reason"));
-            seen.tombstones.insert(key.value.clone(), line);
-            if let Some(status) = status {
-                removed.push(Removed {
-                    code: key.value,
-                    status,
-                    version,
-                    reason,
-                    line,
-                });
-            }
-        }
-        removed
-    }
-
-    /// One status and its codes, and its Rust enum name if it has a valid
-    /// one; `None` if the key is not a status this catalogue can hold.
-    fn status(
-        &mut self,
-        key: &Spanned<String>,
-        raw: RawStatus,
-        seen: &mut Seen,
-    ) -> Option<(Status, Option<String>)> {
-        let status = self.status_number(key, seen)?;
-        let (title, title_at) = match raw.title {
-            Some(title) => {
-                let at = title.referenced;
-                (self.text(&title, "title"), Some(at))
-            }
-            None => {
-                if let Some(phrase) = reason_phrase(status) {
-                    (phrase.to_owned(), None)
-                } else {
-                    self.problem(
-                        key,
-                        format!(
-                            "status {status} has no standard reason phrase; give it a `title:`"
-                        ),
-                    );
-                    (String::new(), None)
-                }
-            }
-        };
-        let description = raw
-            .description
-            .map(|description| self.text(&description, "description"));
-        let name = match raw.name {
-            Some(name) => self.explicit_name(&name, "enum name"),
-            // An empty title is reported already.
-            None if title.trim().is_empty() => None,
-            None => {
-                let name = title.replace(['\'', '\u{2019}'], "").to_upper_camel_case();
-                let problem = identifier_problem(&name).map(|reason| {
-                    format!(
-                        "status {status} cannot take its Rust enum name from its title \
-                         `{title}`: `{name}` {reason}; give the status a `name:`"
-                    )
-                });
-                if let Some(problem) = problem {
-                    self.problem_at(title_at.unwrap_or(key.referenced), problem);
-                    None
-                } else {
-                    Some(name)
-                }
-            }
-        };
-
-        let codes = self.codes(status, name.as_deref(), raw.codes, seen);
-
-        let status = Status {
-            status,
-            title,
-            description,
-            name: name.clone().unwrap_or_default(),
-            codes,
-            line: to_usize(key.referenced.line()),
-        };
-        Some((status, name))
-    }
-
-    /// The codes of `status`, whose Rust enum is `group` if it has a valid name.
-    fn codes(
-        &mut self,
-        status: u16,
-        group: Option<&str>,
-        raw: Entries<Spanned<String>, Spanned<Known<RawCode>>>,
-        seen: &mut Seen,
-    ) -> Vec<Code> {
-        let mut variants: HashMap<String, (String, usize)> = HashMap::new();
-        let mut codes = Vec::new();
-        for (code_key, value) in raw.0 {
-            let code = code_key.value.clone();
-            let line = to_usize(code_key.referenced.line());
-            if let Some((other_status, other_line)) = seen.codes.get(&code) {
-                self.problem(
-                    &code_key,
-                    format!(
-                        "duplicate code `{code}`: already under status {other_status} (line {other_line})"
-                    ),
-                );
-                continue;
-            }
-            seen.codes.insert(code.clone(), (status, line));
-            if let Some(tombstone_line) = seen.tombstones.get(&code) {
-                self.problem(
-                    &code_key,
-                    format!(
-                        "code `{code}` was removed (tombstone at line {tombstone_line}) and must \
-                         never come back: clients may still read it with its old meaning; \
-                         choose a new code"
-                    ),
-                );
-                continue;
-            }
-            if let Some(problem) = code_problem(&code) {
-                self.problem(&code_key, problem);
-                continue;
-            }
-            let variant = code.to_upper_camel_case();
-            if let Some(reason) = identifier_problem(&variant) {
-                self.problem(
-                    &code_key,
-                    format!("`{code}` cannot become a Rust variant: `{variant}` {reason}"),
-                );
-            } else if let Some((other, other_line)) = variants.get(&variant) {
-                let group = group.unwrap_or("");
-                self.problem(
-                    &code_key,
-                    format!(
-                        "code `{code}` becomes the Rust variant `{group}::{variant}`, like `{other}` (line {other_line}); \
-                         codes in one status must differ in more than case and separators"
-                    ),
-                );
-            } else {
-                variants.insert(variant.clone(), (code.clone(), line));
-            }
-            let (message, deprecated, since) = self.code_fields(&code_key, value);
-            codes.push(Code {
-                code,
-                message,
-                name: variant,
-                deprecated,
-                since,
-                line,
-            });
-        }
-        codes
-    }
-
-    /// The status a key names: three digits from 400 to 599, not seen before.
-    fn status_number(&mut self, key: &Spanned<String>, seen: &mut Seen) -> Option<u16> {
-        let text = key.value.as_str();
-        let status = match error_status(text) {
-            Ok(status) => status,
-            Err(expected) => {
-                self.problem(key, format!("`{text}` is not an error status: {expected}"));
-                return None;
-            }
-        };
-        let line = to_usize(key.referenced.line());
-        if let Some(other_line) = seen.statuses.insert(status, line) {
-            self.problem(
-                key,
-                format!("duplicate status {status}: already at line {other_line}"),
-            );
-            return None;
-        }
-        Some(status)
-    }
-
-    /// The message, deprecation note and `since` of the code at `key`, from
-    /// either form.
-    fn code_fields(
-        &mut self,
-        key: &Spanned<String>,
-        value: Spanned<Known<RawCode>>,
-    ) -> (String, Option<String>, Option<String>) {
-        // A misspelt `message` is reported as such; "no message" would repeat it.
-        let misspelt = !value.value.unknown.is_empty();
-        let raw = self.known(value.value);
-        let message = if let Some(mut message) = raw.message {
-            if message.referenced == serde_saphyr::Location::UNKNOWN {
-                // The short form: the message is the value itself.
-                message.referenced = value.referenced;
-            }
-            self.text(&message, "message")
-        } else {
-            if !misspelt {
-                self.problem(key, format!("code `{}` has no `message`", key.value));
-            }
-            String::new()
-        };
-        let deprecated = raw
-            .deprecated
-            .map(|deprecated| self.text(&deprecated, "deprecation note"));
-        let since = raw.since.map(|since| self.text(&since, "since"));
-        (message, deprecated, since)
-    }
-
-    /// The fields of a mapping, after reporting the keys it should not have.
-    fn known<T: Fields>(&mut self, known: Known<T>) -> T {
-        for key in known.unknown {
-            let expected = match T::KEYS.iter().find(|known| is_typo(&key.value, known)) {
-                Some(known) => format!("did you mean `{known}`?"),
-                None => format!("expected {}", one_of(T::KEYS)),
-            };
-            let message = format!("unknown key `{}` in {}: {expected}", key.value, T::WHAT);
-            self.problem(&key, message);
-        }
-        known.fields
-    }
-
-    /// A text field, which must say something. Trailing line breaks, which
-    /// YAML's `|` and `>` keep, are dropped: no message means to end in one.
-    fn text(&mut self, text: &Spanned<Text>, what: &str) -> String {
-        let value = text.value.0.trim_end_matches(['\n', '\r']);
-        if value.trim().is_empty() {
-            self.problem(text, format!("empty {what}"));
-        }
-        value.to_owned()
-    }
-
-    /// A Rust name given with `name:`, if it is a valid one.
-    fn explicit_name(&mut self, name: &Spanned<Text>, what: &str) -> Option<String> {
-        let at = name.referenced;
-        let name = self.text(name, "name");
-        if name.trim().is_empty() {
-            return None;
-        }
-        if let Some(reason) = identifier_problem(&name) {
-            self.problem_at(at, format!("`{name}` cannot be a Rust {what}: it {reason}"));
-            return None;
-        }
-        Some(name)
     }
 }
 

@@ -42,7 +42,9 @@ pub fn code_problem(code: &str) -> Option<String> {
 /// Every invariant of the file format holds for a value of this type: statuses
 /// are unique and in 400–599, codes are unique across the whole catalogue, every
 /// Rust name is a valid, non-colliding identifier, and no text (title,
-/// description, message) is blank or ends with a line break. Order is the
+/// description, message) is blank, ends with a line break, or holds a control
+/// character other than line feed and tab or a bidirectional control
+/// (U+202A–U+202E, U+2066–U+2069). Order is the
 /// file's order everywhere.
 ///
 /// ```

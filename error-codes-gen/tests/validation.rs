@@ -160,8 +160,8 @@ fn the_catalogue_must_be_a_mapping() {
     assert_eq!(
         problems("# A list, not a mapping.\n\n  - title: T\n"),
         [
-            "errors.yaml:3:3: invalid type: sequence, expected the catalogue: \
-          a mapping with the keys `title`, `version`, `description`, `name`, `statuses`, `removed`"
+            "errors.yaml:3:3: the catalogue must be a mapping with the keys \
+             `title`, `version`, `description`, `name`, `statuses`, `removed`, found a list"
         ]
     );
 }
@@ -171,7 +171,7 @@ fn duplicate_status() {
     assert_one_problem(
         "title: T\nstatuses:\n  401: {}\n  401: {}\n",
         "4:3",
-        "duplicate mapping key `401` is not allowed here",
+        "duplicate key `401`: already at line 3; YAML keys are unique",
     );
 }
 
@@ -180,7 +180,7 @@ fn duplicate_code_in_one_status() {
     assert_one_problem(
         "title: T\nstatuses:\n  401:\n    codes:\n      a: x\n      a: y\n",
         "6:7",
-        "duplicate mapping key `a` is not allowed here",
+        "duplicate key `a`: already at line 5; YAML keys are unique",
     );
 }
 
@@ -320,10 +320,26 @@ fn empty_texts() {
 #[test]
 fn a_message_must_be_text() {
     assert_one_problem(
-        "title: T\nstatuses:\n  401:\n    codes:\n      a: 12\n",
-        "5:7",
-        "invalid type: integer `12`, expected a code: its message, or a mapping with the keys `message`, `deprecated`, `since`",
+        "title: T\nstatuses:\n  401:\n    codes:\n      a: [x, y]\n",
+        "5:10",
+        "a code must be its message, or a mapping with the keys `message`, `deprecated`, `since`, \
+         found a list",
     );
+    assert_one_problem(
+        "title: T\nstatuses:\n  401:\n    codes:\n      a:\n        message: {x: y}\n",
+        "6:18",
+        "message must be text, found a mapping",
+    );
+}
+
+#[test]
+fn every_scalar_is_text_as_written() {
+    // YAML would read these as numbers, and 1.10 as 1.1; a catalogue keeps
+    // what the file says.
+    let catalog = load("title: 404\nversion: 1.10\nstatuses:\n  400:\n    codes:\n      a: 12\n");
+    assert_eq!(catalog.title, "404");
+    assert_eq!(catalog.version.as_deref(), Some("1.10"));
+    assert_eq!(catalog.statuses[0].codes[0].message, "12");
 }
 
 #[test]
@@ -392,7 +408,7 @@ fn one_status_spelt_two_ways_is_a_duplicate() {
     assert_one_problem(
         "title: T\nstatuses:\n  401:\n    codes:\n      a: A.\n  '401':\n    name: Again\n",
         "6:3",
-        "duplicate status 401: already at line 3",
+        "duplicate key `401`: already at line 3",
     );
     for key in ["0401", "+401", "' 401'", "4e2"] {
         assert_one_problem(
@@ -538,10 +554,16 @@ fn a_code_cannot_become_the_variant_all() {
 
 #[test]
 fn messages_stay_on_one_line() {
-    assert_one_problem(
-        "title: T\nstatuses:\n  499:\n    title: \"3rd\\nparty\\u001b\"\n",
-        "4:12",
-        "status 499 cannot take its Rust enum name from its title `3rd\\nparty\\u{1b}`",
+    let problems = problems("title: T\nstatuses:\n  499:\n    title: \"3rd\\nparty\\u001b\"\n");
+    assert_eq!(
+        problems,
+        [
+            "errors.yaml:4:12: the title contains the control character U+001B; \
+             only line breaks and tabs are allowed",
+            "errors.yaml:4:12: status 499 cannot take its Rust enum name from its title \
+             `3rd\\nparty\\u{1b}`: `3rdParty` is not an identifier (it must start with a letter \
+             and use only ASCII letters, digits and `_`); give the status a `name:`",
+        ]
     );
 }
 
@@ -697,4 +719,280 @@ removed:
             "errors.yaml:16:3: code `bad code` contains ' ': codes are ASCII letters, digits, `_`, `-` and `.`",
         ]
     );
+}
+
+// ---- YAML a catalogue does not use -----------------------------------------
+
+#[test]
+fn tags_anchors_aliases_and_merge_keys_are_refused_all_at_once() {
+    assert_eq!(
+        problems(
+            "title: T
+statuses:
+  401:
+    codes:
+      a: !!binary aGVsbG8=
+      b: &shared The same text.
+      c: *shared
+      <<: {d: Merged in.}
+"
+        ),
+        [
+            "errors.yaml:5:10: YAML tags are not supported: `!!binary` would change what the \
+             value means; remove it and write the value as plain text",
+            "errors.yaml:6:10: YAML anchors (`&shared`) are not supported: write each value out \
+             where it is used",
+            "errors.yaml:7:10: YAML aliases (`*shared`) are not supported: write the value out \
+             where it is used",
+            "errors.yaml:8:7: merge keys (`<<`) are not supported: write out each entry so that \
+             every one is in the file and in its diff",
+        ]
+    );
+}
+
+#[test]
+fn tags_on_mappings_and_custom_tags_are_refused_too() {
+    assert_one_problem(
+        "title: T\nstatuses: !!map\n  401: {}\n",
+        "2:11",
+        "YAML tags are not supported: `!!map`",
+    );
+    assert_one_problem(
+        "title: !secret T\nstatuses: {}\n",
+        "1:8",
+        "YAML tags are not supported: `!secret`",
+    );
+}
+
+#[test]
+fn a_second_document_is_refused() {
+    assert_one_problem(
+        "title: T\nstatuses: {}\n---\ntitle: U\n",
+        "3:1",
+        "a second YAML document: a catalogue is one document",
+    );
+}
+
+#[test]
+fn an_empty_file_says_so() {
+    for source in ["", "\n\n", "# only a comment\n", "---\n"] {
+        let problems = problems(source);
+        assert_eq!(
+            problems,
+            [
+                "errors.yaml:1:1: the file is empty: a catalogue needs at least `title` and \
+                 `statuses`"
+            ],
+            "{source:?}"
+        );
+    }
+}
+
+#[test]
+fn wrong_types_at_every_level_are_all_reported() {
+    assert_eq!(
+        problems(
+            "title: [T]
+description: {a: b}
+statuses:
+  401: just text
+  403:
+    codes: [a, b]
+  404:
+    title: {x: y}
+    codes:
+      a: {message: [m]}
+removed: [gone]
+"
+        ),
+        [
+            "errors.yaml:1:8: title must be text, found a list",
+            "errors.yaml:2:14: description must be text, found a mapping",
+            "errors.yaml:4:8: a status must be a mapping with the keys `title`, `description`, \
+             `name`, `codes`, found the text `just text`",
+            "errors.yaml:6:12: `codes` must be a mapping of codes to their messages, found a list",
+            "errors.yaml:8:12: title must be text, found a mapping",
+            "errors.yaml:10:20: message must be text, found a list",
+            "errors.yaml:11:10: `removed` must be a mapping of removed codes to their \
+             tombstones, found a list",
+        ]
+    );
+    assert_one_problem(
+        "title: T\nstatuses: [401]\n",
+        "2:11",
+        "`statuses` must be a mapping of error statuses to their codes, found a list",
+    );
+    assert_one_problem(
+        "title: T\nstatuses:\n  ? [401, 403]\n  : {}\n",
+        "3:5",
+        "a key must be text, not a list",
+    );
+}
+
+#[test]
+fn hidden_characters_are_refused_in_every_text() {
+    assert_eq!(
+        problems(
+            "title: \"Errors \\u202E\"
+description: \"Intro \\u2066isolated\\u2069\"
+statuses:
+  401:
+    description: \"bell \\a\"
+    codes:
+      a: \"Pay \\u202Esu \\u202C now.\"
+      b:
+        message: Fine.
+        deprecated: \"Use c \\x1b[31m.\"
+removed:
+  c:
+    status: 401
+    reason: \"del \\x7F\"
+"
+        ),
+        [
+            "errors.yaml:1:8: the title contains U+202E, a bidirectional control character: it \
+             makes text display in another order than it is stored, so what a reviewer reads is \
+             not what is sent; remove it",
+            "errors.yaml:2:14: the description contains U+2066, a bidirectional control \
+             character: it makes text display in another order than it is stored, so what a \
+             reviewer reads is not what is sent; remove it",
+            "errors.yaml:5:18: the description contains the control character U+0007; only line \
+             breaks and tabs are allowed",
+            "errors.yaml:7:10: the message contains U+202E, a bidirectional control character: \
+             it makes text display in another order than it is stored, so what a reviewer reads \
+             is not what is sent; remove it",
+            "errors.yaml:10:21: the deprecation note contains the control character U+001B; \
+             only line breaks and tabs are allowed",
+            "errors.yaml:14:13: the reason contains the control character U+007F; only line \
+             breaks and tabs are allowed",
+        ]
+    );
+    // A raw control character in the file is a syntax error, located.
+    assert_one_problem(
+        "title: T\u{7}\nstatuses: {}\n",
+        "1:8",
+        "unexpected character",
+    );
+}
+
+#[test]
+fn line_breaks_tabs_and_right_to_left_text_are_kept() {
+    let catalog = load(
+        "title: T\nstatuses:\n  400:\n    codes:\n      a: \"one\\ntwo\\tthree\"\n      b: الرمز غير صالح\n      c: \"mark \\u200F and separator \\u2028\"\n",
+    );
+    let messages: Vec<_> = catalog.codes().map(|(_, c)| c.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "one\ntwo\tthree",
+            "الرمز غير صالح",
+            "mark \u{200F} and separator \u{2028}"
+        ]
+    );
+}
+
+#[test]
+fn a_byte_order_mark_and_crlf_line_ends_are_accepted() {
+    let catalog = Catalog::from_bytes(
+        b"\xEF\xBB\xBFtitle: T\r\nstatuses:\r\n  401:\r\n    codes:\r\n      a: |\r\n        A\r\n        B\r\n",
+        "errors.yaml",
+    )
+    .unwrap_or_else(|error| panic!("{error}"));
+    let code = &catalog.statuses[0].codes[0];
+    assert_eq!((code.message.as_str(), code.line), ("A\nB", 5));
+    let error =
+        Catalog::from_bytes(b"title: T\r\nstatuses:\r\n  302: {}\r\n", "errors.yaml").unwrap_err();
+    assert_eq!(error.diagnostics()[0].location(), "errors.yaml:3:3");
+}
+
+// ---- Limits ----------------------------------------------------------------
+
+mod limits {
+    use std::fmt::Write as _;
+
+    use error_codes_gen::Catalog;
+    use error_codes_gen::limits::{MAX_BYTES, MAX_CODES, MAX_DEPTH, MAX_MESSAGE_CHARS};
+
+    use super::{assert_one_problem, load, problems};
+
+    /// A catalogue with `codes` short-form codes spread over 100 statuses.
+    fn catalogue(codes: usize) -> String {
+        let mut yaml = String::from("title: Big\nstatuses:\n");
+        let per_status = codes.div_ceil(100);
+        for (index, status) in (400..500).enumerate() {
+            let first = index * per_status;
+            if first >= codes {
+                break;
+            }
+            writeln!(yaml, "  {status}:\n    title: S{status}\n    codes:").unwrap();
+            for code in first..(first + per_status).min(codes) {
+                writeln!(yaml, "      code_{code}: Message {code}.").unwrap();
+            }
+        }
+        yaml
+    }
+
+    #[test]
+    fn the_largest_catalogue_loads_and_one_more_code_is_refused() {
+        let catalog = load(&catalogue(MAX_CODES));
+        assert_eq!(catalog.codes().count(), MAX_CODES);
+
+        let problems = problems(&catalogue(MAX_CODES + 1));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].ends_with(&format!(
+                ": more than {MAX_CODES} codes, the most a catalogue may have; \
+                 the codes from here on are not read"
+            )),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn a_file_over_the_byte_limit_is_refused_before_reading_it() {
+        let mut yaml = catalogue(10);
+        let error = Catalog::from_yaml(&yaml, "errors.yaml").map(|_| ());
+        assert!(error.is_ok());
+        yaml.push_str(&"#".repeat(MAX_BYTES + 1 - yaml.len()));
+        let error = Catalog::from_bytes(yaml.as_bytes(), "errors.yaml").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "errors.yaml: the file is larger than 4 MiB (4194304 bytes), the largest catalogue \
+             accepted; split the API's errors or shorten their texts"
+        );
+        yaml.pop();
+        assert!(Catalog::from_bytes(yaml.as_bytes(), "errors.yaml").is_ok());
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_limit_is_refused() {
+        let deep = format!(
+            "title: {}x{}\n",
+            "[".repeat(MAX_DEPTH),
+            "]".repeat(MAX_DEPTH)
+        );
+        assert_one_problem(&deep, "1:23", "nested more than 16 levels deep");
+    }
+
+    #[test]
+    fn the_longest_message_is_accepted_and_one_more_character_is_refused() {
+        let yaml = |length: usize| {
+            format!(
+                "title: T\nstatuses:\n  400:\n    codes:\n      a: {}\n",
+                "é".repeat(length)
+            )
+        };
+        assert_eq!(
+            load(&yaml(MAX_MESSAGE_CHARS)).statuses[0].codes[0]
+                .message
+                .chars()
+                .count(),
+            MAX_MESSAGE_CHARS
+        );
+        assert_one_problem(
+            &yaml(MAX_MESSAGE_CHARS + 1),
+            "5:10",
+            "the message is 2001 characters long; the longest accepted is 2000",
+        );
+    }
 }

@@ -31,7 +31,7 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
     let Some(tracked) = path.to_str() else {
         return compile_error(span, &format!("`{}` is not a UTF-8 path", path.display()));
     };
-    let bytes = match std::fs::read(&path) {
+    let bytes = match error_codes_gen::read_catalogue(&path) {
         Ok(bytes) => bytes,
         Err(error) => {
             // The absolute path would say where we looked, but would also make

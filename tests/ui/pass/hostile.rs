@@ -15,11 +15,11 @@ use hostile::{BadRequestB, HostileError, Teapot};
 fn main() {
     assert_eq!(
         Teapot::Newline.message(),
-        "first line\nsecond line\r\nthird\ttabbed"
+        "first line\nsecond line\nthird\ttabbed"
     );
     assert_eq!(
         Teapot::LineSeparator.message(),
-        "before\u{2028}after\u{2029}paragraph and \u{85} next line"
+        "before\u{2028}after\u{2029}paragraph"
     );
     assert_eq!(
         BadRequestB::BackSlash.message(),
