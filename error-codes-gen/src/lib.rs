@@ -19,6 +19,7 @@
 //! ```
 
 mod diagnostic;
+pub mod diff;
 mod fs;
 mod load;
 pub mod markdown;
