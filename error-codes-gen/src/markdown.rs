@@ -55,7 +55,7 @@ use crate::{Catalog, Code, Removed, Status};
 ///     "errors.yaml",
 /// )?;
 /// let page = error_codes_gen::markdown::emit(&catalog);
-/// assert!(page.starts_with("<!-- Generated from errors.yaml by `cargo xtask gen`; do not edit. -->\n"));
+/// assert!(page.starts_with("<!-- Generated from errors.yaml by error-codes; do not edit. -->\n"));
 /// assert!(page.contains("\n## <a id=\"401\"></a>401 Unauthorized\n"));
 /// assert!(page.contains(
 ///     "\n| <a id=\"invalid_token\"></a>`invalid_token` | The API Token provided is invalid. |\n"

@@ -75,7 +75,7 @@ const DEFAULT_VERSION: &str = "0.0.0";
 ///     "errors.yaml",
 /// )?;
 /// let yaml = error_codes_gen::openapi::emit(&catalog);
-/// assert!(yaml.starts_with("# Generated from errors.yaml by `cargo xtask gen`; do not edit.\nopenapi: 3.1.0\n"));
+/// assert!(yaml.starts_with("# Generated from errors.yaml by error-codes; do not edit.\nopenapi: 3.1.0\n"));
 /// assert!(yaml.contains("\n    \"Unauthorized\":\n      description: \"401 Unauthorized\"\n"));
 /// assert!(yaml.contains("- const: \"invalid_token\"\n"));
 /// # Ok::<(), error_codes_gen::Error>(())

@@ -42,7 +42,7 @@ use crate::{Catalog, Code, Status};
 ///     "errors.yaml",
 /// )?;
 /// let ts = error_codes_gen::typescript::emit(&catalog);
-/// assert!(ts.starts_with("// Generated from errors.yaml by `cargo xtask gen`; do not edit.\n"));
+/// assert!(ts.starts_with("// Generated from errors.yaml by error-codes; do not edit.\n"));
 /// assert!(ts.contains("export type UnauthorizedCode = \"invalid_token\";\n"));
 /// assert!(ts.contains("    message: \"The API Token provided is \\\"invalid\\\".\",\n"));
 /// assert!(!ts.contains("enum "));
