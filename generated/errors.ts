@@ -1,4 +1,4 @@
-// Generated from errors.yaml by `cargo xtask gen`; do not edit.
+// Generated from errors.yaml by error-codes; do not edit.
 
 /**
  * Errors & Troubleshooting

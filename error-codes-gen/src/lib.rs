@@ -5,7 +5,8 @@
 //! functions of the catalogue: [`rust::emit`] for the proc macro,
 //! [`typescript::emit`], [`openapi::emit`] and [`markdown::emit`] for the
 //! documents. [`documents`] lists the documents under their file names, and
-//! [`write_atomic`] is the only place that writes a file.
+//! [`write_atomic`] is the only place that writes a file. [`diff::compare`]
+//! lists what changed between two catalogues and which changes break clients.
 //!
 //! ```
 //! let catalog = error_codes_gen::Catalog::from_yaml(
@@ -19,6 +20,7 @@
 //! ```
 
 mod diagnostic;
+pub mod diff;
 mod fs;
 pub mod limits;
 mod load;

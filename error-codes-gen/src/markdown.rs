@@ -4,13 +4,20 @@
 //! it replaces: the title, the document description, an example error body,
 //! then one section per status with a `| Error Code | Meaning |` table.
 //!
+//! A deprecated code's Meaning cell adds a line `**Deprecated:** <note>`, and
+//! a code with `since` a line `Added in version <since>.`. Tombstones come
+//! last, in a "Removed codes" section: a table of each removed code with the
+//! status it was sent with, the version that removed it and why.
+//!
 //! # Anchors
 //!
 //! Every status and every code has an explicit HTML anchor, so links stay
 //! stable whatever the renderer does with heading ids:
 //!
 //! - a status section is `#{status}`, e.g. `errors.md#401`;
-//! - a code row is `#{code}`, e.g. `errors.md#invalid_token`.
+//! - a code row is `#{code}`, e.g. `errors.md#invalid_token`; a removed code
+//!   keeps its anchor on its row in "Removed codes", so old links still land
+//!   (the loader keeps removed and current codes apart).
 //!
 //! Codes are unique across the catalogue and never start with a digit (they must
 //! become Rust identifiers), so the two kinds of anchor never clash. GitHub
@@ -36,7 +43,7 @@
 use std::fmt::Write as _;
 
 use crate::typescript::string_literal;
-use crate::{Catalog, Code, Status};
+use crate::{Catalog, Code, Removed, Status};
 
 /// Renders the catalogue as the Markdown error reference page.
 ///
@@ -48,7 +55,7 @@ use crate::{Catalog, Code, Status};
 ///     "errors.yaml",
 /// )?;
 /// let page = error_codes_gen::markdown::emit(&catalog);
-/// assert!(page.starts_with("<!-- Generated from errors.yaml by `cargo xtask gen`; do not edit. -->\n"));
+/// assert!(page.starts_with("<!-- Generated from errors.yaml by error-codes; do not edit. -->\n"));
 /// assert!(page.contains("\n## <a id=\"401\"></a>401 Unauthorized\n"));
 /// assert!(page.contains(
 ///     "\n| <a id=\"invalid_token\"></a>`invalid_token` | The API Token provided is invalid. |\n"
@@ -73,6 +80,7 @@ pub fn emit(catalog: &Catalog) -> String {
     for status in &catalog.statuses {
         section(&mut out, status);
     }
+    removed_section(&mut out, &catalog.removed);
     // One line feed at the end, not a blank line.
     out.pop();
     out
@@ -85,7 +93,7 @@ fn example_body(out: &mut String, catalog: &Catalog) {
             out,
             "For example, a {} response with code [{}](#{}) has this body:\n",
             status.status,
-            code_span(code),
+            code_span(&code.code),
             fragment(&code.code),
         );
         (string_literal(&code.code), string_literal(&code.message))
@@ -123,8 +131,44 @@ fn section(out: &mut String, status: &Status) {
             out,
             "| <a id=\"{}\"></a>{} | {} |",
             attribute(&code.code),
-            code_span(code),
-            text(&code.message)
+            code_span(&code.code),
+            meaning(code)
+        );
+    }
+    out.push('\n');
+}
+
+/// The Meaning cell: the message, then the deprecation and the version that
+/// added the code, each on a line of its own.
+fn meaning(code: &Code) -> String {
+    let mut cell = text(&code.message);
+    if let Some(note) = &code.deprecated {
+        let _ = write!(cell, "<br>**Deprecated:** {}", text(note));
+    }
+    if let Some(since) = &code.since {
+        let _ = write!(cell, "<br>{}", text(&format!("Added in version {since}.")));
+    }
+    cell
+}
+
+/// The tombstones: codes that were sent once and never will be again. Each
+/// keeps its anchor, so old links to a removed code still land on its row.
+fn removed_section(out: &mut String, removed: &[Removed]) {
+    if removed.is_empty() {
+        return;
+    }
+    out.push_str("## Removed codes\n\n");
+    out.push_str("These codes are no longer sent, and no code will ever take their place.\n\n");
+    out.push_str("| Error Code | Status | Removed in | Reason |\n| --- | --- | --- | --- |\n");
+    for tombstone in removed {
+        let _ = writeln!(
+            out,
+            "| <a id=\"{}\"></a>{} | {} | {} | {} |",
+            attribute(&tombstone.code),
+            code_span(&tombstone.code),
+            tombstone.status,
+            tombstone.version.as_deref().map(text).unwrap_or_default(),
+            tombstone.reason.as_deref().map(text).unwrap_or_default(),
         );
     }
     out.push('\n');
@@ -140,11 +184,11 @@ fn is_plain_code(code: &str) -> bool {
 
 /// The code in a code span. The loader only admits codes that qualify; anything
 /// else still comes out exact, as escaped text without the monospace.
-fn code_span(code: &Code) -> String {
-    if is_plain_code(&code.code) {
-        format!("`{}`", code.code)
+fn code_span(code: &str) -> String {
+    if is_plain_code(code) {
+        format!("`{code}`")
     } else {
-        text(&code.code)
+        text(code)
     }
 }
 

@@ -174,14 +174,14 @@ impl Catalog {
     /// # let catalog = error_codes_gen::Catalog::from_yaml("title: T\nstatuses: {}\n", "errors.yaml")?;
     /// assert_eq!(
     ///     catalog.generated_notice(),
-    ///     "Generated from errors.yaml by `cargo xtask gen`; do not edit.",
+    ///     "Generated from errors.yaml by error-codes; do not edit.",
     /// );
     /// # Ok::<(), error_codes_gen::Error>(())
     /// ```
     #[must_use]
     pub fn generated_notice(&self) -> String {
         format!(
-            "Generated from {} by `cargo xtask gen`; do not edit.",
+            "Generated from {} by error-codes; do not edit.",
             self.source_name
         )
     }

@@ -39,6 +39,16 @@
 //! states the intent. `ErrorCode` itself stays a plain `enum`: it carries no
 //! messages (the responses do) and generators handle `enum` best.
 //!
+//! # Lifecycle
+//!
+//! A deprecated code's `oneOf` branch carries `deprecated: true`, the JSON
+//! Schema 2020-12 annotation that `OpenAPI` 3.1 schemas inherit: validators
+//! accept it and still accept the code, documentation tools mark the value.
+//! The annotation has no room for why, so the branch's description (and the
+//! example's) adds `Deprecated: <note>` after the message, and
+//! `Added in version <since>.` for a code that records it. Removed codes have
+//! no branch: the API no longer sends them.
+//!
 //! # Output
 //!
 //! Block-style YAML, two-space indent, written by hand so that every byte is
@@ -52,7 +62,7 @@
 
 use std::fmt::Write as _;
 
-use crate::{Catalog, Status};
+use crate::{Catalog, Code, Status};
 
 /// `info.version` when the catalogue has no `version:`; `OpenAPI` requires one.
 const DEFAULT_VERSION: &str = "0.0.0";
@@ -65,7 +75,7 @@ const DEFAULT_VERSION: &str = "0.0.0";
 ///     "errors.yaml",
 /// )?;
 /// let yaml = error_codes_gen::openapi::emit(&catalog);
-/// assert!(yaml.starts_with("# Generated from errors.yaml by `cargo xtask gen`; do not edit.\nopenapi: 3.1.0\n"));
+/// assert!(yaml.starts_with("# Generated from errors.yaml by error-codes; do not edit.\nopenapi: 3.1.0\n"));
 /// assert!(yaml.contains("\n    \"Unauthorized\":\n      description: \"401 Unauthorized\"\n"));
 /// assert!(yaml.contains("- const: \"invalid_token\"\n"));
 /// # Ok::<(), error_codes_gen::Error>(())
@@ -176,15 +186,47 @@ fn emit_response(out: &mut Yaml, status: &Status) {
     for code in &status.codes {
         out.line(9, &format!("- const: {}", quoted(&code.code)));
         // Continuation lines of a sequence entry sit two columns in, one level.
-        out.field(10, "description", &code.message);
+        out.field(10, "description", &with_lifecycle(&code.message, code));
+        if code.deprecated.is_some() {
+            out.line(10, "deprecated: true");
+        }
     }
     out.line(5, "examples:");
     for code in &status.codes {
         out.line(6, &format!("{}:", quoted(&code.code)));
         out.field(7, "summary", &code.message);
+        if let Some(notes) = lifecycle_notes(code) {
+            out.field(7, "description", &notes);
+        }
         out.line(7, "value:");
         out.field(8, "error", &code.code);
         out.field(8, "message", &code.message);
+    }
+}
+
+/// `text` followed by the code's lifecycle notes, if it has any, as a
+/// paragraph of their own.
+fn with_lifecycle(text: &str, code: &Code) -> String {
+    match lifecycle_notes(code) {
+        Some(notes) => format!("{text}\n\n{notes}"),
+        None => text.to_owned(),
+    }
+}
+
+/// `Deprecated: <note>` and `Added in version <since>.`, for readers: the
+/// `deprecated` keyword says only that a code is deprecated, not why.
+fn lifecycle_notes(code: &Code) -> Option<String> {
+    let deprecated = code
+        .deprecated
+        .as_ref()
+        .map(|note| format!("Deprecated: {note}"));
+    let since = code
+        .since
+        .as_ref()
+        .map(|since| format!("Added in version {since}."));
+    match (deprecated, since) {
+        (Some(deprecated), Some(since)) => Some(format!("{deprecated}\n\n{since}")),
+        (one, other) => one.or(other),
     }
 }
 

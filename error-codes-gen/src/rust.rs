@@ -8,7 +8,7 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
-use crate::{Catalog, Status};
+use crate::{Catalog, Code, Status};
 
 /// Renders the catalogue as Rust items: one enum per status that has codes,
 /// then the top-level enum over them.
@@ -53,14 +53,24 @@ fn group(status: &Status, top: &str) -> TokenStream {
 
     let variants = status.codes.iter().map(|code| {
         let variant = ident(&code.name);
-        let doc = format!(
+        let mut doc = format!(
             "{}\n\nCode {}, {status_text}.",
             markdown_text(&code.message),
             code_span(&code.code),
         );
+        if let Some(since) = &code.since {
+            doc.push(' ');
+            doc.push_str(&markdown_text(&format!("Added in version {since}.")));
+        }
         let doc = doc_attributes(&doc);
+        // rustdoc shows the note in its own box, and naming the variant warns.
+        let deprecated = code
+            .deprecated
+            .as_deref()
+            .map(|note| quote!(#[deprecated = #note]));
         quote! {
             #doc
+            #deprecated
             #variant
         }
     });
@@ -73,6 +83,7 @@ fn group(status: &Status, top: &str) -> TokenStream {
     let from_code = from_code_fn(status.codes.iter().map(|code| code.code.as_str()));
     let common = common_impls(&ty, Some(&format!("{} {}", status.status, status.title)));
     let derives = derives();
+    let allow = allow_deprecated(status.codes.iter());
 
     quote! {
         #doc
@@ -81,6 +92,7 @@ fn group(status: &Status, top: &str) -> TokenStream {
             #(#variants,)*
         }
 
+        #allow
         impl #ty {
             /// Every value, in the catalogue's order.
             pub const ALL: &'static [Self] = &[#(Self::#values,)*];
@@ -153,6 +165,7 @@ fn top_level(catalog: &Catalog) -> TokenStream {
     let from_code = from_code_fn(catalog.codes().map(|(_, code)| code.code.as_str()));
     let common = common_impls(&ty, None);
     let derives = derives();
+    let allow = allow_deprecated(catalog.codes().map(|(_, code)| code));
 
     // An empty catalogue still yields a usable (uninhabited) enum: the
     // matches below then have no arms, which is exhaustive for it.
@@ -163,6 +176,7 @@ fn top_level(catalog: &Catalog) -> TokenStream {
             #(#variants,)*
         }
 
+        #allow
         impl #ty {
             /// Every value, in the catalogue's order.
             pub const ALL: &'static [Self] = &[#(#all,)*];
@@ -204,6 +218,15 @@ fn top_level(catalog: &Catalog) -> TokenStream {
 
         #common
     }
+}
+
+/// `#[allow(deprecated)]` for an impl that names every variant, when one of
+/// `codes` is deprecated: the catalogue's own code must not warn about what it
+/// deprecates; only the user's code that names such a variant should.
+fn allow_deprecated<'a>(mut codes: impl Iterator<Item = &'a Code>) -> Option<TokenStream> {
+    codes
+        .any(|code| code.deprecated.is_some())
+        .then(|| quote!(#[allow(deprecated)]))
 }
 
 /// `from_code`, the inverse of `code`, over a hash table built here.

@@ -12,7 +12,11 @@
 //! - `ERRORS`: code → `{ status, message }` with literal types, so
 //!   `ERRORS.invalid_token.status` has type `401`, each entry documented with
 //!   its message and status (a code named `__proto__` gets a computed key, so
-//!   that it is an entry rather than the object's prototype);
+//!   that it is an entry rather than the object's prototype). A deprecated
+//!   code's entry has a `@deprecated` tag with the note, so editors strike
+//!   through every use of it, and a code with `since` has a `@since` tag. A
+//!   literal type in a union or an array element cannot carry a tag, so the
+//!   docs of `ERROR_CODES` and of each `<Group>Code` name the deprecated codes;
 //! - `interface ErrorBody`, and the guards `isErrorCode` and `isErrorBody`,
 //!   which look codes up in a `Set` so that `"toString"` or `"__proto__"` are
 //!   never mistaken for codes;
@@ -26,7 +30,7 @@
 
 use std::fmt::Write as _;
 
-use crate::{Catalog, Status};
+use crate::{Catalog, Code, Status};
 
 /// Renders the catalogue as a TypeScript module (`generated/errors.ts`).
 ///
@@ -38,7 +42,7 @@ use crate::{Catalog, Status};
 ///     "errors.yaml",
 /// )?;
 /// let ts = error_codes_gen::typescript::emit(&catalog);
-/// assert!(ts.starts_with("// Generated from errors.yaml by `cargo xtask gen`; do not edit.\n"));
+/// assert!(ts.starts_with("// Generated from errors.yaml by error-codes; do not edit.\n"));
 /// assert!(ts.contains("export type UnauthorizedCode = \"invalid_token\";\n"));
 /// assert!(ts.contains("    message: \"The API Token provided is \\\"invalid\\\".\",\n"));
 /// assert!(!ts.contains("enum "));
@@ -81,12 +85,12 @@ fn module_doc(out: &mut String, catalog: &Catalog) {
 }
 
 fn error_codes(out: &mut String, catalog: &Catalog) {
-    push_doc(
-        out,
-        "",
-        &["Every error code, in catalogue order.".to_owned()],
-        false,
-    );
+    let mut doc = vec!["Every error code, in catalogue order.".to_owned()];
+    if let Some(note) = deprecated_note(catalog.codes().map(|(_, code)| code)) {
+        doc.push(String::new());
+        doc.push(note);
+    }
+    push_doc(out, "", &doc, false);
     if catalog.codes().next().is_none() {
         push_line(out, "export const ERROR_CODES = [] as const;");
     } else {
@@ -112,6 +116,10 @@ fn group_types(out: &mut String, catalog: &Catalog) {
         if let Some(description) = &status.description {
             doc.push(String::new());
             doc.extend(doc_lines(description));
+        }
+        if let Some(note) = deprecated_note(status.codes.iter()) {
+            doc.push(String::new());
+            doc.push(note);
         }
         push_doc(out, "", &doc, false);
         let name = format!("{}Code", status.name);
@@ -153,6 +161,7 @@ fn errors_table(out: &mut String, catalog: &Catalog) {
             "Sent with HTTP status {}.",
             status_line(status)
         )));
+        lifecycle_tags(&mut doc, code);
         push_doc(out, "  ", &doc, false);
         push_line(out, &format!("  {}: {{", property_key(&code.code)));
         push_line(out, &format!("    status: {},", status.status));
@@ -163,6 +172,43 @@ fn errors_table(out: &mut String, catalog: &Catalog) {
         push_line(out, "  },");
     }
     push_line(out, "} as const;");
+}
+
+/// `@since` and `@deprecated` for a code's entry. Editors strike through every
+/// use of a deprecated entry (`ERRORS.token_inactive`) and show the note.
+fn lifecycle_tags(doc: &mut Vec<String>, code: &Code) {
+    if code.since.is_none() && code.deprecated.is_none() {
+        return;
+    }
+    doc.push(String::new());
+    if let Some(since) = &code.since {
+        doc.push(format!("@since {}", doc_lines(since).join(" ")));
+    }
+    if let Some(note) = &code.deprecated {
+        // The tag's text runs to the next tag, so a note of several lines stays whole.
+        let mut lines = doc_lines(note).into_iter();
+        doc.push(format!("@deprecated {}", lines.next().unwrap_or_default()));
+        doc.extend(lines);
+    }
+}
+
+/// Which of `codes` are deprecated, for the doc comment of a list of codes:
+/// a literal type or an array element cannot carry `@deprecated` itself.
+fn deprecated_note<'a>(codes: impl Iterator<Item = &'a Code>) -> Option<String> {
+    let deprecated: Vec<String> = codes
+        .filter(|code| code.deprecated.is_some())
+        .map(|code| format!("`{}`", code.code))
+        .collect();
+    match deprecated.as_slice() {
+        [] => None,
+        [one] => Some(format!(
+            "Deprecated: {one} (see its entry in {{@link ERRORS}})."
+        )),
+        many => Some(format!(
+            "Deprecated: {} (see their entries in {{@link ERRORS}}).",
+            many.join(", ")
+        )),
+    }
 }
 
 /// The hand-written part before `statusOf`: the same for every catalogue.

@@ -52,6 +52,16 @@ pub fn hostile_catalog() -> Catalog {
     load(&fixture("hostile.yaml"))
 }
 
+/// The lifecycle fixture: deprecated codes (one with a note full of characters
+/// to escape), `since` versions, and tombstones.
+///
+/// # Panics
+/// If it does not load.
+#[must_use]
+pub fn lifecycle_catalog() -> Catalog {
+    load(&fixture("lifecycle.yaml"))
+}
+
 /// The catalogues with no codes: `no-codes.yaml` (one status, documented with no
 /// codes yet) and `no-statuses.yaml` (`statuses: {}`), each with a short name
 /// for test output and scratch folders.

@@ -3,7 +3,7 @@
 //! literals and in rustdoc Markdown).
 
 use error_codes_gen::Catalog;
-use error_codes_tests::{hostile_catalog, seed_catalog};
+use error_codes_tests::{hostile_catalog, lifecycle_catalog, seed_catalog};
 
 fn pretty(catalog: &Catalog) -> String {
     let tokens = error_codes_gen::rust::emit(catalog);
@@ -19,6 +19,13 @@ fn seed_expansion() {
 #[test]
 fn hostile_expansion() {
     insta::assert_snapshot!(pretty(&hostile_catalog()));
+}
+
+/// Deprecated variants, and the allowances that keep the generated impls
+/// that name them warning-free.
+#[test]
+fn lifecycle_expansion() {
+    insta::assert_snapshot!(pretty(&lifecycle_catalog()));
 }
 
 #[test]

@@ -4,9 +4,10 @@
 //! catalogue it came from, so hostile text has to survive the round trip intact.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use error_codes_gen::{Catalog, Status, markdown};
-use error_codes_tests::{fixture, hostile_catalog, seed_catalog};
+use error_codes_tests::{fixture, hostile_catalog, lifecycle_catalog, seed_catalog};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag};
 
 /// GitHub-flavoured parsing: every extension GitHub renders, so that none of
@@ -65,12 +66,30 @@ struct Plain {
     text: String,
     anchors: Vec<String>,
     code_spans: Vec<String>,
+    /// The text of each bold span, where the caller allows them (the
+    /// `Deprecated:` label in a Meaning cell); elsewhere bold fails the test.
+    labels: Vec<String>,
 }
 
 fn plain(nodes: &[Node<'_>]) -> Plain {
+    plain_with(nodes, false)
+}
+
+/// [`plain`], where bold text is the generator's label rather than syntax
+/// made of catalogue text; the caller checks [`Plain::labels`].
+fn plain_with_labels(nodes: &[Node<'_>]) -> Plain {
+    plain_with(nodes, true)
+}
+
+fn plain_with(nodes: &[Node<'_>], labels: bool) -> Plain {
     let mut plain = Plain::default();
     for node in nodes {
         match node {
+            Node::Block(Tag::Strong, inner) if labels => {
+                let label = self::plain(inner).text;
+                plain.text.push_str(&label);
+                plain.labels.push(label);
+            }
             Node::Leaf(Event::Text(text)) => plain.text.push_str(text),
             Node::Leaf(Event::Code(code)) => {
                 plain.text.push_str(code);
@@ -191,7 +210,8 @@ fn table(children: &[Node<'_>]) -> Table {
         nodes
             .iter()
             .map(|node| match node {
-                Node::Block(Tag::TableCell, inline) => plain(inline),
+                // Callers check the labels of every cell.
+                Node::Block(Tag::TableCell, inline) => plain_with_labels(inline),
                 other => panic!("expected a table cell, got {other:?}"),
             })
             .collect()
@@ -265,10 +285,11 @@ fn check_page(catalog: &Catalog) {
     let starts: Vec<usize> = (0..rest.len())
         .filter(|&i| h2_title(rest[i]).is_some())
         .collect();
+    let removed_sections = usize::from(!catalog.removed.is_empty());
     assert_eq!(
         starts.len(),
-        catalog.statuses.len(),
-        "one heading per status"
+        catalog.statuses.len() + removed_sections,
+        "one heading per status, and one for removed codes if there are any"
     );
     assert_eq!(starts.first(), Some(&0).filter(|_| !rest.is_empty()));
     let mut anchors: HashMap<String, usize> = HashMap::new();
@@ -278,11 +299,17 @@ fn check_page(catalog: &Catalog) {
             *anchors.entry(id).or_default() += 1;
         }
     }
+    if let Some(&start) = starts.get(catalog.statuses.len()) {
+        for id in check_removed(catalog, &rest[start..]) {
+            *anchors.entry(id).or_default() += 1;
+        }
+    }
 
-    // Anchors: one per status and per code, each exactly once; links resolve.
+    // Anchors: one per status, per code and per removed code, each exactly
+    // once; links resolve.
     assert_eq!(
         anchors.len(),
-        catalog.statuses.len() + catalog.codes().count()
+        catalog.statuses.len() + catalog.codes().count() + catalog.removed.len()
     );
     for (id, times) in &anchors {
         assert_eq!(*times, 1, "anchor {id:?} appears {times} times");
@@ -405,6 +432,7 @@ fn check_section(status: &Status, section: &[&Node<'_>]) -> Vec<String> {
             .collect::<Vec<_>>(),
         ["Error Code", "Meaning"]
     );
+    assert!(head.iter().all(|cell| cell.labels.is_empty()));
     assert_eq!(
         rows.len(),
         status.codes.len(),
@@ -425,9 +453,58 @@ fn check_section(status: &Status, section: &[&Node<'_>]) -> Vec<String> {
             "the code is shown as code"
         );
         assert_eq!(code_cell.anchors, [code.code.as_str()]);
+        assert!(code_cell.labels.is_empty());
         anchors.extend(code_cell.anchors.iter().cloned());
-        assert_eq!(meaning.text, code.message, "the meaning of `{}`", code.code);
+        let mut expected = code.message.clone();
+        let mut labels = Vec::new();
+        if let Some(note) = &code.deprecated {
+            let _ = write!(expected, "\nDeprecated: {note}");
+            labels.push("Deprecated:");
+        }
+        if let Some(since) = &code.since {
+            let _ = write!(expected, "\nAdded in version {since}.");
+        }
+        assert_eq!(meaning.text, expected, "the meaning of `{}`", code.code);
+        assert_eq!(meaning.labels, labels, "the labels of `{}`", code.code);
         assert!(meaning.anchors.is_empty() && meaning.code_spans.is_empty());
+    }
+    anchors
+}
+
+/// The section of removed codes: its heading, a sentence, and one row per
+/// tombstone with the code (and its anchor), status, version and reason.
+/// Returns the anchor ids it holds.
+fn check_removed(catalog: &Catalog, section: &[&Node<'_>]) -> Vec<String> {
+    let heading = plain(h2_title(section[0]).expect("a heading"));
+    assert_eq!(heading.text, "Removed codes");
+    assert!(heading.anchors.is_empty());
+    let [
+        Node::Block(Tag::Paragraph, _),
+        Node::Block(Tag::Table(_), children),
+    ] = &section[1..]
+    else {
+        panic!("expected a sentence and a table of removed codes: {section:?}");
+    };
+    let Table { head, rows } = table(children);
+    assert!(head.iter().all(|cell| cell.labels.is_empty()));
+    let head: Vec<&str> = head.iter().map(|cell| cell.text.as_str()).collect();
+    assert_eq!(head, ["Error Code", "Status", "Removed in", "Reason"]);
+    assert_eq!(rows.len(), catalog.removed.len(), "one row per tombstone");
+    let mut anchors = Vec::new();
+    for (row, tombstone) in rows.iter().zip(&catalog.removed) {
+        let cells: Vec<&str> = row.iter().map(|cell| cell.text.as_str()).collect();
+        let status = tombstone.status.to_string();
+        let expected = [
+            tombstone.code.as_str(),
+            &status,
+            tombstone.version.as_deref().unwrap_or_default(),
+            tombstone.reason.as_deref().unwrap_or_default(),
+        ];
+        assert_eq!(cells, expected);
+        assert!(row.iter().all(|cell| cell.labels.is_empty()));
+        assert_eq!(row[0].code_spans, [tombstone.code.as_str()]);
+        assert_eq!(row[0].anchors, [tombstone.code.as_str()]);
+        anchors.extend(row[0].anchors.iter().cloned());
     }
     anchors
 }
@@ -440,6 +517,15 @@ fn seed_page_reads_back_as_the_catalogue() {
 #[test]
 fn hostile_page_reads_back_as_the_catalogue() {
     check_page(&hostile_catalog());
+}
+
+#[test]
+fn lifecycle_page_reads_back_as_the_catalogue() {
+    let catalog = lifecycle_catalog();
+    assert!(catalog.codes().any(|(_, code)| code.deprecated.is_some()));
+    assert!(catalog.codes().any(|(_, code)| code.since.is_some()));
+    assert!(!catalog.removed.is_empty());
+    check_page(&catalog);
 }
 
 #[test]
@@ -603,4 +689,9 @@ fn snapshot_seed() {
 #[test]
 fn snapshot_hostile() {
     insta::assert_snapshot!("hostile", markdown::emit(&hostile_catalog()));
+}
+
+#[test]
+fn snapshot_lifecycle() {
+    insta::assert_snapshot!("lifecycle", markdown::emit(&lifecycle_catalog()));
 }

@@ -10,7 +10,9 @@ use std::path::PathBuf;
 use std::process::Output;
 
 use error_codes_gen::{Catalog, openapi};
-use error_codes_tests::{empty_catalogues, hostile_catalog, python, seed_catalog, target_dir};
+use error_codes_tests::{
+    empty_catalogues, hostile_catalog, lifecycle_catalog, python, seed_catalog, target_dir,
+};
 use serde_json::json;
 
 #[test]
@@ -21,6 +23,11 @@ fn snapshot_seed() {
 #[test]
 fn snapshot_hostile() {
     insta::assert_snapshot!("hostile", openapi::emit(&hostile_catalog()));
+}
+
+#[test]
+fn snapshot_lifecycle() {
+    insta::assert_snapshot!("lifecycle", openapi::emit(&lifecycle_catalog()));
 }
 
 /// No statuses: `responses` is an empty mapping, not a null.
@@ -120,14 +127,21 @@ fn hostile_document_passes_the_validators() {
     assert_passed(&output);
 }
 
+/// Deprecated codes are annotated `deprecated: true`, with the note and the
+/// `since` version in their descriptions.
+#[test]
+fn lifecycle_document_passes_the_validators() {
+    let catalog = lifecycle_catalog();
+    assert_passed(&check("lifecycle", &openapi::emit(&catalog), &catalog));
+}
+
 /// Each broken copy of a good document must fail the check, for the stated
 /// reason: proof that a pass above means something.
 #[test]
 fn the_check_rejects_broken_documents() {
     let (seed, hostile) = (seed_catalog(), hostile_catalog());
     let [_, (_, no_statuses)] = empty_catalogues();
-    // (name, catalogue, text to replace everywhere, replacement, expected reason)
-    let cases: [(&str, &Catalog, &str, &str, &str); 9] = [
+    let cases: [BrokenCase<'_>; 9] = [
         (
             "response_without_description",
             &seed,
@@ -195,7 +209,55 @@ fn the_check_rejects_broken_documents() {
             "all_codes",
         ),
     ];
-    for (name, catalog, from, to, reason) in cases {
+    assert_rejected(&cases);
+}
+
+/// The lifecycle, broken: the check must notice a missing or misplaced
+/// annotation, a lost note, and an annotation that is no valid schema.
+#[test]
+fn the_check_rejects_broken_lifecycles() {
+    let lifecycle = lifecycle_catalog();
+    let cases: [BrokenCase<'_>; 4] = [
+        (
+            "deprecation_not_annotated",
+            &lifecycle,
+            "\n                    deprecated: true\n                  - const: \"token_revoked\"",
+            "\n                  - const: \"token_revoked\"",
+            "'token_inactive': deprecated",
+        ),
+        (
+            "current_code_annotated",
+            &lifecycle,
+            "invalid.\"\n                  - const: \"token_inactive\"",
+            "invalid.\"\n                    deprecated: true\n                  - const: \"token_inactive\"",
+            "'invalid_token': deprecated",
+        ),
+        (
+            "deprecation_note_lost",
+            &lifecycle,
+            "\\n\\nDeprecated: Gone for good; stop retrying.\"",
+            "\"",
+            "'Gone for good; stop retrying.' is not in the description",
+        ),
+        (
+            // A schema keyword with a value of the wrong type is no valid schema.
+            "deprecated_not_a_boolean",
+            &lifecycle,
+            "deprecated: true",
+            "deprecated: \"yes\"",
+            "is not a 2020-12 schema",
+        ),
+    ];
+    assert_rejected(&cases);
+}
+
+/// A good document broken by an edit: (name, catalogue, text to replace
+/// everywhere, replacement, what the check's failure must mention).
+type BrokenCase<'a> = (&'a str, &'a Catalog, &'a str, &'a str, &'a str);
+
+/// Each broken copy of a good document fails the check, for the stated reason.
+fn assert_rejected(cases: &[BrokenCase<'_>]) {
+    for &(name, catalog, from, to, reason) in cases {
         let good = openapi::emit(catalog);
         assert!(good.contains(from), "{name}: the edit does not apply");
         // Every occurrence, so a changed message is consistent within the document.
@@ -236,7 +298,14 @@ fn expected_json(catalog: &Catalog) -> serde_json::Value {
             let codes: Vec<_> = status
                 .codes
                 .iter()
-                .map(|code| json!({ "code": code.code, "message": code.message }))
+                .map(|code| {
+                    json!({
+                        "code": code.code,
+                        "message": code.message,
+                        "deprecated": code.deprecated,
+                        "since": code.since,
+                    })
+                })
                 .collect();
             json!({
                 "status": status.status,

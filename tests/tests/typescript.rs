@@ -7,12 +7,13 @@
 
 use std::fmt::Write as _;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use error_codes_gen::{Catalog, typescript};
 use error_codes_tests::{
-    empty_catalogues, hostile_catalog, node, seed_catalog, target_dir, tools, workspace_root,
+    empty_catalogues, hostile_catalog, lifecycle_catalog, node, seed_catalog, target_dir, tools,
+    workspace_root,
 };
 use serde_json::json;
 
@@ -31,6 +32,14 @@ fn snapshot_seed() {
 #[test]
 fn snapshot_hostile() {
     insta::assert_snapshot!("typescript_hostile", typescript::emit(&hostile_catalog()));
+}
+
+#[test]
+fn snapshot_lifecycle() {
+    insta::assert_snapshot!(
+        "typescript_lifecycle",
+        typescript::emit(&lifecycle_catalog())
+    );
 }
 
 /// One status and no codes: `ErrorCode` is `never`, and so is `statusOf`'s
@@ -85,6 +94,51 @@ fn empty_catalogues_compile_and_check_out() {
     }
 }
 
+/// Deprecated codes: the module compiles and checks out like any other, and
+/// the TypeScript language service (what editors run) strikes through every
+/// use of a deprecated `ERRORS` entry, and only those, showing the note and
+/// the `since` version in the hover.
+#[test]
+fn lifecycle_compiles_and_editors_strike_deprecated_entries() {
+    let catalog = lifecycle_catalog();
+    let dir = compile_and_check("lifecycle", &catalog);
+
+    let mut uses = String::from(
+        "import { ERRORS } from \"./errors.js\";\n\nexport const uses: readonly unknown[] = [\n",
+    );
+    for (_, code) in catalog.codes() {
+        writeln!(uses, "  ERRORS.{},", code.code).unwrap();
+    }
+    uses.push_str("];\n");
+    write(&dir, "uses.ts", &uses);
+    let printed = tools::run(
+        node::node().args([
+            workspace_root().join("tests/ts/deprecations.mjs"),
+            node::node_modules().join("typescript-5.9/lib/typescript.js"),
+            workspace_root().join("tests/ts/tsconfig.strict.json"),
+            dir.clone(),
+        ]),
+        "asking the TypeScript language service about deprecations",
+    );
+    let shown: Vec<serde_json::Value> = printed
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(shown.len(), catalog.codes().count(), "{printed}");
+    // Editors render the hover as Markdown, where `\@` and `\/` show as `@` and `/`.
+    let rendered = |text: &str| text.replace("\\@", "@").replace("*\\/", "*/");
+    for ((_, code), shown) in catalog.codes().zip(&shown) {
+        let what = format!("ERRORS.{}: {shown}", code.code);
+        assert_eq!(shown["struck"], code.deprecated.is_some(), "{what}");
+        assert_eq!(
+            shown["deprecated"].as_str().map(rendered),
+            code.deprecated,
+            "{what}"
+        );
+        assert_eq!(shown["since"].as_str(), code.since.as_deref(), "{what}");
+    }
+}
+
 /// Codes that are `Object.prototype` keys, and a status with no codes.
 #[test]
 fn prototype_keys_compile_and_check_out() {
@@ -107,8 +161,9 @@ fn prototype_keys_compile_and_check_out() {
 }
 
 /// Writes the module and its checks into a scratch folder, compiles them with
-/// every pinned compiler and runs each compiler's output under Node.
-fn compile_and_check(case: &str, catalog: &Catalog) {
+/// every pinned compiler and runs each compiler's output under Node. Returns
+/// the folder.
+fn compile_and_check(case: &str, catalog: &Catalog) -> PathBuf {
     let dir = target_dir().join("typescript-check").join(case);
     if dir.exists() {
         fs::remove_dir_all(&dir).unwrap();
@@ -182,6 +237,7 @@ fn compile_and_check(case: &str, catalog: &Catalog) {
             started.elapsed().as_secs_f64()
         );
     }
+    dir
 }
 
 fn write(dir: &Path, name: &str, contents: &str) {

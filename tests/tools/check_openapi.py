@@ -5,7 +5,8 @@ Usage: check_openapi.py <openapi.yaml> <expected.json>
 <expected.json> is the catalogue as the Rust test sees it:
 {"title", "version" (or null), "description" (or null),
  "statuses": [{"status", "title", "description", "name",
-               "codes": [{"code", "message"}]}]}
+               "codes": [{"code", "message", "deprecated" (or null),
+                          "since" (or null)}]}]}
 
 Checks, in order; the first failure exits with status 1 and says what broke:
 1. The file is UTF-8, and PyYAML's pure-Python loader and the libyaml-based
@@ -19,6 +20,10 @@ Checks, in order; the first failure exits with status 1 and says what broke:
 4. The catalogue recovered from the document equals <expected.json>: title,
    version, description, statuses in order with their descriptions, and codes
    in order with their messages, byte for byte.
+5. The lifecycle: exactly the deprecated codes' branches carry the JSON Schema
+   annotation `deprecated: true`, and a reader finds the deprecation note and
+   the `since` version in the branch's description (after the message) and in
+   the example's description; a code with neither has the message alone.
 """
 
 import json
@@ -158,11 +163,18 @@ def recover(document):
         schema = content["schema"]
         branches = schema.get("properties", {}).get("error", {}).get("oneOf", [])
         examples = content.get("examples", {})
-        codes = [{"code": b["const"], "message": b["description"]} for b in branches]
-        example_codes = [
-            {"code": key, "message": e["summary"]} for key, e in examples.items()
+        codes = [
+            {
+                "code": b["const"],
+                "description": b["description"],
+                "deprecated": b.get("deprecated", False),
+                "example_description": examples.get(b["const"], {}).get("description"),
+            }
+            for b in branches
         ]
-        expect_equal(example_codes, codes, f"response {name}: examples vs oneOf branches")
+        expect_equal(
+            list(examples), [c["code"] for c in codes], f"response {name}: examples vs oneOf branches"
+        )
         for key, example in examples.items():
             expect_equal(
                 example["value"],
@@ -191,7 +203,37 @@ def recover(document):
         "description": info.get("description"),
         "statuses": statuses,
         "all_codes": document["components"]["schemas"]["ErrorCode"]["enum"],
+        "summaries": {
+            key: e["summary"]
+            for response in document["components"]["responses"].values()
+            for key, e in response["content"]["application/json"].get("examples", {}).items()
+        },
     }
+
+
+def check_code(got, code, where):
+    """One code's branch and example against the catalogue: the message, then
+    the lifecycle notes a reader needs, and the `deprecated` annotation."""
+    where = f"{where}: codes: {code['code']!r}"
+    expect_equal(got["code"], code["code"], f"{where}: code")
+    description = got["description"]
+    expect(
+        description.startswith(code["message"]),
+        f"{where}: description does not start with the message:\n  {description!r}",
+    )
+    notes = description[len(code["message"]):]
+    expect_equal(got["deprecated"], code["deprecated"] is not None, f"{where}: deprecated")
+    if code["deprecated"] is None and code["since"] is None:
+        expect_equal(notes, "", f"{where}: description after the message")
+        expect_equal(got["example_description"], None, f"{where}: example description")
+        return
+    for note in (code["deprecated"], code["since"]):
+        if note is not None:
+            expect(note in notes, f"{where}: {note!r} is not in the description:\n  {description!r}")
+            expect(
+                note in (got["example_description"] or ""),
+                f"{where}: {note!r} is not in the example's description",
+            )
 
 
 def check_catalogue(document, expected):
@@ -207,9 +249,18 @@ def check_catalogue(document, expected):
         "responses, in order",
     )
     for got, status in zip(recovered["statuses"], want["statuses"]):
-        for key in ("status", "title", "description", "codes"):
-            # Python compares str by code point, so equal messages are equal UTF-8 bytes.
+        for key in ("status", "title", "description"):
             expect_equal(got[key], status[key], f"response {status['name']}: {key}")
+        where = f"response {status['name']}"
+        expect_equal(
+            [c["code"] for c in got["codes"]], [c["code"] for c in status["codes"]], f"{where}: codes"
+        )
+        for got_code, code in zip(got["codes"], status["codes"]):
+            check_code(got_code, code, where)
+            # Python compares str by code point, so equal messages are equal UTF-8 bytes.
+            expect_equal(
+                recovered["summaries"][code["code"]], code["message"], f"{where}: codes: example summary"
+            )
 
 
 def main(argv):

@@ -1,4 +1,7 @@
 //! `cargo xtask gen` as a user runs it: exit codes, what is written, `--check`.
+//!
+//! The command is `error-codes gen` with the workspace's defaults
+//! (`error_codes_cli`); these tests pin both the defaults and the behaviour.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -77,7 +80,7 @@ fn gen_writes_every_document_deterministically() {
         let text = String::from_utf8(bytes.clone()).unwrap();
         let first_line = text.lines().next().unwrap();
         assert!(
-            first_line.contains("Generated from errors.yaml by `cargo xtask gen`; do not edit."),
+            first_line.contains("Generated from errors.yaml by error-codes; do not edit."),
             "{file}: {first_line}"
         );
     }
@@ -214,16 +217,25 @@ fn usage_errors_exit_2() {
     let twice = xtask(&["gen", "--spec", "a.yaml", "--spec", "b.yaml"]);
     assert_eq!(twice.status.code(), Some(2));
     assert!(
-        stderr(&twice).contains("`--spec` is given twice"),
+        stderr(&twice).contains("'--spec <PATH>' cannot be used multiple times"),
         "{}",
         stderr(&twice)
     );
-    // A value that looks like a flag is a value: `--out --out` names a folder.
-    let odd = xtask(&["gen", "--spec", "--out", "--out", "x", "--check"]);
+    // A flag is not a value: `--spec --out` lacks the path (`--spec=--out`
+    // would name a file `--out`).
+    let odd = xtask(&["gen", "--spec", "--out", "x", "--check"]);
+    assert_eq!(odd.status.code(), Some(2));
     assert!(
-        stderr(&odd).contains("--out: cannot read the error catalogue"),
+        stderr(&odd).contains("a value is required for '--spec <PATH>'"),
         "{}",
         stderr(&odd)
+    );
+    let typo = xtask(&["gen", "--chek"]);
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(
+        stderr(&typo).contains("a similar argument exists: '--check'"),
+        "{}",
+        stderr(&typo)
     );
     let out_is_a_file = xtask(&["gen", "--out", "Cargo.toml"]);
     assert_eq!(out_is_a_file.status.code(), Some(2));
@@ -235,4 +247,25 @@ fn usage_errors_exit_2() {
     let missing = xtask(&["gen", "--spec", "no/such/errors.yaml", "--check"]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("no/such/errors.yaml: cannot read the error catalogue"));
+}
+
+/// `breaking` with the workspace's catalogue by default, from any folder.
+#[test]
+fn breaking_compares_the_workspace_catalogue() {
+    let same = workspace_root().join("errors.yaml");
+    let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(["breaking", "--against", path_str(&same)])
+        .current_dir(workspace_root().join("tests"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        format!("no differences from {}\n", same.display())
+    );
+    assert_eq!(
+        xtask(&["breaking"]).status.code(),
+        Some(2),
+        "--against is required"
+    );
 }

@@ -1,0 +1,363 @@
+//! The breaking-change check on pairs of catalogues: every kind of change, in
+//! both directions, with its class and its line in the new file, and the
+//! verdict with and without a major version bump.
+
+use error_codes_gen::Catalog;
+use error_codes_gen::diff::{ChangeKind, Class, Report, compare};
+
+use ChangeKind::*;
+use Class::{Breaking, Compatible};
+
+fn catalog(yaml: &str) -> Catalog {
+    Catalog::from_yaml(yaml, "errors.yaml").unwrap_or_else(|error| panic!("{error}\n{yaml}"))
+}
+
+/// `(kind, class, line)` of every change, in the report's order.
+fn summary(report: &Report) -> Vec<(ChangeKind, Class, Option<usize>)> {
+    report
+        .changes
+        .iter()
+        .map(|change| (change.kind, change.class, change.line))
+        .collect()
+}
+
+/// One case: what `a → b` gives, and what `b → a` gives.
+struct Case {
+    name: &'static str,
+    a: &'static str,
+    b: &'static str,
+    forward: &'static [(ChangeKind, Class, Option<usize>)],
+    backward: &'static [(ChangeKind, Class, Option<usize>)],
+}
+
+const BASE: &str = "\
+title: T
+statuses:
+  401:
+    codes:
+      a: A.
+      b: B.
+";
+
+const CASES: &[Case] = &[
+    Case {
+        name: "a code added / removed without a tombstone",
+        a: BASE,
+        b: "title: T\nstatuses:\n  401:\n    codes:\n      a: A.\n      b: B.\n      c: C.\n",
+        forward: &[(CodeAdded, Compatible, Some(7))],
+        backward: &[(CodeRemovedWithoutTombstone, Breaking, None)],
+    },
+    Case {
+        name: "a code removed with a tombstone / the tombstone removed and the code back",
+        a: BASE,
+        b: "title: T\nstatuses:\n  401:\n    codes:\n      a: A.\nremoved:\n  b:\n    status: 401\n",
+        forward: &[(CodeRemoved, Breaking, Some(7))],
+        backward: &[
+            (TombstoneRemoved, Breaking, None),
+            (CodeAdded, Compatible, Some(6)),
+        ],
+    },
+    Case {
+        name: "a code moved to another status, and back",
+        a: BASE,
+        b: "title: T\nstatuses:\n  401:\n    codes:\n      a: A.\n  403:\n    codes:\n      b: B.\n",
+        forward: &[
+            (StatusAdded, Compatible, Some(6)),
+            (CodeMoved, Breaking, Some(8)),
+        ],
+        backward: &[
+            (StatusRemoved, Breaking, None),
+            (CodeMoved, Breaking, Some(6)),
+        ],
+    },
+    Case {
+        name: "a status without codes added / removed",
+        a: BASE,
+        b: "title: T\nstatuses:\n  400: {}\n  401:\n    codes:\n      a: A.\n      b: B.\n",
+        forward: &[(StatusAdded, Compatible, Some(3))],
+        backward: &[(StatusRemoved, Compatible, None)],
+    },
+    Case {
+        name: "a status with codes added / removed",
+        a: BASE,
+        b: "title: T\nstatuses:\n  401:\n    codes:\n      a: A.\n      b: B.\n  429:\n    codes:\n      slow: Slow down.\n",
+        forward: &[
+            (StatusAdded, Compatible, Some(7)),
+            (CodeAdded, Compatible, Some(9)),
+        ],
+        backward: &[
+            (StatusRemoved, Breaking, None),
+            (CodeRemovedWithoutTombstone, Breaking, None),
+        ],
+    },
+    Case {
+        name: "a group renamed, and back",
+        a: BASE,
+        b: "title: T\nstatuses:\n  401:\n    name: AuthError\n    codes:\n      a: A.\n      b: B.\n",
+        forward: &[(GroupRenamed, Breaking, Some(3))],
+        backward: &[(GroupRenamed, Breaking, Some(3))],
+    },
+    Case {
+        name: "a status without codes renamed, and back: it has no Rust enum",
+        a: "title: T\nstatuses:\n  400: {}\n",
+        b: "title: T\nstatuses:\n  400:\n    name: Invalid\n",
+        forward: &[(GroupRenamed, Compatible, Some(3))],
+        backward: &[(GroupRenamed, Compatible, Some(3))],
+    },
+    Case {
+        name: "a status retitled, which renames its group, and back",
+        a: BASE,
+        b: "title: T\nstatuses:\n  401:\n    title: Unauthenticated\n    codes:\n      a: A.\n      b: B.\n",
+        forward: &[
+            (GroupRenamed, Breaking, Some(3)),
+            (StatusTitleChanged, Compatible, Some(3)),
+        ],
+        backward: &[
+            (GroupRenamed, Breaking, Some(3)),
+            (StatusTitleChanged, Compatible, Some(3)),
+        ],
+    },
+    Case {
+        name: "a status retitled under a fixed name, and back",
+        a: "title: T\nstatuses:\n  401:\n    name: Auth\n    codes:\n      a: A.\n",
+        b: "title: T\nstatuses:\n  401:\n    name: Auth\n    title: Unauthenticated\n    codes:\n      a: A.\n",
+        forward: &[(StatusTitleChanged, Compatible, Some(3))],
+        backward: &[(StatusTitleChanged, Compatible, Some(3))],
+    },
+    Case {
+        name: "a status description added / removed",
+        a: BASE,
+        b: "title: T\nstatuses:\n  401:\n    description: Who are you?\n    codes:\n      a: A.\n      b: B.\n",
+        forward: &[(StatusDescriptionChanged, Compatible, Some(3))],
+        backward: &[(StatusDescriptionChanged, Compatible, Some(3))],
+    },
+    Case {
+        name: "the top-level enum renamed, and back to the default",
+        a: BASE,
+        b: "title: T\nname: Failure\nstatuses:\n  401:\n    codes:\n      a: A.\n      b: B.\n",
+        forward: &[(TopLevelRenamed, Breaking, Some(2))],
+        // Back to the default: no `name:` line in the new file.
+        backward: &[(TopLevelRenamed, Breaking, None)],
+    },
+    Case {
+        name: "a tombstone added for a code never sent / removed",
+        a: BASE,
+        b: "title: T\nstatuses:\n  401:\n    codes:\n      a: A.\n      b: B.\nremoved:\n  old:\n    status: 401\n",
+        forward: &[(TombstoneAdded, Compatible, Some(8))],
+        backward: &[(TombstoneRemoved, Breaking, None)],
+    },
+    Case {
+        name: "a tombstone's version and reason changed, and back",
+        a: "title: T\nstatuses: {}\nremoved:\n  old:\n    status: 401\n",
+        b: "title: T\nstatuses: {}\nremoved:\n  old:\n    status: 401\n    version: 2.0.0\n    reason: Gone.\n",
+        forward: &[(TombstoneChanged, Compatible, Some(4))],
+        backward: &[(TombstoneChanged, Compatible, Some(4))],
+    },
+    Case {
+        name: "a deprecation added / lifted",
+        a: BASE,
+        b: "title: T\nstatuses:\n  401:\n    codes:\n      a: A.\n      b:\n        message: B.\n        deprecated: Use a.\n",
+        forward: &[(DeprecationAdded, Compatible, Some(6))],
+        backward: &[(DeprecationLifted, Compatible, Some(6))],
+    },
+    Case {
+        name: "a deprecation note changed, and back",
+        a: "title: T\nstatuses:\n  401:\n    codes:\n      a:\n        message: A.\n        deprecated: Use b.\n",
+        b: "title: T\nstatuses:\n  401:\n    codes:\n      a:\n        message: A.\n        deprecated: Use c.\n",
+        forward: &[(DeprecationChanged, Compatible, Some(5))],
+        backward: &[(DeprecationChanged, Compatible, Some(5))],
+    },
+    Case {
+        name: "a message changed, and back",
+        a: BASE,
+        b: "title: T\nstatuses:\n  401:\n    codes:\n      a: A, reworded.\n      b: B.\n",
+        forward: &[(MessageChanged, Compatible, Some(5))],
+        backward: &[(MessageChanged, Compatible, Some(5))],
+    },
+    Case {
+        name: "a since added / removed",
+        a: BASE,
+        b: "title: T\nstatuses:\n  401:\n    codes:\n      a:\n        message: A.\n        since: 1.2.0\n      b: B.\n",
+        forward: &[(SinceChanged, Compatible, Some(5))],
+        backward: &[(SinceChanged, Compatible, Some(5))],
+    },
+    Case {
+        name: "the document title, description and version changed, and back",
+        a: BASE,
+        b: "title: U\nversion: 1.0.0\ndescription: About.\nstatuses:\n  401:\n    codes:\n      a: A.\n      b: B.\n",
+        forward: &[
+            (TitleChanged, Compatible, None),
+            (DescriptionChanged, Compatible, None),
+            (VersionChanged, Compatible, None),
+        ],
+        backward: &[
+            (TitleChanged, Compatible, None),
+            (DescriptionChanged, Compatible, None),
+            (VersionChanged, Compatible, None),
+        ],
+    },
+    Case {
+        name: "codes reordered, and back",
+        a: BASE,
+        b: "title: T\nstatuses:\n  401:\n    codes:\n      b: B.\n      a: A.\n",
+        forward: &[(CodesReordered, Compatible, Some(5))],
+        backward: &[(CodesReordered, Compatible, Some(5))],
+    },
+    Case {
+        name: "statuses reordered, and back",
+        a: "title: T\nstatuses:\n  400: {}\n  401: {}\n",
+        b: "title: T\nstatuses:\n  401: {}\n  400: {}\n",
+        forward: &[(StatusesReordered, Compatible, Some(3))],
+        backward: &[(StatusesReordered, Compatible, Some(3))],
+    },
+];
+
+#[test]
+fn every_change_kind_in_both_directions() {
+    for case in CASES {
+        let (a, b) = (catalog(case.a), catalog(case.b));
+        assert_eq!(
+            summary(&compare(&a, &b)),
+            case.forward,
+            "{}: a → b\n{:#?}",
+            case.name,
+            compare(&a, &b).changes
+        );
+        assert_eq!(
+            summary(&compare(&b, &a)),
+            case.backward,
+            "{}: b → a\n{:#?}",
+            case.name,
+            compare(&b, &a).changes
+        );
+    }
+}
+
+/// Every kind but one appears above; a code's Rust name derives from the
+/// code, so no file can rename a variant yet. The model can.
+#[test]
+fn a_variant_renamed_in_both_directions() {
+    let a = catalog(BASE);
+    let mut b = a.clone();
+    b.statuses[0].codes[1].name = "Bee".to_owned();
+    for (base, new) in [(&a, &b), (&b, &a)] {
+        let report = compare(base, new);
+        assert_eq!(summary(&report), [(VariantRenamed, Breaking, Some(6))]);
+        assert_eq!(report.changes[0].code.as_deref(), Some("b"));
+    }
+}
+
+#[test]
+fn the_cases_cover_every_kind() {
+    let mut seen: Vec<ChangeKind> = CASES
+        .iter()
+        .flat_map(|case| case.forward.iter().chain(case.backward))
+        .map(|&(kind, _, _)| kind)
+        .collect();
+    seen.push(VariantRenamed);
+    let all = [
+        CodeAdded,
+        CodeRemoved,
+        CodeRemovedWithoutTombstone,
+        CodeMoved,
+        VariantRenamed,
+        GroupRenamed,
+        TopLevelRenamed,
+        StatusAdded,
+        StatusRemoved,
+        TombstoneAdded,
+        TombstoneRemoved,
+        TombstoneChanged,
+        DeprecationAdded,
+        DeprecationChanged,
+        DeprecationLifted,
+        MessageChanged,
+        SinceChanged,
+        StatusTitleChanged,
+        StatusDescriptionChanged,
+        TitleChanged,
+        DescriptionChanged,
+        VersionChanged,
+        CodesReordered,
+        StatusesReordered,
+    ];
+    for kind in all {
+        assert!(seen.contains(&kind), "no case for {kind}");
+    }
+}
+
+#[test]
+fn the_same_catalogue_has_no_changes() {
+    let a = catalog(BASE);
+    let report = compare(&a, &a);
+    assert!(report.changes.is_empty());
+    assert!(report.passes());
+}
+
+#[test]
+fn messages_name_what_changed() {
+    let report = compare(
+        &catalog(BASE),
+        &catalog(
+            "title: T\nstatuses:\n  403:\n    codes:\n      a: \"A, \\\"quoted\\\".\"\nremoved:\n  b:\n    status: 401\n",
+        ),
+    );
+    let messages: Vec<&str> = report.changes.iter().map(|c| c.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "status 401 is removed (it was at line 3); its Rust enum is gone",
+            "status 403 is added",
+            "code `a` moved from status 401 to 403",
+            "the message of code `a` changed from \"A.\" to \"A, \\\"quoted\\\".\"",
+            "code `b` (status 401) is removed, with a tombstone",
+        ]
+    );
+    let without = compare(
+        &catalog(BASE),
+        &catalog("title: T\nstatuses:\n  401:\n    codes:\n      a: A.\n"),
+    );
+    assert_eq!(
+        without.changes[0].message,
+        "code `b` (status 401, line 6 of the base) is removed without a tombstone: add it under \
+         `removed:` so that it can never come back with another meaning"
+    );
+}
+
+fn versioned(version: &str, body: &str) -> Catalog {
+    catalog(&format!("title: T\nversion: {version}\n{body}"))
+}
+
+const TWO_CODES: &str = "statuses:\n  401:\n    codes:\n      a: A.\n      b: B.\n";
+const TOMBSTONED: &str =
+    "statuses:\n  401:\n    codes:\n      a: A.\nremoved:\n  b:\n    status: 401\n";
+const DROPPED: &str = "statuses:\n  401:\n    codes:\n      a: A.\n";
+
+#[test]
+fn a_major_bump_allows_breaking_changes_but_not_a_dropped_code() {
+    // (base version, new version, new body, major bump, passes)
+    let cases = [
+        ("1.0.0", "1.1.0", TOMBSTONED, false, false),
+        ("1.0.0", "2.0.0", TOMBSTONED, true, true),
+        ("v1", "v2", TOMBSTONED, true, true),
+        ("1.9.0", "10.0.0", TOMBSTONED, true, true),
+        ("2.0.0", "1.0.0", TOMBSTONED, false, false),
+        ("1.0.0", "2.0.0", DROPPED, true, false),
+        ("1.0.0", "next", TOMBSTONED, false, false),
+        ("1.0.0", "1.0.1", TWO_CODES, false, true),
+    ];
+    for (base, new, body, bump, passes) in cases {
+        let report = compare(&versioned(base, TWO_CODES), &versioned(new, body));
+        assert_eq!(report.major_bump, bump, "{base} → {new}");
+        assert_eq!(
+            report.passes(),
+            passes,
+            "{base} → {new}:\n{:#?}",
+            report.changes
+        );
+    }
+    // Without a version on either side, there is no bump.
+    let unversioned = catalog(&format!("title: T\n{TOMBSTONED}"));
+    let report = compare(&versioned("1.0.0", TWO_CODES), &unversioned);
+    assert!(!report.major_bump && !report.passes());
+}

@@ -1,0 +1,437 @@
+//! `errors.schema.json`, the JSON Schema editors validate `errors.yaml` with:
+//! checked by a real validator (`jsonschema`, pinned in `tests/tools/`) on
+//! every valid catalogue and on structural mistakes, and kept in step with
+//! the loader, which stays the authority.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use error_codes_gen::Catalog;
+use error_codes_tests::{python, target_dir, workspace_root};
+use serde_json::{Value, json};
+
+fn schema() -> Value {
+    let path = workspace_root().join("errors.schema.json");
+    let text = fs::read_to_string(&path).expect("errors.schema.json at the workspace root");
+    serde_json::from_str(&text).expect("the schema is JSON")
+}
+
+/// The levels of the file format: where each lives in the schema, and the
+/// unknown key the loader names when it finds one there.
+const LEVELS: [(&str, &str); 4] = [
+    ("the catalogue", "/properties"),
+    ("a status", "/$defs/statusEntry/properties"),
+    ("a code", "/$defs/codeEntry/anyOf/1/properties"),
+    ("a removed code", "/$defs/tombstone/properties"),
+];
+
+/// The keys the schema allows at a level, and those it requires.
+fn schema_keys(pointer: &str) -> (Vec<String>, Vec<String>) {
+    let schema = schema();
+    let properties = schema
+        .pointer(pointer)
+        .and_then(Value::as_object)
+        .unwrap_or_else(|| panic!("no properties at {pointer}"));
+    let object = schema
+        .pointer(pointer.strip_suffix("/properties").unwrap())
+        .unwrap();
+    let required = object["required"]
+        .as_array()
+        .map(|keys| {
+            keys.iter()
+                .map(|k| k.as_str().unwrap().to_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    (properties.keys().cloned().collect(), required)
+}
+
+/// A value the loader accepts for `key` at `level`.
+fn sample(level: &str, key: &str) -> &'static str {
+    match (level, key) {
+        ("the catalogue", "title") => "Errors",
+        ("the catalogue", "name") => "Failure",
+        ("a status", "title") => "Not Authorised",
+        ("a status", "name") => "AuthError",
+        ("a removed code", "status") => "401",
+        (_, "version" | "since") => "1.2.0",
+        (_, "description") => "What this is about.",
+        (_, "message") => "The token is invalid.",
+        (_, "deprecated") => "Use invalid_token.",
+        (_, "reason") => "Replaced by invalid_token.",
+        _ => panic!("no sample value for `{key}` in {level}: teach this test the new key"),
+    }
+}
+
+/// A catalogue with `keys[i]` at level `i` of [`LEVELS`]: one status 401
+/// with one long-form code, and one tombstone. `edit` adds a key or replaces
+/// a key's value: `(level, key, value as YAML)`.
+fn catalogue(keys: &[Vec<String>; 4], edit: Option<(usize, &str, &str)>) -> String {
+    let [top, status, code, tombstone] = keys;
+    let mut yaml = String::new();
+    // `key: value` at `level`, the value edited or else a sample.
+    let field = |yaml: &mut String, level: usize, key: &str| {
+        let indent = ["", "    ", "        ", "    "][level];
+        let value = match edit {
+            Some((at, edited, value)) if at == level && edited == key => value,
+            _ => sample(LEVELS[level].0, key),
+        };
+        let _ = writeln!(yaml, "{indent}{key}: {value}");
+    };
+    // The key `edit` adds, if it adds one at `level`.
+    let added = |yaml: &mut String, level: usize, keys: &[String]| {
+        if let Some((at, key, _)) = edit
+            && at == level
+            && !keys.iter().any(|known| known == key)
+        {
+            field(yaml, level, key);
+        }
+    };
+    for key in top {
+        match key.as_str() {
+            "statuses" => {
+                yaml.push_str("statuses:\n  401:\n");
+                for key in status {
+                    if key == "codes" {
+                        yaml.push_str("    codes:\n      invalid_token:\n");
+                        for key in code {
+                            field(&mut yaml, 2, key);
+                        }
+                        added(&mut yaml, 2, code);
+                    } else {
+                        field(&mut yaml, 1, key);
+                    }
+                }
+                added(&mut yaml, 1, status);
+            }
+            "removed" => {
+                yaml.push_str("removed:\n  legacy_auth_failed:\n");
+                for key in tombstone {
+                    field(&mut yaml, 3, key);
+                }
+                added(&mut yaml, 3, tombstone);
+            }
+            key => field(&mut yaml, 0, key),
+        }
+    }
+    added(&mut yaml, 0, top);
+    yaml
+}
+
+fn every_key() -> [Vec<String>; 4] {
+    LEVELS.map(|(_, pointer)| schema_keys(pointer).0)
+}
+
+/// The keys a loader diagnostic lists after "expected one of".
+fn expected_keys(message: &str) -> Vec<String> {
+    let list = message
+        .split_once("expected one of ")
+        .map(|(_, list)| list)
+        .or_else(|| message.split_once("expected ").map(|(_, key)| key))
+        .unwrap_or_else(|| panic!("no list of keys in {message:?}"));
+    list.split(", ")
+        .map(|key| key.trim().trim_matches('`').to_owned())
+        .collect()
+}
+
+/// At every level, the keys the loader knows (as its diagnostic for an
+/// unknown key lists them) are exactly the schema's properties there.
+#[test]
+fn schema_and_loader_know_the_same_keys() {
+    let keys = every_key();
+    for (level, (what, pointer)) in LEVELS.iter().enumerate() {
+        let yaml = catalogue(&keys, Some((level, "zz_not_a_key", "x")));
+        let error = Catalog::from_yaml(&yaml, "errors.yaml").expect_err(&yaml);
+        let message = error
+            .diagnostics()
+            .iter()
+            .map(ToString::to_string)
+            .find(|message| message.contains("`zz_not_a_key`"))
+            .unwrap_or_else(|| panic!("the unknown key is not reported:\n{error}\n{yaml}"));
+        assert!(message.contains(&format!("in {what}:")), "{message}");
+        let mut loader = expected_keys(message.lines().next().unwrap());
+        let mut schema = schema_keys(pointer).0;
+        loader.sort();
+        schema.sort();
+        assert_eq!(loader, schema, "keys of {what}: loader vs schema {pointer}");
+    }
+}
+
+/// A catalogue with every key the schema allows loads; leaving out one key
+/// fails to load exactly when the schema requires it.
+#[test]
+fn schema_and_loader_agree_on_what_is_required() {
+    let keys = every_key();
+    let full = catalogue(&keys, None);
+    Catalog::from_yaml(&full, "errors.yaml").unwrap_or_else(|error| panic!("{error}\n{full}"));
+
+    for (level, (what, pointer)) in LEVELS.iter().enumerate() {
+        let required = schema_keys(pointer).1;
+        for key in &keys[level] {
+            let mut fewer = keys.clone();
+            fewer[level].retain(|other| other != key);
+            let yaml = catalogue(&fewer, None);
+            let loaded = Catalog::from_yaml(&yaml, "errors.yaml");
+            assert_eq!(
+                loaded.is_err(),
+                required.contains(key),
+                "`{key}` of {what}: the schema {} it, the loader {}\n{yaml}",
+                if required.contains(key) {
+                    "requires"
+                } else {
+                    "does not require"
+                },
+                if loaded.is_err() {
+                    "rejects its absence"
+                } else {
+                    "accepts its absence"
+                },
+            );
+        }
+    }
+}
+
+/// What a user may write where a value belongs, as YAML.
+const VALUES: [&str; 10] = [
+    "12", "1.5", "true", "\"text\"", "\"\"", "\"  \"", "null", "[a]", "{a: b}", "{}",
+];
+
+/// Differential: at every key of every level, and for the containers, their
+/// entries and their keys, the schema accepts a value exactly when the
+/// loader does. (Rules a schema cannot state, such as Rust keywords, names
+/// that collide, or duplicate codes, are the loader's alone and not tried.)
+#[test]
+fn schema_and_loader_agree_on_every_value() {
+    let keys = every_key();
+    let mut catalogues: Vec<String> = Vec::new();
+    for (level, level_keys) in keys.iter().enumerate() {
+        for key in level_keys {
+            if matches!(key.as_str(), "statuses" | "codes" | "removed") {
+                continue; // Containers, below.
+            }
+            for value in VALUES {
+                catalogues.push(catalogue(&keys, Some((level, key, value))));
+            }
+        }
+    }
+    for value in VALUES {
+        catalogues.extend([
+            format!("title: T\nstatuses: {value}\n"),
+            format!("title: T\nstatuses:\n  401: {value}\n"),
+            format!("title: T\nstatuses:\n  401:\n    codes: {value}\n"),
+            format!("title: T\nstatuses:\n  401:\n    codes:\n      a: {value}\n"),
+            format!("title: T\nstatuses: {{}}\nremoved: {value}\n"),
+            format!("title: T\nstatuses: {{}}\nremoved:\n  a: {value}\n"),
+        ]);
+    }
+    // Statuses with a standard reason phrase: others need a `title:`, which
+    // the schema does not know to ask for.
+    for status in [
+        "401", "\"401\"", "503", "0401", "4xx", "302", "600", "401.0", "40",
+    ] {
+        catalogues.push(format!("title: T\nstatuses:\n  {status}: {{}}\n"));
+        // JSON has one kind of number: a tombstone's `401.0` is 401 there.
+        if status != "401.0" {
+            catalogues.push(format!(
+                "title: T\nstatuses: {{}}\nremoved:\n  a:\n    status: {status}\n"
+            ));
+        }
+    }
+    for code in ["a-b", "a.b", "A1", "\"a b\"", "\"\"", "é", "a/b"] {
+        catalogues.push(format!(
+            "title: T\nstatuses:\n  401:\n    codes:\n      {code}: A.\n"
+        ));
+        catalogues.push(format!(
+            "title: T\nstatuses: {{}}\nremoved:\n  {code}:\n    status: 401\n"
+        ));
+    }
+
+    let dir = target_dir().join("tests-schema").join("differential");
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    let mut cases = Vec::new();
+    let mut accepted = 0;
+    for (n, yaml) in catalogues.iter().enumerate() {
+        let file = dir.join(format!("{n:03}.yaml"));
+        fs::write(&file, yaml).unwrap();
+        let valid = Catalog::from_yaml(yaml, "errors.yaml").is_ok();
+        accepted += usize::from(valid);
+        // A rejection for any reason: the loader's reasons are its own words.
+        cases.push(json!({ "file": file, "valid": valid, "expect": "" }));
+    }
+    // Both verdicts occur often, so agreement means something.
+    assert!(
+        accepted > 40 && cases.len() - accepted > 80,
+        "{accepted} of {}",
+        cases.len()
+    );
+    check("differential", &cases);
+}
+
+/// Every catalogue the loader accepts among the workspace's files: the seed,
+/// the fixtures and the trybuild pass cases' catalogues.
+fn valid_catalogues() -> Vec<PathBuf> {
+    let mut files = vec![workspace_root().join("errors.yaml")];
+    for folder in ["tests/fixtures", "tests/ui/pass"] {
+        let mut found: Vec<PathBuf> = fs::read_dir(workspace_root().join(folder))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
+            .filter(|path| Catalog::load(path).is_ok())
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    files
+}
+
+/// Runs `check_schema.py` on `cases` (`{file, valid, expect}`).
+fn check(name: &str, cases: &[Value]) {
+    let dir = target_dir().join("tests-schema");
+    fs::create_dir_all(&dir).unwrap();
+    let cases_file = dir.join(format!("{name}.json"));
+    fs::write(&cases_file, serde_json::to_vec_pretty(cases).unwrap()).unwrap();
+    let schema = workspace_root().join("errors.schema.json");
+    let output = python::run_script("check_schema.py", &[&schema, &cases_file]);
+    let printed = format!(
+        "--- stdout\n{}--- stderr\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.status.success(), "check_schema.py failed\n{printed}");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).lines().count(),
+        cases.len(),
+        "one line per case\n{printed}"
+    );
+    println!("{printed}");
+}
+
+#[test]
+fn every_valid_catalogue_passes_the_schema() {
+    let files = valid_catalogues();
+    let names: Vec<String> = files
+        .iter()
+        .map(|path| path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    for expected in [
+        "errors.yaml",
+        "hostile.yaml",
+        "lifecycle.yaml",
+        "no-codes.yaml",
+    ] {
+        assert!(
+            names.iter().any(|name| name == expected),
+            "{expected} is not among {names:?}"
+        );
+    }
+    let cases: Vec<Value> = files
+        .iter()
+        .map(|file| json!({ "file": file, "valid": true, "expect": "" }))
+        .collect();
+    check("valid", &cases);
+}
+
+/// Structural mistakes: each is rejected by the schema, for the stated
+/// reason, and by the loader too.
+#[test]
+fn the_schema_rejects_structural_mistakes() {
+    const GOOD: &str = "title: T\nstatuses:\n  401:\n    codes:\n      invalid_token: Invalid.\n";
+    // (name, catalogue, what the validator's message or path must mention)
+    let cases: [(&str, String, &str); 16] = [
+        (
+            "unknown_top_key",
+            format!("{GOOD}colour: blue\n"),
+            "'colour' was unexpected",
+        ),
+        (
+            "unknown_status_key",
+            GOOD.replace("    codes:", "    descripton: x\n    codes:"),
+            "'descripton' was unexpected",
+        ),
+        (
+            "unknown_code_key",
+            GOOD.replace("Invalid.", "\n        mesage: Invalid."),
+            "'mesage' was unexpected",
+        ),
+        (
+            "unknown_tombstone_key",
+            format!("{GOOD}removed:\n  old:\n    status: 401\n    why: x\n"),
+            "'why' was unexpected",
+        ),
+        (
+            "status_with_four_digits",
+            GOOD.replace("401:", "0401:"),
+            "'0401' does not match",
+        ),
+        (
+            "status_with_letters",
+            GOOD.replace("401:", "4xx:"),
+            "'4xx' does not match",
+        ),
+        (
+            "status_out_of_range",
+            GOOD.replace("401:", "302:"),
+            "'302' does not match",
+        ),
+        (
+            "code_with_a_space",
+            GOOD.replace("invalid_token:", "\"invalid token\":"),
+            "'invalid token' does not match",
+        ),
+        (
+            "message_a_list",
+            GOOD.replace("Invalid.", "[a, b]"),
+            "statuses/401/codes/invalid_token",
+        ),
+        (
+            "title_a_mapping",
+            GOOD.replace("title: T", "title: {a: b}"),
+            "title",
+        ),
+        (
+            "statuses_a_list",
+            "title: T\nstatuses: [401]\n".to_owned(),
+            "is not of type 'object'",
+        ),
+        (
+            "codes_a_list",
+            GOOD.replace("      invalid_token: Invalid.", "      - invalid_token"),
+            "is not of type 'object', 'null'",
+        ),
+        (
+            "no_title",
+            GOOD.replace("title: T\n", ""),
+            "'title' is a required property",
+        ),
+        (
+            "empty_message",
+            GOOD.replace("Invalid.", "\"  \""),
+            "does not match '\\\\S'",
+        ),
+        (
+            "tombstone_without_status",
+            format!("{GOOD}removed:\n  old:\n    reason: Gone.\n"),
+            "'status' is a required property",
+        ),
+        (
+            "name_not_an_identifier",
+            GOOD.replace("title: T", "title: T\nname: Api Error"),
+            "'Api Error' does not match",
+        ),
+    ];
+    let dir = target_dir().join("tests-schema").join("invalid");
+    fs::create_dir_all(&dir).unwrap();
+    let mut checks = Vec::new();
+    for (name, yaml, expect) in cases {
+        let file: PathBuf = dir.join(format!("{name}.yaml"));
+        fs::write(&file, &yaml).unwrap();
+        assert!(
+            Catalog::load(Path::new(&file)).is_err(),
+            "{name}: the loader accepts what the schema must reject:\n{yaml}"
+        );
+        checks.push(json!({ "file": file, "valid": false, "expect": expect }));
+    }
+    check("invalid", &checks);
+}
