@@ -5,7 +5,7 @@
 //! functions of the catalogue: [`rust::emit`] for the proc macro,
 //! [`typescript::emit`], [`openapi::emit`] and [`markdown::emit`] for the
 //! documents. [`documents`] lists the documents under their file names, and
-//! [`write_atomic`] is the only place that writes a file.
+//! [`write_atomic`] and [`write_changed`] are the only places that write a file.
 //!
 //! ```
 //! let catalog = error_codes_gen::Catalog::from_yaml(
@@ -28,7 +28,7 @@ pub mod rust;
 pub mod typescript;
 
 pub use diagnostic::{Diagnostic, Error};
-pub use fs::write_atomic;
+pub use fs::{write_atomic, write_changed};
 pub use model::{Catalog, Code, ERROR_STATUSES, Removed, Status, code_problem};
 
 /// Every generated document as `(file name, contents)`, in a fixed order.
