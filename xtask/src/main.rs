@@ -5,10 +5,11 @@
 //! fresh), 1 stale (with `--check`), 2 bad input, usage or I/O error.
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use error_codes_gen::{Catalog, documents, write_atomic};
+use error_codes_gen::{Catalog, documents, write_changed};
 
 const USAGE: &str = "\
 usage: cargo xtask gen [--spec PATH] [--out DIR] [--check]
@@ -31,11 +32,25 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `std::env::args` would panic on an argument that is not UTF-8.
+    let args: Result<Vec<String>, _> = std::env::args_os()
+        .skip(1)
+        .map(std::ffi::OsString::into_string)
+        .collect();
+    let args = match args {
+        Ok(args) => args,
+        Err(arg) => {
+            eprintln!(
+                "error: the argument `{}` is not UTF-8\n\n{USAGE}",
+                arg.to_string_lossy()
+            );
+            return ExitCode::from(2);
+        }
+    };
     match parse_args(&args) {
         Ok(Some(args)) => generate(&args),
         Ok(None) => {
-            println!("{USAGE}");
+            let _ = writeln!(std::io::stdout(), "{USAGE}");
             ExitCode::SUCCESS
         }
         Err(message) => {
@@ -125,21 +140,22 @@ fn write(args: &Args, documents: &[(&str, String)]) -> ExitCode {
         .iter()
         .map(|(name, _)| args.out.join(name))
         .collect();
-    // Unchanged files keep their timestamps, so nothing downstream rebuilds.
-    let changed: Vec<(&Path, &str)> = paths
+    let files: Vec<(&Path, &str)> = paths
         .iter()
         .zip(documents)
-        .filter(|(path, (_, contents))| {
-            !std::fs::read(path).is_ok_and(|old| old == contents.as_bytes())
-        })
         .map(|(path, (_, contents))| (path.as_path(), contents.as_str()))
         .collect();
-    if let Err(error) = write_atomic(&changed) {
-        eprintln!("error: cannot write {error}");
-        return ExitCode::from(2);
-    }
-    for (path, _) in changed {
-        println!("wrote {}", path.display());
+    // Unchanged files keep their timestamps, so nothing downstream rebuilds.
+    let written = match write_changed(&files) {
+        Ok(written) => written,
+        Err(error) => {
+            eprintln!("error: cannot write {error}");
+            return ExitCode::from(2);
+        }
+    };
+    for path in written {
+        // The documents are written; a closed or full stdout loses only the note.
+        let _ = writeln!(std::io::stdout(), "wrote {}", path.display());
     }
     ExitCode::SUCCESS
 }
@@ -163,7 +179,7 @@ fn check(args: &Args, documents: &[(&str, String)]) -> ExitCode {
         }
     }
     if stale.is_empty() {
-        println!("generated documents are fresh");
+        let _ = writeln!(std::io::stdout(), "generated documents are fresh");
         return ExitCode::SUCCESS;
     }
     eprintln!(
