@@ -326,7 +326,35 @@ fn parse_text(
         errors.spanned(&literal, format_args!("`{key}` must not be empty"));
         return Ok(None);
     }
+    if let Some(hidden) = hidden_character(&text) {
+        errors.spanned(
+            &literal,
+            format_args!("`{key}` contains {}", describe_hidden(hidden)),
+        );
+        return Ok(None);
+    }
     Ok(Some((text, literal.span())))
+}
+
+/// The first character in `text` that would hide from a reader what the
+/// text really is: a control character other than a line feed or a tab (a
+/// terminal escape, a carriage return), or a bidirectional control, which
+/// reorders what is shown ("Trojan Source"). The catalogue refuses them in
+/// every text too.
+fn hidden_character(text: &str) -> Option<char> {
+    text.chars().find(|&c| {
+        (c.is_control() && !matches!(c, '\n' | '\t'))
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+fn describe_hidden(c: char) -> String {
+    let kind = if c.is_control() {
+        "a control character; only line feeds and tabs are allowed"
+    } else {
+        "a bidirectional control character, which makes text show other than it is"
+    };
+    format!("U+{:04X}, {kind}", u32::from(c))
 }
 
 /// The literal after `key =`. Anything else up to the next comma (a constant,
