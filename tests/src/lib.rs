@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use error_codes_gen::Catalog;
 
 pub mod bad_input;
+pub mod fuzz;
 pub mod node;
 pub mod python;
 pub mod sandbox;
