@@ -91,17 +91,16 @@ fn text_char() -> impl Strategy<Value = char> {
 /// A text the catalogue accepts: says something, does not end in a line
 /// break, and has no line break at all when `multi_line` is false.
 pub fn text(max_len: usize, multi_line: bool) -> impl Strategy<Value = String> {
-    proptest::collection::vec(text_char(), 1..=max_len)
-        .prop_map(move |chars| {
-            let mut text: String = chars
-                .into_iter()
-                .map(|c| if c == '\n' && !multi_line { ' ' } else { c })
-                .collect();
-            if text.trim().is_empty() || text.ends_with('\n') {
-                text.push('.');
-            }
-            text
-        })
+    proptest::collection::vec(text_char(), 1..=max_len).prop_map(move |chars| {
+        let mut text: String = chars
+            .into_iter()
+            .map(|c| if c == '\n' && !multi_line { ' ' } else { c })
+            .collect();
+        if text.trim().is_empty() || text.ends_with('\n') {
+            text.push('.');
+        }
+        text
+    })
 }
 
 /// A valid catalogue, as the model the test expects to load.
