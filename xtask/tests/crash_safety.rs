@@ -15,13 +15,15 @@
 //! files, and how many between two renames (the documents then come from
 //! both catalogues: each is whole, the set is mixed until the next run).
 //!
-//! It takes about 90 s in a debug build on 2 cores, nearly all of it in the
-//! killed runs.
+//! The kills run in two lanes (two output folders) at once. The test takes
+//! about 50 s in a debug build on an idle 2-core machine, nearly all of it in
+//! the killed runs.
 
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use error_codes_gen::{Catalog, documents};
@@ -77,14 +79,23 @@ fn env_number(name: &str, default: u64) -> u64 {
     })
 }
 
+#[derive(Clone)]
 struct Scene {
     out: PathBuf,
     specs: [PathBuf; 2],
     /// Each catalogue's documents, in `FILES` order.
-    expected: [Vec<Vec<u8>>; 2],
+    expected: Arc<[Vec<Vec<u8>>; 2]>,
 }
 
 impl Scene {
+    /// The same catalogues, written into another folder.
+    fn writing_into(&self, out: PathBuf) -> Self {
+        Self {
+            out,
+            ..self.clone()
+        }
+    }
+
     fn spawn(&self, which: usize) -> Child {
         Command::new(XTASK)
             .arg("gen")
@@ -207,22 +218,30 @@ fn scene(dir: &Path) -> Scene {
     Scene {
         out: dir.join("out"),
         specs,
-        expected,
+        expected: Arc::new(expected),
     }
 }
 
-#[test]
-fn killed_and_concurrent_runs_leave_every_document_old_or_new() {
-    let kills = env_number("CRASH_KILLS", 200);
-    let seed = env_number("CRASH_SEED", 0x5EED_0009);
-    let started = Instant::now();
-    let scene = scene(&Path::new(env!("CARGO_TARGET_TMPDIR")).join("crash-safety"));
-    scene.full_run(0);
-    let (run_length, write_phase) = scene.timed_run(1);
-    scene.full_run(0);
-    let mut moments = Moments(seed);
+/// What the kills of one lane saw.
+#[derive(Default)]
+struct Seen {
+    finished: usize,
+    while_staging: usize,
+    between_renames: usize,
+}
 
-    let (mut finished, mut while_staging, mut between_renames) = (0, 0, 0);
+/// `kills` runs of `gen` into `scene`'s folder, each killed at a moment from
+/// `moments`: every other pair at a moment of the whole run, the others once
+/// the run is writing.
+fn kill_lane(
+    scene: &Scene,
+    kills: u64,
+    mut moments: Moments,
+    run_length: Duration,
+    write_phase: Duration,
+) -> Seen {
+    let mut seen = Seen::default();
+    scene.full_run(0);
     for kill in 0..kills {
         let which = usize::from(kill % 2 == 0);
         let mut child = scene.spawn(which);
@@ -232,7 +251,7 @@ fn killed_and_concurrent_runs_leave_every_document_old_or_new() {
             std::thread::sleep(moments.up_to(write_phase.mul_f64(1.5)));
         }
         if child.try_wait().unwrap().is_some() {
-            finished += 1;
+            seen.finished += 1;
         }
         // SIGKILL: no destructor, no cleanup, as with `kill -9` or the OOM killer.
         let _ = child.kill();
@@ -240,10 +259,10 @@ fn killed_and_concurrent_runs_leave_every_document_old_or_new() {
 
         let whole = scene.assert_whole(&format!("kill {kill}"));
         if !scene.staging_files().is_empty() {
-            while_staging += 1;
+            seen.while_staging += 1;
         }
         if whole.iter().any(|&w| w != whole[0]) {
-            between_renames += 1;
+            seen.between_renames += 1;
         }
         // Every so often the next run goes undisturbed: it must clear what
         // the killed ones left.
@@ -251,9 +270,39 @@ fn killed_and_concurrent_runs_leave_every_document_old_or_new() {
             scene.full_run(which);
         }
     }
+    seen
+}
+
+#[test]
+fn killed_and_concurrent_runs_leave_every_document_old_or_new() {
+    let kills = env_number("CRASH_KILLS", 200);
+    let seed = env_number("CRASH_SEED", 0x5EED_0009);
+    let started = Instant::now();
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("crash-safety");
+    let scene = scene(&dir);
+    scene.full_run(0);
+    let (run_length, write_phase) = scene.timed_run(1);
+
+    // Two lanes, each with a folder of its own, use both cores of a CI
+    // machine; the kills are split between them.
+    let lanes: Vec<Seen> = std::thread::scope(|scope| {
+        let lanes: Vec<_> = (0..2u64)
+            .map(|lane| {
+                let scene = scene.writing_into(dir.join(format!("lane-{lane}")));
+                let kills = kills / 2 + (kills % 2) * (1 - lane);
+                let moments = Moments(seed.wrapping_add(lane));
+                scope.spawn(move || kill_lane(&scene, kills, moments, run_length, write_phase))
+            })
+            .collect();
+        lanes.into_iter().map(|lane| lane.join().unwrap()).collect()
+    });
+    let finished: usize = lanes.iter().map(|seen| seen.finished).sum();
+    let while_staging: usize = lanes.iter().map(|seen| seen.while_staging).sum();
+    let between_renames: usize = lanes.iter().map(|seen| seen.between_renames).sum();
 
     // Two runs at once, of different catalogues: both succeed, and every
     // document is one run's. Then again with one of the two killed.
+    let mut moments = Moments(seed.wrapping_add(2));
     for round in 0..CONCURRENT_ROUNDS {
         let mut first = scene.spawn(round % 2);
         let second = scene.spawn(1 - round % 2);
@@ -280,9 +329,9 @@ fn killed_and_concurrent_runs_leave_every_document_old_or_new() {
 
     eprintln!(
         "{kills} kills (seed {seed:#x}) on {CODES} codes, an undisturbed run taking {:.2}s \
-         ({:.3}s writing): {finished} runs finished first, {while_staging} kills left staging files (cleared by \
-         the next run), {between_renames} fell between two renames; every document was always \
-         whole; {CONCURRENT_ROUNDS} concurrent rounds; {:.0}s in all",
+         ({:.3}s writing): {finished} runs finished first, {while_staging} kills left staging \
+         files (cleared by the next run), {between_renames} fell between two renames; every \
+         document was always whole; {CONCURRENT_ROUNDS} concurrent rounds; {:.0}s in all",
         run_length.as_secs_f64(),
         write_phase.as_secs_f64(),
         started.elapsed().as_secs_f64()
