@@ -1,10 +1,11 @@
 //! `gen`: the documents from the catalogue, written or checked.
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use error_codes_gen::{Catalog, documents, write_atomic};
+use error_codes_gen::{Catalog, documents, write_changed};
 
 use crate::{Context, EXIT_BAD_INPUT, GenArgs, report_load_error, shell_word};
 
@@ -36,21 +37,22 @@ pub(crate) fn run(args: &GenArgs, context: &Context) -> ExitCode {
 
 fn write(out: &Path, documents: &[(&str, String)]) -> ExitCode {
     let paths: Vec<PathBuf> = documents.iter().map(|(name, _)| out.join(name)).collect();
-    // Unchanged files keep their timestamps, so nothing downstream rebuilds.
-    let changed: Vec<(&Path, &str)> = paths
+    let files: Vec<(&Path, &str)> = paths
         .iter()
         .zip(documents)
-        .filter(|(path, (_, contents))| {
-            !std::fs::read(path).is_ok_and(|old| old == contents.as_bytes())
-        })
         .map(|(path, (_, contents))| (path.as_path(), contents.as_str()))
         .collect();
-    if let Err(error) = write_atomic(&changed) {
-        eprintln!("error: cannot write {error}");
-        return ExitCode::from(EXIT_BAD_INPUT);
-    }
-    for (path, _) in changed {
-        println!("wrote {}", path.display());
+    // Unchanged files keep their timestamps, so nothing downstream rebuilds.
+    let written = match write_changed(&files) {
+        Ok(written) => written,
+        Err(error) => {
+            eprintln!("error: cannot write {error}");
+            return ExitCode::from(EXIT_BAD_INPUT);
+        }
+    };
+    for path in written {
+        // The documents are written; a closed or full stdout loses only the note.
+        let _ = writeln!(std::io::stdout(), "wrote {}", path.display());
     }
     ExitCode::SUCCESS
 }
@@ -80,7 +82,7 @@ fn check(
         }
     }
     if stale.is_empty() {
-        println!("generated documents are fresh");
+        let _ = writeln!(std::io::stdout(), "generated documents are fresh");
         return ExitCode::SUCCESS;
     }
     eprintln!(

@@ -76,7 +76,7 @@ impl fmt::Display for Diagnostic {
 }
 
 fn snippet(source: &str, line: usize, column: usize) -> String {
-    let Some(text) = source.lines().nth(line.saturating_sub(1)) else {
+    let Some(text) = yaml_lines(source).nth(line.saturating_sub(1)) else {
         return String::new();
     };
     let chars: Vec<char> = text.chars().collect();
@@ -110,6 +110,27 @@ fn snippet(source: &str, line: usize, column: usize) -> String {
     let number = line.to_string();
     let pad = " ".repeat(number.len());
     format!("{pad} |\n{number} | {shown}\n{pad} | {indent}^")
+}
+
+/// The lines of `source` as YAML counts them: a line ends at a line feed, a
+/// carriage return, or both together.
+pub(crate) fn yaml_lines(source: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(source);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        if let Some(end) = text.find(['\n', '\r']) {
+            let break_len = if text[end..].starts_with("\r\n") {
+                2
+            } else {
+                1
+            };
+            rest = Some(&text[end + break_len..]).filter(|rest| !rest.is_empty());
+            Some(&text[..end])
+        } else {
+            rest = None;
+            Some(text)
+        }
+    })
 }
 
 /// `text` with control characters escaped (`\n`, `\u{1b}`), so that a
@@ -149,6 +170,17 @@ mod tests {
     fn control_characters_are_escaped_and_the_caret_still_lines_up() {
         let shown = snippet("a\u{1b}[31m: \tb", 1, 10);
         assert_eq!(shown, "  |\n1 | a\\u{1b}[31m: \tb\n  |              \t^");
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_as_in_yaml() {
+        assert_eq!(snippet("a: b\rc: d\r\ne: f", 2, 1), "  |\n2 | c: d\n  | ^");
+        assert_eq!(
+            snippet("a: b\rc: d\r\ne: f", 3, 4),
+            "  |\n3 | e: f\n  |    ^"
+        );
+        let lines: Vec<_> = super::yaml_lines("a\n\nb\r\nc\rd\n").collect();
+        assert_eq!(lines, ["a", "", "b", "c", "d"]);
     }
 
     #[test]

@@ -5,8 +5,9 @@
 //! functions of the catalogue: [`rust::emit`] for the proc macro,
 //! [`typescript::emit`], [`openapi::emit`] and [`markdown::emit`] for the
 //! documents. [`documents`] lists the documents under their file names, and
-//! [`write_atomic`] is the only place that writes a file. [`diff::compare`]
-//! lists what changed between two catalogues and which changes break clients.
+//! [`write_atomic`] and [`write_changed`] are the only places that write a
+//! file. [`diff::compare`] lists what changed between two catalogues and
+//! which changes break clients.
 //!
 //! ```
 //! let catalog = error_codes_gen::Catalog::from_yaml(
@@ -32,9 +33,11 @@ pub mod typescript;
 mod yaml;
 
 pub use diagnostic::{Diagnostic, Error};
-pub use fs::write_atomic;
+pub use fs::{write_atomic, write_changed};
 pub use load::read_catalogue;
-pub use model::{Catalog, Code, ERROR_STATUSES, Removed, Status, code_problem};
+pub use model::{
+    Catalog, Code, ERROR_STATUSES, Removed, Status, code_problem, hidden_character_problem,
+};
 
 /// Every generated document as `(file name, contents)`, in a fixed order.
 ///

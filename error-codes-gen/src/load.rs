@@ -8,9 +8,13 @@ use std::path::Path;
 
 use heck::ToUpperCamelCase as _;
 
+use crate::diagnostic::yaml_lines;
 use crate::limits::{MAX_BYTES, MAX_CODES, MAX_MESSAGE_CHARS};
 use crate::yaml::{self, Node, Place, Value};
-use crate::{Catalog, Code, Diagnostic, ERROR_STATUSES, Error, Removed, Status, code_problem};
+use crate::{
+    Catalog, Code, Diagnostic, ERROR_STATUSES, Error, Removed, Status, code_problem,
+    hidden_character_problem,
+};
 
 /// The name of the top-level enum when the file gives none.
 const DEFAULT_NAME: &str = "ApiError";
@@ -91,12 +95,17 @@ impl Catalog {
         }
         let (valid, rest) = bytes.split_at(error.valid_up_to());
         let valid = String::from_utf8_lossy(valid);
-        let line = valid.matches('\n').count() + 1;
-        let column = valid
-            .rsplit('\n')
-            .next()
-            .map_or(0, |last| last.chars().count())
-            + 1;
+        // Lines as YAML counts them, so that the snippet shows this line.
+        let (line, last) = yaml_lines(&valid)
+            .enumerate()
+            .last()
+            .map_or((0, ""), |(index, last)| (index, last));
+        let ends_in_break = valid.ends_with(['\n', '\r']);
+        let (line, column) = if ends_in_break {
+            (line + 2, 1)
+        } else {
+            (line + 1, last.chars().count() + 1)
+        };
         let byte = rest.first().copied().unwrap_or_default();
         let message = if error.error_len().is_some() {
             format!("the file is not UTF-8: byte {byte:#04X} is not valid here")
@@ -670,7 +679,7 @@ impl Validator<'_> {
         };
         if text.trim().is_empty() {
             self.problem(node.at, format!("empty {what}"));
-        } else if let Some(problem) = hidden_character(text) {
+        } else if let Some(problem) = hidden_character_problem(text) {
             self.problem(node.at, format!("the {what} contains {problem}"));
         }
         text.to_owned()
@@ -714,26 +723,6 @@ fn has_unknown_keys(node: &Node<'_>, keys: &[&str]) -> bool {
     entries
         .iter()
         .any(|(key, _)| !matches!(&key.value, Value::Text(text) if keys.contains(&text.as_ref())))
-}
-
-/// A character in `text` that would not show as what it is, described: a
-/// control character other than a line break or tab, or a bidirectional
-/// control, which makes text display in another order than it is stored
-/// (the "Trojan Source" trick).
-fn hidden_character(text: &str) -> Option<String> {
-    let c = text.chars().find(|&c| {
-        (c.is_control() && c != '\n' && c != '\t')
-            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-    })?;
-    let code = format!("U+{:04X}", u32::from(c));
-    Some(if c.is_control() {
-        format!("the control character {code}; only line breaks and tabs are allowed")
-    } else {
-        format!(
-            "{code}, a bidirectional control character: it makes text display in another \
-             order than it is stored, so what a reviewer reads is not what is sent; remove it"
-        )
-    })
 }
 
 impl Catalog {

@@ -37,6 +37,41 @@ pub fn code_problem(code: &str) -> Option<String> {
     ))
 }
 
+/// What in `text` would not show as what it is, or `None` if nothing would:
+/// a control character other than line feed and tab (a terminal escape, a
+/// carriage return), or a bidirectional control (U+202A–U+202E,
+/// U+2066–U+2069), which makes text display in another order than it is
+/// stored (the "Trojan Source" trick). The catalogue refuses them in every
+/// text, and `#[derive(ErrorCode)]` in every message and code.
+///
+/// ```
+/// use error_codes_gen::hidden_character_problem;
+///
+/// assert_eq!(hidden_character_problem("Line one\nline two\tand a tab."), None);
+/// assert_eq!(hidden_character_problem("الرمز غير صالح"), None);
+/// assert_eq!(
+///     hidden_character_problem("Red \u{1b}[31malert").as_deref(),
+///     Some("the control character U+001B; only line breaks and tabs are allowed"),
+/// );
+/// assert!(hidden_character_problem("Pay \u{202E}su").unwrap().starts_with("U+202E, a bidirectional"));
+/// ```
+#[must_use]
+pub fn hidden_character_problem(text: &str) -> Option<String> {
+    let c = text.chars().find(|&c| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })?;
+    let code = format!("U+{:04X}", u32::from(c));
+    Some(if c.is_control() {
+        format!("the control character {code}; only line breaks and tabs are allowed")
+    } else {
+        format!(
+            "{code}, a bidirectional control character: it makes text display in another \
+             order than it is stored, so what a reviewer reads is not what is sent; remove it"
+        )
+    })
+}
+
 /// A validated error catalogue, loaded from an `errors.yaml`.
 ///
 /// Every invariant of the file format holds for a value of this type: statuses

@@ -326,6 +326,10 @@ fn parse_text(
         errors.spanned(&literal, format_args!("`{key}` must not be empty"));
         return Ok(None);
     }
+    if let Some(problem) = error_codes_gen::hidden_character_problem(&text) {
+        errors.spanned(&literal, format_args!("`{key}` contains {problem}"));
+        return Ok(None);
+    }
     Ok(Some((text, literal.span())))
 }
 
@@ -448,4 +452,110 @@ fn fallback(input: &DeriveInput) -> TokenStream {
         });
     }
     tokens
+}
+
+#[cfg(test)]
+mod tests {
+    //! The derive on generated enums, valid or not (`error_codes_tests::fuzz`):
+    //! it never panics, its output always parses as items, a flawed enum gets
+    //! a compile error, and a valid one gets exactly the codes, messages and
+    //! statuses written. `tests/tests/fuzz.rs` compiles a sample of them.
+
+    use error_codes_tests::fuzz;
+    use proptest::prelude::*;
+    use proptest::test_runner::TestRunner;
+
+    /// `variant → literal` for `fn function` of the `ErrorCode` impl.
+    fn arms(file: &syn::File, function: &str) -> Vec<(String, syn::Lit)> {
+        let mut arms = Vec::new();
+        for item in &file.items {
+            let syn::Item::Impl(item) = item else {
+                continue;
+            };
+            let Some((path, _)) = &item.trait_ else {
+                continue;
+            };
+            if path.segments.last().unwrap().ident != "ErrorCode" {
+                continue;
+            }
+            for item in &item.items {
+                let syn::ImplItem::Fn(f) = item else { continue };
+                if f.sig.ident != function {
+                    continue;
+                }
+                let Some(syn::Stmt::Expr(syn::Expr::Match(matched), None)) = f.block.stmts.last()
+                else {
+                    panic!("{function} is not one match");
+                };
+                for arm in &matched.arms {
+                    let syn::Expr::Lit(literal) = &*arm.body else {
+                        panic!("an arm of {function} is not a literal");
+                    };
+                    let patterns: Vec<&syn::Pat> = match &arm.pat {
+                        syn::Pat::Or(or) => or.cases.iter().collect(),
+                        pattern => vec![pattern],
+                    };
+                    for pattern in patterns {
+                        let syn::Pat::Path(path) = pattern else {
+                            panic!("an arm of {function} is not `Self::Variant`");
+                        };
+                        let variant = path.path.segments.last().unwrap().ident.to_string();
+                        arms.push((variant, literal.lit.clone()));
+                    }
+                }
+            }
+        }
+        arms.sort_by(|a, b| a.0.cmp(&b.0));
+        arms
+    }
+
+    #[test]
+    fn generated_enums() {
+        let mut runner = TestRunner::new(fuzz::config(2000));
+        let result = runner.run(&fuzz::derive_enum(), |case| {
+            let input: proc_macro2::TokenStream = case.source.parse().expect("the source lexes");
+            let output = super::expand(input);
+            let file: syn::File = syn::parse2(output.clone())
+                .map_err(|error| TestCaseError::fail(format!("output does not parse: {error}")))?;
+            let refused = output.to_string().contains("compile_error");
+            let Some(expected) = case.expected else {
+                prop_assert!(refused, "a flawed enum was accepted:\n{}", case.source);
+                return Ok(());
+            };
+            prop_assert!(
+                !refused,
+                "a valid enum was refused:\n{}\n{}",
+                case.source,
+                output
+            );
+            let mut variants: Vec<_> = expected.iter().collect();
+            variants.sort_by(|a, b| a.0.cmp(&b.0));
+            let text = |lit: &syn::Lit| match lit {
+                syn::Lit::Str(lit) => lit.value(),
+                syn::Lit::Int(lit) => lit.base10_digits().to_owned(),
+                other => panic!("unexpected literal {}", quote::quote!(#other)),
+            };
+            let (codes, messages, statuses) = (
+                arms(&file, "code"),
+                arms(&file, "message"),
+                arms(&file, "status"),
+            );
+            prop_assert_eq!(codes.len(), variants.len());
+            for (((variant, code, message, status), got_code), (got_message, got_status)) in
+                variants
+                    .iter()
+                    .zip(&codes)
+                    .zip(messages.iter().zip(&statuses))
+            {
+                prop_assert_eq!(variant, &got_code.0);
+                prop_assert_eq!(code, &text(&got_code.1));
+                prop_assert_eq!(message, &text(&got_message.1));
+                prop_assert_eq!(status.to_string(), text(&got_status.1));
+            }
+            Ok(())
+        });
+        if let Err(failure) = result {
+            panic!("{failure}\n(FUZZ_SEED={:#x})", fuzz::seed());
+        }
+    }
 }

@@ -4,8 +4,11 @@ use std::path::{Path, PathBuf};
 
 use error_codes_gen::Catalog;
 
+pub mod bad_input;
+pub mod fuzz;
 pub mod node;
 pub mod python;
+pub mod sandbox;
 pub mod tools;
 
 /// The workspace root (the folder with `errors.yaml`).
@@ -119,4 +122,94 @@ pub fn mirror_catalogues(crate_dir: &Path) {
         std::fs::write(&to, contents)
             .unwrap_or_else(|error| panic!("cannot write {}: {error}", to.display()));
     }
+}
+
+/// The target folder shared by the scratch crates the tests build
+/// (`bad_input.rs`, `fuzz.rs`), so their dependencies are compiled once.
+#[must_use]
+pub fn scratch_crates_target() -> PathBuf {
+    target_dir().join("scratch-crates-target")
+}
+
+/// Writes `contents` to `path` unless it already holds them, so that cargo
+/// sees no change and rebuilds nothing.
+///
+/// # Panics
+/// If the file cannot be written.
+pub fn write_if_changed(path: &Path, contents: &str) {
+    if std::fs::read_to_string(path).ok().as_deref() != Some(contents) {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .unwrap_or_else(|error| panic!("cannot create {}: {error}", parent.display()));
+        }
+        std::fs::write(path, contents)
+            .unwrap_or_else(|error| panic!("cannot write {}: {error}", path.display()));
+    }
+}
+
+/// The manifest of a scratch crate named `name` that depends on the runtime
+/// crate (and so on the macros) of this workspace, plus `extra` dependency
+/// lines; it is its own workspace, so cargo does not take it for a member of
+/// this one.
+///
+/// # Panics
+/// If the workspace path is not UTF-8.
+#[must_use]
+pub fn scratch_manifest(name: &str, extra: &str) -> String {
+    let runtime = workspace_root().join("error-codes");
+    let runtime = runtime.to_str().expect("a UTF-8 workspace path");
+    format!(
+        "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+         [dependencies]\nerror-codes = {{ path = {runtime:?} }}\n{extra}\n[workspace]\n"
+    )
+}
+
+/// Seeds a scratch crate's `Cargo.lock` with the workspace's, so it builds
+/// offline with the versions already downloaded.
+///
+/// # Panics
+/// If the lock file cannot be copied.
+pub fn seed_lockfile(crate_dir: &Path) {
+    let lock = crate_dir.join("Cargo.lock");
+    if !lock.exists() {
+        std::fs::copy(workspace_root().join("Cargo.lock"), &lock).expect("seed Cargo.lock");
+    }
+}
+
+/// What `tests/tools/check_openapi.py` expects to recover from an `OpenAPI`
+/// document: the catalogue straight from the model, independent of the
+/// emitter.
+#[must_use]
+pub fn openapi_expectation(catalog: &Catalog) -> serde_json::Value {
+    let statuses: Vec<_> = catalog
+        .statuses
+        .iter()
+        .map(|status| {
+            let codes: Vec<_> = status
+                .codes
+                .iter()
+                .map(|code| {
+                    serde_json::json!({
+                        "code": code.code,
+                        "message": code.message,
+                        "deprecated": code.deprecated,
+                        "since": code.since,
+                    })
+                })
+                .collect();
+            serde_json::json!({
+                "status": status.status,
+                "title": status.title,
+                "description": status.description,
+                "name": status.name,
+                "codes": codes,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "title": catalog.title,
+        "version": catalog.version,
+        "description": catalog.description,
+        "statuses": statuses,
+    })
 }
