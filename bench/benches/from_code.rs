@@ -1,12 +1,14 @@
 //! How should the generated `from_code` find a code? The generated one (a
 //! hash table built at compile time) side by side with a `match` on `&str`,
-//! a `HashMap`, and binary searches over a table sorted by code bytes, or by
-//! length and then bytes.
+//! a `phf` map (the crate of the field for static maps), a `HashMap`, and
+//! binary searches over a table sorted by code bytes, or by length and then
+//! bytes.
 //!
 //! Measured at the seed catalogue's 32 codes and at 10,000 synthetic ones,
 //! looking up the first, middle and last code (in file order), a miss, and a
 //! spread of codes across the whole table. Run with
-//! `cargo bench -p error-codes-tests --bench from_code`.
+//! `cargo bench -p error-codes-bench --bench from_code`; `cargo xtask bench`
+//! runs it with the other figures and prints the `spread` ratios.
 
 use std::collections::HashMap;
 use std::hint::black_box;
@@ -47,6 +49,7 @@ struct Set {
     matcher: fn(&str) -> Option<u32>,
     sorted: &'static [(&'static str, u32)],
     by_length: &'static [(&'static str, u32)],
+    phf: &'static phf::Map<&'static str, u32>,
     map: HashMap<&'static str, u32>,
     /// The generated `ApiError::from_code`, answering with the found code.
     generated: fn(&str) -> Option<&'static str>,
@@ -60,6 +63,7 @@ impl Set {
         matcher: fn(&str) -> Option<u32>,
         sorted: &'static [(&'static str, u32)],
         by_length: &'static [(&'static str, u32)],
+        phf: &'static phf::Map<&'static str, u32>,
         generated: fn(&str) -> Option<&'static str>,
     ) -> Self {
         let map = codes.iter().copied().zip(0..).collect();
@@ -70,6 +74,7 @@ impl Set {
             matcher,
             sorted,
             by_length,
+            phf,
             map,
             generated,
         };
@@ -83,6 +88,7 @@ impl Set {
         for (value, code) in (0..).zip(self.codes) {
             assert_eq!((self.matcher)(code), Some(value), "match: {code}");
             assert_eq!(hash_map(&self.map, code), Some(value), "HashMap: {code}");
+            assert_eq!(phf_map(self.phf, code), Some(value), "phf: {code}");
             assert_eq!(
                 binary_search(self.sorted, code),
                 Some(value),
@@ -97,6 +103,7 @@ impl Set {
         }
         assert_eq!((self.matcher)(self.miss), None);
         assert_eq!(hash_map(&self.map, self.miss), None);
+        assert_eq!(phf_map(self.phf, self.miss), None);
         assert_eq!(binary_search(self.sorted, self.miss), None);
         assert_eq!(binary_search_by_length(self.by_length, self.miss), None);
         assert_eq!((self.generated)(self.miss), None);
@@ -126,6 +133,11 @@ fn hash_map(map: &HashMap<&'static str, u32>, code: &str) -> Option<u32> {
 }
 
 #[inline(never)]
+fn phf_map(map: &phf::Map<&'static str, u32>, code: &str) -> Option<u32> {
+    map.get(code).copied()
+}
+
+#[inline(never)]
 fn binary_search(sorted: &[(&'static str, u32)], code: &str) -> Option<u32> {
     sorted
         .binary_search_by(|(candidate, _)| candidate.as_bytes().cmp(code.as_bytes()))
@@ -149,8 +161,9 @@ fn binary_search_by_length(sorted: &[(&'static str, u32)], code: &str) -> Option
 
 fn bench_set(c: &mut Criterion, set: &Set) {
     let mut group = c.benchmark_group(format!("from_code/{}", set.name));
-    let strategies: [(&str, Lookup<'_>); 5] = [
+    let strategies: [(&str, Lookup<'_>); 6] = [
         ("generated", &|code| (set.generated)(code).map(|_| 0)),
+        ("phf", &|code| phf_map(set.phf, code)),
         ("match", &|code| (set.matcher)(code)),
         ("hashmap", &|code| hash_map(&set.map, code)),
         ("binary_search", &|code| binary_search(set.sorted, code)),
@@ -191,6 +204,7 @@ fn from_code(c: &mut Criterion) {
         tables::seed_match,
         &tables::SEED_SORTED,
         &tables::SEED_BY_LENGTH,
+        &tables::SEED_PHF,
         |code| generated::n32::ApiError::from_code(code).map(generated::n32::ApiError::code),
     );
     let synthetic = Set::new(
@@ -200,6 +214,7 @@ fn from_code(c: &mut Criterion) {
         tables::synthetic_match,
         &tables::SYNTHETIC_SORTED,
         &tables::SYNTHETIC_BY_LENGTH,
+        &tables::SYNTHETIC_PHF,
         |code| generated::n10000::ApiError::from_code(code).map(generated::n10000::ApiError::code),
     );
     bench_set(c, &seed);

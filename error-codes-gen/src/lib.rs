@@ -7,6 +7,11 @@
 //! documents. [`documents`] lists the documents under their file names, and
 //! [`write_atomic`] is the only place that writes a file.
 //!
+//! The loader and the Rust emitter are always there. The document emitters
+//! are behind the features `typescript`, `openapi` and `markdown`, all on by
+//! default; the proc macro turns them off, so users' builds compile only what
+//! the macro runs.
+//!
 //! ```
 //! let catalog = error_codes_gen::Catalog::from_yaml(
 //!     "title: Errors\nstatuses:\n  404:\n    codes:\n      user_not_found: No such user.\n",
@@ -18,13 +23,21 @@
 //! # Ok::<(), error_codes_gen::Error>(())
 //! ```
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
 mod diagnostic;
 mod fs;
 mod load;
+#[cfg(feature = "markdown")]
+#[cfg_attr(docsrs, doc(cfg(feature = "markdown")))]
 pub mod markdown;
 mod model;
+#[cfg(feature = "openapi")]
+#[cfg_attr(docsrs, doc(cfg(feature = "openapi")))]
 pub mod openapi;
 pub mod rust;
+#[cfg(feature = "typescript")]
+#[cfg_attr(docsrs, doc(cfg(feature = "typescript")))]
 pub mod typescript;
 
 pub use diagnostic::{Diagnostic, Error};
@@ -34,7 +47,13 @@ pub use model::{Catalog, Code, ERROR_STATUSES, Removed, Status, code_problem};
 /// Every generated document as `(file name, contents)`, in a fixed order.
 ///
 /// This is what `cargo xtask gen` writes into `generated/` and what
-/// `cargo xtask gen --check` compares against.
+/// `cargo xtask gen --check` compares against. Needs the features
+/// `typescript`, `openapi` and `markdown` (all on by default).
+#[cfg(all(feature = "typescript", feature = "openapi", feature = "markdown"))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(all(feature = "typescript", feature = "openapi", feature = "markdown")))
+)]
 #[must_use]
 pub fn documents(catalog: &Catalog) -> [(&'static str, String); 3] {
     [

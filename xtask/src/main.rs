@@ -3,6 +3,10 @@
 //! `cargo xtask gen [--spec PATH] [--out DIR] [--check]` renders `generated/`
 //! from `errors.yaml` through the library's emitters. Exit codes: 0 done (or
 //! fresh), 1 stale (with `--check`), 2 bad input, usage or I/O error.
+//!
+//! `cargo xtask bench [--smoke]` runs the benchmarks (see `bench.rs`).
+
+mod bench;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -12,6 +16,7 @@ use error_codes_gen::{Catalog, documents, write_atomic};
 
 const USAGE: &str = "\
 usage: cargo xtask gen [--spec PATH] [--out DIR] [--check]
+       cargo xtask bench [--smoke] [--pairs N]   (benchmarks; see BENCHMARKS.md)
 
 Writes errors.ts, openapi.yaml and errors.md from the error catalogue.
 
@@ -32,6 +37,9 @@ struct Args {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|command| command == "bench") {
+        return bench::run(&args[1..]);
+    }
     match parse_args(&args) {
         Ok(Some(args)) => generate(&args),
         Ok(None) => {
