@@ -4,13 +4,15 @@
 //! struct of two strings.
 //!
 //! Each iteration handles the body of every code of the seed catalogue once.
+//! `--instructions` runs one side for a given number of rounds instead, for
+//! instruction counts.
 //! Run with `cargo bench -p error-codes-bench --bench body`; `cargo xtask
 //! bench` runs it with the other figures and prints the ratios.
 
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group};
 use error_codes::ErrorBody;
 
 error_codes::include_errors!("../errors.yaml");
@@ -22,79 +24,127 @@ struct Derived {
     message: String,
 }
 
-fn body(c: &mut Criterion) {
-    let errors = ApiError::ALL;
-    let derived: Vec<Derived> = errors
-        .iter()
-        .map(|error| Derived {
-            error: error.code().to_owned(),
-            message: error.message().to_owned(),
-        })
-        .collect();
-    let bodies: Vec<ErrorBody> = errors.iter().map(ErrorBody::new).collect();
-    let json: Vec<String> = derived
-        .iter()
-        .map(|body| serde_json::to_string(body).expect("serializes"))
-        .collect();
+/// The bodies of every seed code, in every form, checked to agree.
+struct Samples {
+    errors: &'static [ApiError],
+    derived: Vec<Derived>,
+    error_bodies: Vec<ErrorBody>,
+    json: Vec<String>,
+}
 
-    // Every side must produce and accept the same bytes, or the timings
-    // compare different work.
-    for ((error, body), text) in errors.iter().zip(&bodies).zip(&json) {
-        assert_eq!(&serde_json::to_string(error).expect("serializes"), text);
-        assert_eq!(&serde_json::to_string(body).expect("serializes"), text);
-        assert_eq!(
-            &serde_json::from_str::<ApiError>(text).expect("reads"),
-            error
-        );
-        assert_eq!(
-            &serde_json::from_str::<ErrorBody>(text).expect("reads"),
-            body
-        );
+impl Samples {
+    fn new() -> Self {
+        let errors = ApiError::ALL;
+        let derived: Vec<Derived> = errors
+            .iter()
+            .map(|error| Derived {
+                error: error.code().to_owned(),
+                message: error.message().to_owned(),
+            })
+            .collect();
+        let error_bodies: Vec<ErrorBody> = errors.iter().map(ErrorBody::new).collect();
+        let json: Vec<String> = derived
+            .iter()
+            .map(|body| serde_json::to_string(body).expect("serializes"))
+            .collect();
+        // Every side must produce and accept the same bytes, or the timings
+        // compare different work.
+        for ((error, body), text) in errors.iter().zip(&error_bodies).zip(&json) {
+            assert_eq!(&serde_json::to_string(error).expect("serializes"), text);
+            assert_eq!(&serde_json::to_string(body).expect("serializes"), text);
+            assert_eq!(
+                &serde_json::from_str::<ApiError>(text).expect("reads"),
+                error
+            );
+            assert_eq!(
+                &serde_json::from_str::<ErrorBody>(text).expect("reads"),
+                body
+            );
+        }
+        Self {
+            errors,
+            derived,
+            error_bodies,
+            json,
+        }
     }
 
+    /// Writes body `index` of `side` (`generated`, `error_body`, `derived`).
+    fn serialize(&self, side: &str, index: usize, out: &mut Vec<u8>) {
+        out.clear();
+        match side {
+            "generated" => serde_json::to_writer(out, &self.errors[index]),
+            "error_body" => serde_json::to_writer(out, &self.error_bodies[index]),
+            _ => serde_json::to_writer(out, &self.derived[index]),
+        }
+        .expect("serializes");
+    }
+
+    /// Reads body `index` as `side`.
+    fn deserialize(&self, side: &str, index: usize) {
+        let text = black_box(self.json[index].as_str());
+        match side {
+            "generated" => drop(black_box(serde_json::from_str::<ApiError>(text))),
+            "error_body" => drop(black_box(serde_json::from_str::<ErrorBody>(text))),
+            _ => drop(black_box(serde_json::from_str::<Derived>(text))),
+        }
+    }
+}
+
+const SIDES: [&str; 3] = ["generated", "error_body", "derived"];
+
+fn body(c: &mut Criterion) {
+    let samples = Samples::new();
+    let count = samples.errors.len();
     let mut group = c.benchmark_group("body");
-    group.throughput(Throughput::Elements(errors.len() as u64));
+    group.throughput(Throughput::Elements(count as u64));
     let mut out = Vec::with_capacity(256);
-    let mut serialize = |name: &str, write: &dyn Fn(&mut Vec<u8>, usize)| {
-        group.bench_function(format!("serialize/{name}"), |b| {
+    for side in SIDES {
+        group.bench_function(format!("serialize/{side}"), |b| {
             b.iter(|| {
-                for index in 0..errors.len() {
-                    out.clear();
-                    write(&mut out, black_box(index));
+                for index in 0..count {
+                    samples.serialize(side, black_box(index), &mut out);
                     black_box(&out);
                 }
             });
         });
-    };
-    serialize("generated", &|out, index| {
-        serde_json::to_writer(out, &errors[index]).expect("serializes");
-    });
-    serialize("error_body", &|out, index| {
-        serde_json::to_writer(out, &bodies[index]).expect("serializes");
-    });
-    serialize("derived", &|out, index| {
-        serde_json::to_writer(out, &derived[index]).expect("serializes");
-    });
-
-    let mut deserialize = |name: &str, read: &dyn Fn(&str)| {
-        group.bench_function(format!("deserialize/{name}"), |b| {
+    }
+    for side in SIDES {
+        group.bench_function(format!("deserialize/{side}"), |b| {
             b.iter(|| {
-                for text in &json {
-                    read(black_box(text));
+                for index in 0..count {
+                    samples.deserialize(side, black_box(index));
                 }
             });
         });
-    };
-    deserialize("generated", &|text| {
-        black_box(serde_json::from_str::<ApiError>(text).expect("reads"));
-    });
-    deserialize("error_body", &|text| {
-        black_box(serde_json::from_str::<ErrorBody>(text).expect("reads"));
-    });
-    deserialize("derived", &|text| {
-        black_box(serde_json::from_str::<Derived>(text).expect("reads"));
-    });
+    }
     group.finish();
+}
+
+/// `body --instructions (serialize|deserialize) SIDE ROUNDS`: handles every
+/// body `ROUNDS` times, for `cargo xtask bench` to count the instructions
+/// under callgrind.
+fn count_instructions(args: &[String]) -> Result<(), String> {
+    let [direction, side, rounds] = args else {
+        return Err("usage: --instructions (serialize|deserialize) SIDE ROUNDS".to_owned());
+    };
+    if !SIDES.contains(&side.as_str()) {
+        return Err(format!("no side `{side}`"));
+    }
+    let rounds: usize = rounds.parse().map_err(|error| format!("rounds: {error}"))?;
+    let samples = Samples::new();
+    let mut out = Vec::with_capacity(256);
+    for _ in 0..rounds {
+        for index in 0..samples.errors.len() {
+            match direction.as_str() {
+                "serialize" => samples.serialize(side, black_box(index), &mut out),
+                "deserialize" => samples.deserialize(side, black_box(index)),
+                other => return Err(format!("no direction `{other}`")),
+            }
+        }
+    }
+    println!("{} bodies per round", samples.errors.len());
+    Ok(())
 }
 
 criterion_group! {
@@ -105,4 +155,15 @@ criterion_group! {
         .measurement_time(Duration::from_millis(800));
     targets = body
 }
-criterion_main!(benches);
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|arg| arg == "--instructions") {
+        if let Err(message) = count_instructions(&args[1..]) {
+            eprintln!("error: {message}");
+            std::process::exit(2);
+        }
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

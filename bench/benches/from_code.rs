@@ -6,7 +6,9 @@
 //!
 //! Measured at the seed catalogue's 32 codes and at 10,000 synthetic ones,
 //! looking up the first, middle and last code (in file order), a miss, and a
-//! spread of codes across the whole table. Run with
+//! spread of codes across the whole table. `--instructions` runs one
+//! strategy on the spread for a given number of rounds instead, for
+//! instruction counts. Run with
 //! `cargo bench -p error-codes-bench --bench from_code`; `cargo xtask bench`
 //! runs it with the other figures and prints the `spread` ratios.
 
@@ -14,8 +16,12 @@ use std::collections::HashMap;
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
 
+#[allow(
+    clippy::unreadable_literal,
+    reason = "generated tables: phf's keys are hashes"
+)]
 mod tables {
     include!(concat!(env!("OUT_DIR"), "/from_code_tables.rs"));
 }
@@ -56,57 +62,30 @@ struct Set {
 }
 
 impl Set {
-    fn new(
-        name: &'static str,
-        codes: &'static [&'static str],
-        miss: &'static str,
-        matcher: fn(&str) -> Option<u32>,
-        sorted: &'static [(&'static str, u32)],
-        by_length: &'static [(&'static str, u32)],
-        phf: &'static phf::Map<&'static str, u32>,
-        generated: fn(&str) -> Option<&'static str>,
-    ) -> Self {
-        let map = codes.iter().copied().zip(0..).collect();
-        let set = Self {
-            name,
-            codes,
-            miss,
-            matcher,
-            sorted,
-            by_length,
-            phf,
-            map,
-            generated,
-        };
-        set.check();
-        set
+    /// Fills the `HashMap`, the one table not built at compile time.
+    fn ready(mut self) -> Self {
+        self.map = self.codes.iter().copied().zip(0..).collect();
+        self.check_generated();
+        self
     }
 
-    /// All strategies agree on every code and on the miss; a benchmark
-    /// of a wrong lookup would measure nothing useful.
-    fn check(&self) {
+    /// `lookup` finds every code and misses the miss; a benchmark of a
+    /// wrong lookup would measure nothing useful.
+    fn check(&self, strategy: &str, lookup: &Lookup<'_>) {
         for (value, code) in (0..).zip(self.codes) {
-            assert_eq!((self.matcher)(code), Some(value), "match: {code}");
-            assert_eq!(hash_map(&self.map, code), Some(value), "HashMap: {code}");
-            assert_eq!(phf_map(self.phf, code), Some(value), "phf: {code}");
-            assert_eq!(
-                binary_search(self.sorted, code),
-                Some(value),
-                "binary search: {code}"
-            );
-            assert_eq!(
-                binary_search_by_length(self.by_length, code),
-                Some(value),
-                "binary search by length: {code}"
-            );
+            // The generated lookup answers with 0 for any code it finds;
+            // `check_generated` makes sure it finds the right one.
+            let expected = if strategy == "generated" { 0 } else { value };
+            assert_eq!(lookup(code), Some(expected), "{strategy}: {code}");
+        }
+        assert_eq!(lookup(self.miss), None, "{strategy}: {}", self.miss);
+    }
+
+    /// The generated lookup finds each code itself, not just some code.
+    fn check_generated(&self) {
+        for code in self.codes {
             assert_eq!((self.generated)(code), Some(*code), "generated: {code}");
         }
-        assert_eq!((self.matcher)(self.miss), None);
-        assert_eq!(hash_map(&self.map, self.miss), None);
-        assert_eq!(phf_map(self.phf, self.miss), None);
-        assert_eq!(binary_search(self.sorted, self.miss), None);
-        assert_eq!(binary_search_by_length(self.by_length, self.miss), None);
-        assert_eq!((self.generated)(self.miss), None);
     }
 
     /// The single keys looked up: first, middle and last in file order, and a miss.
@@ -145,7 +124,7 @@ fn binary_search(sorted: &[(&'static str, u32)], code: &str) -> Option<u32> {
         .map(|index| sorted[index].1)
 }
 
-type Lookup<'a> = &'a dyn Fn(&str) -> Option<u32>;
+type Lookup<'a> = dyn Fn(&str) -> Option<u32> + 'a;
 
 /// A variant: the table ordered by length first, so most steps compare two
 /// integers and only codes of equal length reach `memcmp`.
@@ -159,30 +138,47 @@ fn binary_search_by_length(sorted: &[(&'static str, u32)], code: &str) -> Option
         .map(|index| sorted[index].1)
 }
 
+impl Set {
+    /// Every strategy, by name, answering with the code's value.
+    fn strategies(&self) -> [(&'static str, Box<Lookup<'_>>); 6] {
+        [
+            (
+                "generated",
+                Box::new(|code| (self.generated)(code).map(|_| 0)),
+            ),
+            ("phf", Box::new(|code| phf_map(self.phf, code))),
+            ("match", Box::new(|code| (self.matcher)(code))),
+            ("hashmap", Box::new(|code| hash_map(&self.map, code))),
+            (
+                "binary_search",
+                Box::new(|code| binary_search(self.sorted, code)),
+            ),
+            (
+                "binary_search_by_length",
+                Box::new(|code| binary_search_by_length(self.by_length, code)),
+            ),
+        ]
+    }
+}
+
 fn bench_set(c: &mut Criterion, set: &Set) {
     let mut group = c.benchmark_group(format!("from_code/{}", set.name));
-    let strategies: [(&str, Lookup<'_>); 6] = [
-        ("generated", &|code| (set.generated)(code).map(|_| 0)),
-        ("phf", &|code| phf_map(set.phf, code)),
-        ("match", &|code| (set.matcher)(code)),
-        ("hashmap", &|code| hash_map(&set.map, code)),
-        ("binary_search", &|code| binary_search(set.sorted, code)),
-        ("binary_search_by_length", &|code| {
-            binary_search_by_length(set.by_length, code)
-        }),
-    ];
-    for (strategy, lookup) in strategies {
+    let strategies = set.strategies();
+    for (strategy, lookup) in &strategies {
+        set.check(strategy, lookup);
+    }
+    for (strategy, lookup) in &strategies {
         for (label, key) in set.keys() {
-            group.bench_with_input(BenchmarkId::new(strategy, label), key, |b, key| {
+            group.bench_with_input(BenchmarkId::new(*strategy, label), key, |b, key| {
                 b.iter(|| lookup(black_box(key)));
             });
         }
     }
     let spread = set.spread();
     group.throughput(Throughput::Elements(spread.len() as u64));
-    for (strategy, lookup) in strategies {
+    for (strategy, lookup) in &strategies {
         group.bench_with_input(
-            BenchmarkId::new(strategy, "spread"),
+            BenchmarkId::new(*strategy, "spread"),
             &spread,
             |b, spread| {
                 b.iter(|| {
@@ -196,29 +192,72 @@ fn bench_set(c: &mut Criterion, set: &Set) {
     group.finish();
 }
 
+fn seed() -> Set {
+    Set {
+        name: "32",
+        codes: &tables::SEED_CODES,
+        miss: tables::SEED_MISS,
+        matcher: tables::seed_match,
+        sorted: &tables::SEED_SORTED,
+        by_length: &tables::SEED_BY_LENGTH,
+        phf: &tables::SEED_PHF,
+        map: HashMap::new(),
+        generated: |code| {
+            generated::n32::ApiError::from_code(code).map(generated::n32::ApiError::code)
+        },
+    }
+    .ready()
+}
+
+fn synthetic() -> Set {
+    Set {
+        name: "10000",
+        codes: &tables::SYNTHETIC_CODES,
+        miss: tables::SYNTHETIC_MISS,
+        matcher: tables::synthetic_match,
+        sorted: &tables::SYNTHETIC_SORTED,
+        by_length: &tables::SYNTHETIC_BY_LENGTH,
+        phf: &tables::SYNTHETIC_PHF,
+        map: HashMap::new(),
+        generated: |code| {
+            generated::n10000::ApiError::from_code(code).map(generated::n10000::ApiError::code)
+        },
+    }
+    .ready()
+}
+
 fn from_code(c: &mut Criterion) {
-    let seed = Set::new(
-        "32",
-        &tables::SEED_CODES,
-        tables::SEED_MISS,
-        tables::seed_match,
-        &tables::SEED_SORTED,
-        &tables::SEED_BY_LENGTH,
-        &tables::SEED_PHF,
-        |code| generated::n32::ApiError::from_code(code).map(generated::n32::ApiError::code),
-    );
-    let synthetic = Set::new(
-        "10000",
-        &tables::SYNTHETIC_CODES,
-        tables::SYNTHETIC_MISS,
-        tables::synthetic_match,
-        &tables::SYNTHETIC_SORTED,
-        &tables::SYNTHETIC_BY_LENGTH,
-        &tables::SYNTHETIC_PHF,
-        |code| generated::n10000::ApiError::from_code(code).map(generated::n10000::ApiError::code),
-    );
-    bench_set(c, &seed);
-    bench_set(c, &synthetic);
+    bench_set(c, &seed());
+    bench_set(c, &synthetic());
+}
+
+/// `from_code --instructions SET STRATEGY ROUNDS`: looks the `spread` codes
+/// of `SET` (`32` or `10000`) up `ROUNDS` times with `STRATEGY`, for
+/// `cargo xtask bench` to count the instructions under callgrind.
+fn count_instructions(args: &[String]) -> Result<(), String> {
+    let [set, strategy, rounds] = args else {
+        return Err("usage: --instructions SET STRATEGY ROUNDS".to_owned());
+    };
+    let set = match set.as_str() {
+        "32" => seed(),
+        "10000" => synthetic(),
+        other => return Err(format!("no set `{other}`")),
+    };
+    let rounds: usize = rounds.parse().map_err(|error| format!("rounds: {error}"))?;
+    let strategies = set.strategies();
+    let (_, lookup) = strategies
+        .iter()
+        .find(|(name, _)| name == strategy)
+        .ok_or_else(|| format!("no strategy `{strategy}`"))?;
+    set.check(strategy, lookup);
+    let spread = set.spread();
+    for _ in 0..rounds {
+        for code in &spread {
+            black_box(lookup(black_box(code)));
+        }
+    }
+    println!("{} lookups per round", spread.len());
+    Ok(())
 }
 
 criterion_group! {
@@ -231,4 +270,16 @@ criterion_group! {
         .measurement_time(Duration::from_millis(800));
     targets = from_code
 }
-criterion_main!(benches);
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|arg| arg == "--instructions") {
+        if let Err(message) = count_instructions(&args[1..]) {
+            eprintln!("error: {message}");
+            std::process::exit(2);
+        }
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

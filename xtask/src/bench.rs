@@ -12,8 +12,10 @@
 //!   of `cargo xtask gen` and of the probe in `bench/src/main.rs` on
 //!   synthetic catalogues, against a bare parse of the same file. Counts are
 //!   the same from run to run, unlike times on a shared machine.
-//! - The criterion benches of `bench/benches/` (`from_code`, `body`), read
-//!   back from their `estimates.json`.
+//! - The benches of `bench/benches/` (`from_code`, `body`): instruction
+//!   counts of their `--instructions` mode (the difference between two run
+//!   lengths, so set-up cancels out), then their criterion times, read back
+//!   from `estimates.json`.
 //!
 //! Nothing here asserts a goal: the table says where each figure stands.
 //! `--smoke` runs every step once on small inputs and debug builds, for CI.
@@ -138,8 +140,7 @@ fn measure(options: &Options) -> Result<Vec<Row>, String> {
     let binaries = build_binaries(options)?;
     rows.extend(in_process(options, &binaries, &scratch.join("catalogues"))?);
 
-    step("criterion benches: from_code and body");
-    rows.extend(criterion(options, &scratch.join("criterion"))?);
+    rows.extend(runtime(options, &scratch.join("runtime"))?);
 
     rows.splice(0..0, twins(options, &scratch.join("twins"))?);
     Ok(rows)
@@ -466,7 +467,7 @@ impl Catalogues<'_> {
     }
 
     fn callgrind(&self, command: &Command, name: &str) -> Result<u64, String> {
-        callgrind(command, &self.scratch.join(format!("{name}.callgrind")))
+        callgrind(command, &self.scratch.join(format!("{name}.callgrind"))).map(|(count, _)| count)
     }
 
     fn massif(&self, command: &Command, name: &str) -> Result<u64, String> {
@@ -585,23 +586,26 @@ fn ratio(a: u64, b: u64) -> f64 {
     a as f64 / b as f64
 }
 
-/// Instructions executed by `command`, counted by callgrind.
-fn callgrind(command: &Command, out: &Path) -> Result<u64, String> {
+/// Instructions executed by `command`, counted by callgrind, and what it
+/// printed.
+fn callgrind(command: &Command, out: &Path) -> Result<(u64, String), String> {
     let mut valgrind = Command::new("valgrind");
     valgrind
         .arg("--tool=callgrind")
         .arg(format!("--callgrind-out-file={}", out.display()))
         .arg(command.get_program())
         .args(command.get_args());
-    run_quiet(&mut valgrind, "callgrind")?;
+    let stdout = run_quiet(&mut valgrind, "callgrind")?;
     let text = read(out)?;
-    text.lines()
+    let count = text
+        .lines()
         .find_map(|line| {
             line.strip_prefix("summary:")
                 .or_else(|| line.strip_prefix("totals:"))
         })
         .and_then(|total| total.split_whitespace().next()?.parse().ok())
-        .ok_or_else(|| format!("no instruction count in {}", out.display()))
+        .ok_or_else(|| format!("no instruction count in {}", out.display()))?;
+    Ok((count, stdout))
 }
 
 /// The peak heap of `command` in bytes (requested plus allocator overhead),
@@ -635,132 +639,247 @@ fn massif(command: &Command, out: &Path) -> Result<u64, String> {
 // ---------------------------------------------------------------------------
 // The criterion benches.
 
-/// One criterion figure: a benchmark against its baseline in the same group.
-struct CriterionFigure {
+/// One runtime figure: a benchmark against its baseline, both in one bench
+/// binary, as instruction counts (`--instructions ARGS... ROUNDS`) and as
+/// criterion times (the benchmark `GROUP/ID`).
+struct RuntimeFigure {
     figure: &'static str,
-    goal: &'static str,
+    bench: &'static str,
+    /// Criterion's group, and the `--instructions` arguments before the side.
     group: &'static str,
+    instructions: &'static str,
     measured: &'static str,
     baseline: &'static str,
-    /// The benchmark's parameter, if it has one.
+    /// Criterion's parameter after the side, if any.
     value: Option<&'static str>,
+    /// Rounds of the work per counted run.
+    rounds: usize,
 }
 
-const CRITERION_FIGURES: &[CriterionFigure] = &[
-    CriterionFigure {
+const RUNTIME_FIGURES: &[RuntimeFigure] = &[
+    RuntimeFigure {
         figure: "`from_code` at 32 codes, vs `phf`",
-        goal: "≤ 1.0×",
+        bench: "from_code",
         group: "from_code/32",
+        instructions: "32",
         measured: "generated",
         baseline: "phf",
         value: Some("spread"),
+        rounds: 2_000,
     },
-    CriterionFigure {
+    RuntimeFigure {
         figure: "`from_code` at 32 codes, vs `HashMap`",
-        goal: "≤ 1.0×",
+        bench: "from_code",
         group: "from_code/32",
+        instructions: "32",
         measured: "generated",
         baseline: "hashmap",
         value: Some("spread"),
+        rounds: 2_000,
     },
-    CriterionFigure {
+    RuntimeFigure {
         figure: "`from_code` at 10k codes, vs `phf`",
-        goal: "≤ 1.0×",
+        bench: "from_code",
         group: "from_code/10000",
+        instructions: "10000",
         measured: "generated",
         baseline: "phf",
         value: Some("spread"),
+        rounds: 1_000,
     },
-    CriterionFigure {
+    RuntimeFigure {
         figure: "`from_code` at 10k codes, vs `HashMap`",
-        goal: "≤ 1.0×",
+        bench: "from_code",
         group: "from_code/10000",
+        instructions: "10000",
         measured: "generated",
         baseline: "hashmap",
         value: Some("spread"),
+        rounds: 1_000,
     },
-    CriterionFigure {
+    RuntimeFigure {
         figure: "body serialize (`serde_json`), generated enum vs a derived struct",
-        goal: "≤ 1.0×",
-        group: "body",
-        measured: "serialize/generated",
-        baseline: "serialize/derived",
+        bench: "body",
+        group: "body/serialize",
+        instructions: "serialize",
+        measured: "generated",
+        baseline: "derived",
         value: None,
+        rounds: 1_000,
     },
-    CriterionFigure {
+    RuntimeFigure {
         figure: "body deserialize (`serde_json`), generated enum vs a derived struct",
-        goal: "≤ 1.0×",
-        group: "body",
-        measured: "deserialize/generated",
-        baseline: "deserialize/derived",
+        bench: "body",
+        group: "body/deserialize",
+        instructions: "deserialize",
+        measured: "generated",
+        baseline: "derived",
         value: None,
+        rounds: 1_000,
     },
-    CriterionFigure {
+    RuntimeFigure {
         figure: "`ErrorBody` serialize (serde impl by hand) vs a derived struct",
-        goal: "≤ 1.0×",
-        group: "body",
-        measured: "serialize/error_body",
-        baseline: "serialize/derived",
+        bench: "body",
+        group: "body/serialize",
+        instructions: "serialize",
+        measured: "error_body",
+        baseline: "derived",
         value: None,
+        rounds: 1_000,
     },
-    CriterionFigure {
+    RuntimeFigure {
         figure: "`ErrorBody` deserialize (serde impl by hand) vs a derived struct",
-        goal: "≤ 1.0×",
-        group: "body",
-        measured: "deserialize/error_body",
-        baseline: "deserialize/derived",
+        bench: "body",
+        group: "body/deserialize",
+        instructions: "deserialize",
+        measured: "error_body",
+        baseline: "derived",
         value: None,
+        rounds: 1_000,
     },
 ];
 
-fn criterion(options: &Options, home: &Path) -> Result<Vec<Row>, String> {
-    let mut command = cargo();
-    command
-        .current_dir(workspace_root())
-        .env("CRITERION_HOME", home);
-    if options.smoke {
-        // `cargo test` runs each benchmark once, unoptimized: it proves they work.
-        command.args(["test", "--quiet", "-p", "error-codes-bench", "--benches"]);
-    } else {
-        command.args([
-            "bench",
-            "--quiet",
-            "-p",
-            "error-codes-bench",
-            "--bench",
-            "from_code",
-            "--bench",
-            "body",
-            "--",
-            // The figures of the table only; the benches have more.
-            "^(from_code/[0-9]+/(generated|phf|hashmap)/spread|body/)",
-        ]);
-    }
-    run_quiet(&mut command, "running the criterion benches")?;
+/// The runtime figures: instruction counts first (the same on a busy
+/// machine), then criterion's times (which see memory latency too).
+fn runtime(options: &Options, scratch: &Path) -> Result<Vec<Row>, String> {
+    let benches = bench_executables(options)?;
+    let bench = |name: &str| {
+        benches
+            .iter()
+            .find(|(bench, _)| bench == name)
+            .map(|(_, path)| path.clone())
+            .ok_or_else(|| format!("cargo built no bench `{name}`"))
+    };
+    std::fs::create_dir_all(scratch)
+        .map_err(|error| format!("cannot create {}: {error}", scratch.display()))?;
 
-    CRITERION_FIGURES
-        .iter()
-        .map(|figure| {
-            if options.smoke {
-                return Ok(Row {
-                    figure: figure.figure.to_owned(),
-                    goal: figure.goal,
-                    measured: "ran once".to_owned(),
-                    baseline: "ran once".to_owned(),
-                    ratio: None,
-                });
+    step("instruction counts of from_code and the body (callgrind)");
+    let mut rows = Vec::new();
+    for figure in RUNTIME_FIGURES {
+        let executable = bench(figure.bench)?;
+        let rounds = if options.smoke { 10 } else { figure.rounds };
+        let per_item = |side: &str| per_item(&executable, figure, side, rounds, scratch);
+        let (measured, baseline) = (per_item(figure.measured)?, per_item(figure.baseline)?);
+        rows.push(Row {
+            figure: format!("{} (instructions)", figure.figure),
+            goal: "≤ 1.0×",
+            measured: format!("{measured:.0} per item"),
+            baseline: format!("{baseline:.0} per item"),
+            ratio: Some(measured / baseline),
+        });
+    }
+
+    step("criterion benches: from_code and body");
+    let home = scratch.join("criterion");
+    for name in ["from_code", "body"] {
+        let mut command = Command::new(bench(name)?);
+        command.env("CRITERION_HOME", &home);
+        if options.smoke {
+            command.arg("--test");
+        } else {
+            // The figures of the table only; the benches have more.
+            command.args([
+                "--bench",
+                "^(from_code/[0-9]+/(generated|phf|hashmap)/spread|body/)",
+            ]);
+        }
+        run_quiet(&mut command, &format!("running the {name} bench"))?;
+    }
+    for figure in RUNTIME_FIGURES {
+        let row = if options.smoke {
+            Row {
+                figure: format!("{} (time)", figure.figure),
+                goal: "≤ 1.0×",
+                measured: "ran once".to_owned(),
+                baseline: "ran once".to_owned(),
+                ratio: None,
             }
-            let measured = median_ns(home, figure.group, figure.measured, figure.value)?;
-            let baseline = median_ns(home, figure.group, figure.baseline, figure.value)?;
-            Ok(Row {
-                figure: figure.figure.to_owned(),
-                goal: figure.goal,
+        } else {
+            let measured = median_ns(&home, figure.group, figure.measured, figure.value)?;
+            let baseline = median_ns(&home, figure.group, figure.baseline, figure.value)?;
+            Row {
+                figure: format!("{} (time)", figure.figure),
+                goal: "≤ 1.0×",
                 measured: nanoseconds(measured),
                 baseline: nanoseconds(baseline),
                 ratio: Some(measured / baseline),
-            })
-        })
-        .collect()
+            }
+        };
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
+/// Instructions per item (lookup or body) of one side of a figure: the
+/// difference between `2 × rounds` and `rounds`, so the set-up (building
+/// and checking the tables) cancels out.
+fn per_item(
+    executable: &Path,
+    figure: &RuntimeFigure,
+    side: &str,
+    rounds: usize,
+    scratch: &Path,
+) -> Result<f64, String> {
+    let mut counts = [0; 2];
+    let mut items = 0;
+    for (count, rounds) in counts.iter_mut().zip([rounds, 2 * rounds]) {
+        let mut command = Command::new(executable);
+        command
+            .args(["--instructions", figure.instructions, side])
+            .arg(rounds.to_string());
+        let name = format!(
+            "{}-{}-{side}-{rounds}.callgrind",
+            figure.bench, figure.instructions
+        );
+        let (instructions, stdout) = callgrind(&command, &scratch.join(name))?;
+        *count = instructions;
+        // "64 lookups per round"
+        items = stdout
+            .split_whitespace()
+            .next()
+            .and_then(|items| items.parse::<u64>().ok())
+            .ok_or_else(|| format!("{}: no item count in {stdout:?}", executable.display()))?;
+    }
+    let items = items * rounds as u64;
+    Ok(ratio(counts[1].saturating_sub(counts[0]), items))
+}
+
+/// The bench binaries, built (optimized unless `--smoke`), by name.
+fn bench_executables(options: &Options) -> Result<Vec<(String, PathBuf)>, String> {
+    let mut command = cargo();
+    command
+        .current_dir(workspace_root())
+        .args(if options.smoke {
+            ["test", "--benches"]
+        } else {
+            ["bench", "--benches"]
+        });
+    command.args([
+        "--no-run",
+        "--quiet",
+        "--message-format=json",
+        "-p",
+        "error-codes-bench",
+    ]);
+    let messages = run_quiet(&mut command, "building the benches")?;
+    let mut executables = Vec::new();
+    for line in messages.lines() {
+        let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let kinds = &message["target"]["kind"];
+        let is_bench = kinds
+            .as_array()
+            .is_some_and(|kinds| kinds.iter().any(|kind| kind == "bench"));
+        if let (true, Some(name), Some(executable)) = (
+            is_bench,
+            message["target"]["name"].as_str(),
+            message["executable"].as_str(),
+        ) {
+            executables.push((name.to_owned(), PathBuf::from(executable)));
+        }
+    }
+    Ok(executables)
 }
 
 /// The median time of one iteration of a criterion benchmark, in nanoseconds.
@@ -773,10 +892,10 @@ fn median_ns(home: &Path, group: &str, function: &str, value: Option<&str>) -> R
     }
     path.push("new/estimates.json");
     let text = read(&path)?;
-    // `{"mean":{...},"median":{"confidence_interval":{...},"point_estimate":N,...},...}`
-    text.split_once("\"median\"")
-        .and_then(|(_, median)| median.split_once("\"point_estimate\":"))
-        .and_then(|(_, rest)| rest.split([',', '}']).next()?.trim().parse().ok())
+    let estimates: serde_json::Value =
+        serde_json::from_str(&text).map_err(|error| format!("{}: {error}", path.display()))?;
+    estimates["median"]["point_estimate"]
+        .as_f64()
         .ok_or_else(|| format!("no median in {}", path.display()))
 }
 
