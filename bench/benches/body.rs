@@ -96,11 +96,11 @@ const SIDES: [&str; 3] = ["generated", "error_body", "derived"];
 fn body(c: &mut Criterion) {
     let samples = Samples::new();
     let count = samples.errors.len();
-    let mut group = c.benchmark_group("body");
-    group.throughput(Throughput::Elements(count as u64));
     let mut out = Vec::with_capacity(256);
+    let mut group = c.benchmark_group("body/serialize");
+    group.throughput(Throughput::Elements(count as u64));
     for side in SIDES {
-        group.bench_function(format!("serialize/{side}"), |b| {
+        group.bench_function(side, |b| {
             b.iter(|| {
                 for index in 0..count {
                     samples.serialize(side, black_box(index), &mut out);
@@ -109,8 +109,11 @@ fn body(c: &mut Criterion) {
             });
         });
     }
+    group.finish();
+    let mut group = c.benchmark_group("body/deserialize");
+    group.throughput(Throughput::Elements(count as u64));
     for side in SIDES {
-        group.bench_function(format!("deserialize/{side}"), |b| {
+        group.bench_function(side, |b| {
             b.iter(|| {
                 for index in 0..count {
                     samples.deserialize(side, black_box(index));

@@ -72,13 +72,13 @@ fn parse(input: &DeriveInput) -> syn::Result<Vec<Variant<'_>>> {
         Data::Enum(data) => data,
         Data::Struct(data) => {
             return Err(syn::Error::new_spanned(
-                data.struct_token,
+                &data.struct_token,
                 "#[derive(ErrorCode)] supports enums only: each unit variant is one error code",
             ));
         }
         Data::Union(data) => {
             return Err(syn::Error::new_spanned(
-                data.union_token,
+                &data.union_token,
                 "#[derive(ErrorCode)] supports enums only: each unit variant is one error code",
             ));
         }

@@ -770,7 +770,9 @@ fn runtime(options: &Options, scratch: &Path) -> Result<Vec<Row>, String> {
     }
 
     step("criterion benches: from_code and body");
+    // Fresh, so a benchmark that did not run cannot show an old figure.
     let home = scratch.join("criterion");
+    remove_dir(&home)?;
     for name in ["from_code", "body"] {
         let mut command = Command::new(bench(name)?);
         command.env("CRITERION_HOME", &home);
