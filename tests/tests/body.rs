@@ -32,11 +32,11 @@ const INPUTS: &[&str] = &[
     r#"{"error":"invalid_token","message":null}"#,
     r#"{"error":"invalid_token","message":["m"]}"#,
     r#"["invalid_token"]"#,
-    r#"[]"#,
+    "[]",
     r#""invalid_token""#,
-    r#"null"#,
+    "null",
     r#"{"error":"invalid_token","message":"m""#,
-    r#"{}"#,
+    "{}",
 ];
 
 #[test]

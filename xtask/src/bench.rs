@@ -207,10 +207,14 @@ fn twins(options: &Options, scratch: &Path) -> Result<Vec<Row>, String> {
     for twin in [&generated, &handwritten] {
         let mut fetch = twin.cargo(&twin.target());
         fetch.args(["fetch", "--locked", "--quiet"]);
-        run_quiet(
-            &mut fetch,
-            &format!("fetching the {} twin's dependencies", twin.name),
-        )?;
+        // The lockfiles are committed so the figures can be reproduced; a
+        // change to this workspace's dependencies must be recorded in them.
+        let what = format!(
+            "fetching the {name} twin's dependencies (if its lockfile is out of date, run \
+             `cargo fetch --manifest-path bench/twins/{name}/Cargo.toml` and commit it)",
+            name = twin.name
+        );
+        run_quiet(&mut fetch, &what)?;
     }
 
     step("clean builds of the twins");
