@@ -9,6 +9,11 @@
 //! file. [`diff::compare`] lists what changed between two catalogues and
 //! which changes break clients.
 //!
+//! The loader and the Rust emitter are always there. The document emitters
+//! are behind the features `typescript`, `openapi` and `markdown`, all on by
+//! default; the proc macro turns them off, so users' builds compile only what
+//! the macro runs.
+//!
 //! ```
 //! let catalog = error_codes_gen::Catalog::from_yaml(
 //!     "title: Errors\nstatuses:\n  404:\n    codes:\n      user_not_found: No such user.\n",
@@ -20,15 +25,23 @@
 //! # Ok::<(), error_codes_gen::Error>(())
 //! ```
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
 mod diagnostic;
 pub mod diff;
 mod fs;
 pub mod limits;
 mod load;
+#[cfg(feature = "markdown")]
+#[cfg_attr(docsrs, doc(cfg(feature = "markdown")))]
 pub mod markdown;
 mod model;
+#[cfg(feature = "openapi")]
+#[cfg_attr(docsrs, doc(cfg(feature = "openapi")))]
 pub mod openapi;
 pub mod rust;
+#[cfg(feature = "typescript")]
+#[cfg_attr(docsrs, doc(cfg(feature = "typescript")))]
 pub mod typescript;
 mod yaml;
 
@@ -42,7 +55,13 @@ pub use model::{
 /// Every generated document as `(file name, contents)`, in a fixed order.
 ///
 /// This is what `cargo xtask gen` writes into `generated/` and what
-/// `cargo xtask gen --check` compares against.
+/// `cargo xtask gen --check` compares against. Needs the features
+/// `typescript`, `openapi` and `markdown` (all on by default).
+#[cfg(all(feature = "typescript", feature = "openapi", feature = "markdown"))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(all(feature = "typescript", feature = "openapi", feature = "markdown")))
+)]
 #[must_use]
 pub fn documents(catalog: &Catalog) -> [(&'static str, String); 3] {
     [

@@ -71,14 +71,15 @@ fn parse(input: &DeriveInput) -> syn::Result<Vec<Variant<'_>>> {
     let data = match &input.data {
         Data::Enum(data) => data,
         Data::Struct(data) => {
-            return Err(syn::Error::new_spanned(
-                data.struct_token,
+            // A keyword is one token: its span is all `new_spanned` would give.
+            return Err(syn::Error::new(
+                data.struct_token.span,
                 "#[derive(ErrorCode)] supports enums only: each unit variant is one error code",
             ));
         }
         Data::Union(data) => {
-            return Err(syn::Error::new_spanned(
-                data.union_token,
+            return Err(syn::Error::new(
+                data.union_token.span,
                 "#[derive(ErrorCode)] supports enums only: each unit variant is one error code",
             ));
         }

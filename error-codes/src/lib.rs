@@ -59,7 +59,11 @@
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod body;
+
 use std::fmt;
+
+pub use body::ErrorBody;
 
 /// Generates status-grouped error enums from a catalogue file.
 ///
@@ -181,50 +185,6 @@ pub trait ErrorCode {
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub use http;
 
-/// The body of every error response: `{"error": <code>, "message": <text>}`.
-///
-/// Generated error enums serialize to this shape directly; `ErrorBody` is for
-/// code that handles bodies without knowing their codes, such as a client
-/// reading a response from a newer server or a proxy passing errors on.
-///
-/// ```
-/// use error_codes::ErrorBody;
-///
-/// let body: ErrorBody =
-///     serde_json::from_str(r#"{"error":"invalid_token","message":"The API Token provided is invalid."}"#)?;
-/// assert_eq!(body.error, "invalid_token");
-/// assert_eq!(body.message, "The API Token provided is invalid.");
-/// assert_eq!(
-///     serde_json::to_string(&body)?,
-///     r#"{"error":"invalid_token","message":"The API Token provided is invalid."}"#,
-/// );
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub struct ErrorBody {
-    /// The error code, e.g. `"invalid_token"`.
-    pub error: String,
-    /// The human-readable message; servers may localize it.
-    pub message: String,
-}
-
-impl ErrorBody {
-    /// The body an error is sent as.
-    ///
-    /// ```
-    /// # error_codes::include_errors!("examples/errors.yaml");
-    /// let body = error_codes::ErrorBody::new(&NotFound::UserNotFound);
-    /// assert_eq!((body.error.as_str(), body.message.as_str()), ("user_not_found", "No such user."));
-    /// ```
-    #[must_use]
-    pub fn new<E: ErrorCode + ?Sized>(error: &E) -> Self {
-        Self {
-            error: error.code().to_owned(),
-            message: error.message().to_owned(),
-        }
-    }
-}
-
 /// A code that names no known error, from `FromStr` or deserialization.
 ///
 /// A status group's enum says which status it expected, since the code may
@@ -292,23 +252,18 @@ impl std::error::Error for UnknownCode {}
 /// Support for the code `include_errors!` generates; not a public API.
 #[doc(hidden)]
 pub mod __private {
-    use serde::de::Error as _;
-    use serde::{Deserialize as _, Deserializer, Serialize as _, Serializer};
+    use serde_core::{Deserializer, Serializer};
 
-    use crate::{ErrorBody, ErrorCode, UnknownCode};
+    use crate::{ErrorCode, UnknownCode};
 
     // Generated code names serde through this path so that users need no
     // serde dependency of their own, and their own `serde` cannot shadow it.
-    pub use serde;
+    // `serde` re-exports these very traits, so they are the ones its users
+    // implement and call.
+    pub use serde_core as serde;
 
-    /// Borrows what `ErrorBody` owns, so serializing does not allocate.
-    #[derive(serde::Serialize)]
-    struct BodyRef<'a> {
-        error: &'a str,
-        message: &'a str,
-    }
-
-    /// Serializes `error` as its [`ErrorBody`].
+    /// Serializes `error` as its [`ErrorBody`](crate::ErrorBody), without
+    /// allocating.
     ///
     /// # Errors
     /// Whatever the serializer reports.
@@ -317,11 +272,7 @@ pub mod __private {
         E: ErrorCode + ?Sized,
         S: Serializer,
     {
-        BodyRef {
-            error: error.code(),
-            message: error.message(),
-        }
-        .serialize(serializer)
+        crate::body::serialize(error.code(), error.message(), serializer)
     }
 
     /// Looks `code` up in a table that `error_codes_gen::rust` built: see
@@ -371,7 +322,8 @@ pub mod __private {
         hash ^ (hash >> 33)
     }
 
-    /// Reads an [`ErrorBody`] and parses its code with `E`'s `FromStr`.
+    /// Reads an [`ErrorBody`](crate::ErrorBody) and parses its code with
+    /// `E`'s `FromStr`, without allocating.
     ///
     /// The message is not compared with the catalogue's: servers may
     /// localize it.
@@ -383,7 +335,6 @@ pub mod __private {
         D: Deserializer<'de>,
         E: std::str::FromStr<Err = UnknownCode>,
     {
-        let body = ErrorBody::deserialize(deserializer)?;
-        body.error.parse().map_err(D::Error::custom)
+        crate::body::deserialize_code(deserializer)
     }
 }

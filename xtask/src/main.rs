@@ -6,6 +6,11 @@
 //! the workspace root, wherever `cargo xtask` runs. Flags, output and exit
 //! codes are the command's: 0 done, 1 stale documents or breaking changes,
 //! 2 bad input, usage or I/O error.
+//!
+//! `bench [--smoke] [--pairs N]` runs the benchmarks (see `bench.rs` and
+//! BENCHMARKS.md).
+
+mod bench;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -32,6 +37,8 @@ enum Task {
     /// `gen` and `breaking`, exactly as `error-codes` has them.
     #[command(flatten)]
     Catalogue(error_codes_cli::Command),
+    /// Run every benchmark figure against its baseline; print the ratios.
+    Bench(bench::Options),
 }
 
 fn workspace_root() -> &'static Path {
@@ -43,5 +50,6 @@ fn workspace_root() -> &'static Path {
 fn main() -> ExitCode {
     match Xtask::parse().task {
         Task::Catalogue(command) => command.run(&Context::new("cargo xtask", workspace_root())),
+        Task::Bench(options) => bench::run(&options),
     }
 }
