@@ -56,10 +56,17 @@
 //! Editing `errors.yaml` rebuilds the crate that includes it. A broken file is
 //! a compile error at the path literal, listing every problem with its
 //! `file:line:column`.
+//!
+//! A client reads error responses as [`Received<ApiError>`](Received), which
+//! keeps codes that a newer server added instead of failing on them.
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 use std::fmt;
+
+mod received;
+
+pub use received::Received;
 
 /// Generates status-grouped error enums from a catalogue file.
 ///
