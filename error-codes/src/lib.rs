@@ -59,11 +59,25 @@
 //!
 //! A client reads error responses as [`Received<ApiError>`](Received), which
 //! keeps codes that a newer server added instead of failing on them.
+//!
+//! # Features
+//!
+//! All off by default; each implements a framework's trait for every
+//! generated enum and every `#[derive(ErrorCode)]` type:
+//!
+//! - `http`: [`ErrorCode::status_code`], the status as an `http::StatusCode`;
+//! - `axum`: `axum::response::IntoResponse` (axum 0.8): the error's status,
+//!   `content-type: application/json` and the body `{"error", "message"}`;
+//! - `actix-web`: `actix_web::ResponseError` (actix-web 4), the same response;
+//! - `utoipa`: `utoipa::IntoResponses` (utoipa 6), so that
+//!   `#[utoipa::path(responses(ApiError))]` documents every status with one
+//!   named example per code, and `responses(Unauthorized)` documents 401.
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 use std::fmt;
 
+mod frameworks;
 mod received;
 
 pub use received::Received;
@@ -307,6 +321,9 @@ pub mod __private {
     // Generated code names serde through this path so that users need no
     // serde dependency of their own, and their own `serde` cannot shadow it.
     pub use serde;
+
+    // The web framework hook, `frameworks::impl_frameworks!`, and its support.
+    pub use crate::frameworks::support as frameworks;
 
     /// Borrows what `ErrorBody` owns, so serializing does not allocate.
     #[derive(serde::Serialize)]
