@@ -37,8 +37,7 @@ fn combinations() -> Vec<Vec<&'static str>> {
             .filter(|(bit, _)| mask & (1 << bit) != 0)
             .map(|(_, (name, _))| *name)
             .collect();
-        if features.iter().any(|f| *f == "axum" || *f == "utoipa") && !features.contains(&"http")
-        {
+        if features.iter().any(|f| *f == "axum" || *f == "utoipa") && !features.contains(&"http") {
             features.insert(0, "http");
         }
         if !combinations.contains(&features) {
@@ -91,8 +90,11 @@ fn pass_cases_are_clean_under_clippy_with_every_feature_combination() {
     }
     std::fs::write(crate_dir.join("Cargo.toml"), manifest).expect("write Cargo.toml");
     // The workspace's lock, so that `--offline` finds every version.
-    std::fs::copy(workspace_root().join("Cargo.lock"), crate_dir.join("Cargo.lock"))
-        .expect("seed Cargo.lock");
+    std::fs::copy(
+        workspace_root().join("Cargo.lock"),
+        crate_dir.join("Cargo.lock"),
+    )
+    .expect("seed Cargo.lock");
 
     // Every pass case, without features.
     clippy(&crate_dir, &root, &["--bins"]);
@@ -181,6 +183,10 @@ fn each_framework_is_compiled_only_with_its_feature() {
             assert_eq!(crates.contains(&heavy), actix, "{heavy} with [{joined}]");
         }
         let utoipa = features.contains(&"utoipa");
-        assert_eq!(crates.contains(&"utoipa-gen"), utoipa, "utoipa-gen with [{joined}]");
+        assert_eq!(
+            crates.contains(&"utoipa-gen"),
+            utoipa,
+            "utoipa-gen with [{joined}]"
+        );
     }
 }
