@@ -436,3 +436,46 @@ fn utoipa_documents_pass_the_validator_and_match_generated_openapi() {
         "{printed}"
     );
 }
+
+mod hostile {
+    //! The hostile catalogue: titles, descriptions and messages full of
+    //! characters that break careless code, through the same hook.
+    error_codes::include_errors!("../fixtures/hostile.yaml");
+}
+
+/// The hostile catalogue's text reaches responses and documents unchanged.
+#[test]
+fn hostile_text_passes_through_the_hook_unchanged() {
+    use axum::response::IntoResponse as _;
+    use utoipa::IntoResponses as _;
+
+    let catalog = error_codes_tests::hostile_catalog();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    for error in hostile::HostileError::ALL {
+        let response = error.into_response();
+        let body = runtime
+            .block_on(axum::body::to_bytes(response.into_body(), 1 << 16))
+            .unwrap();
+        assert_eq!(body, serde_json::to_vec(error).unwrap());
+        let actix = actix_web::ResponseError::error_response(error);
+        let actix = actix_web::body::MessageBody::try_into_bytes(actix.into_body()).unwrap();
+        assert_eq!(actix, serde_json::to_vec(error).unwrap());
+    }
+    let responses = serde_json::to_value(hostile::HostileError::responses()).unwrap();
+    for status in catalog.groups() {
+        let mut description = format!("{} {}", status.status, status.title);
+        if let Some(text) = &status.description {
+            description = format!("{description}\n\n{text}");
+        }
+        let response = &responses[status.status.to_string()];
+        assert_eq!(response["description"], description.as_str());
+        let codes: Vec<(String, String)> = status
+            .codes
+            .iter()
+            .map(|code| (code.code.clone(), code.message.clone()))
+            .collect();
+        assert_eq!(one_of(response), codes);
+    }
+}
