@@ -6,9 +6,10 @@
 //! rustc; this runs `cargo clippy` on the same files, as bins of a scratch
 //! crate beside which their catalogues are mirrored (with `serde_json`, as
 //! trybuild gives them this crate's dev-dependencies). `ui/features/frameworks.rs`,
-//! which uses the web framework impls, is linted once per feature combination,
-//! as is the runtime crate itself; and `cargo tree` shows that each framework
-//! is compiled only when its feature is on.
+//! which uses the web framework impls, and `ui/pass/whole_contract.rs`, which
+//! shadows every name generated code could lean on, are linted once per
+//! feature combination, as is the runtime crate itself; and `cargo tree`
+//! shows that each framework is compiled only when its feature is on.
 
 use std::fmt::Write as _;
 use std::fs::File;
@@ -98,15 +99,13 @@ fn pass_cases_are_clean_under_clippy_with_every_feature_combination() {
 
     // Every pass case, without features.
     clippy(&crate_dir, &root, &["--bins"]);
-    // The frameworks case and the runtime itself, with each combination.
+    // With each combination: the frameworks case, the case that shadows
+    // every name generated code could lean on, and the runtime itself.
     for features in combinations() {
         let features = features.join(",");
         let features = ["--no-default-features", "--features", &features];
-        clippy(
-            &crate_dir,
-            &root,
-            &[&["--bin", "frameworks"], &features[..]].concat(),
-        );
+        let bins = ["--bin", "frameworks", "--bin", "whole_contract"];
+        clippy(&crate_dir, &root, &[&bins[..], &features[..]].concat());
         clippy(
             workspace_root(),
             &root,

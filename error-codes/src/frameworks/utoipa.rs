@@ -17,24 +17,21 @@ use crate::ErrorCode;
 /// its description, if it has one.
 pub type StatusDoc = (u16, &'static str, &'static [&'static str]);
 
-/// The responses of `values`, keyed by status: one per status among them, in
-/// the order the statuses first appear.
+/// The responses of `values`, keyed by status: one per status among them,
+/// with its codes in the order of `values`.
 pub fn responses<E: ErrorCode>(
     values: &[E],
     statuses: &[StatusDoc],
 ) -> BTreeMap<String, RefOr<Response>> {
-    let mut seen: Vec<u16> = Vec::new();
+    let mut by_status: BTreeMap<u16, Vec<&E>> = BTreeMap::new();
     for value in values {
-        if !seen.contains(&value.status()) {
-            seen.push(value.status());
-        }
+        by_status.entry(value.status()).or_default().push(value);
     }
-    seen.into_iter()
-        .map(|status| {
-            let codes: Vec<&E> = values.iter().filter(|v| v.status() == status).collect();
+    by_status
+        .into_iter()
+        .map(|(status, codes)| {
             let doc = statuses.iter().find(|doc| doc.0 == status);
-            let response = response(status, doc, &codes);
-            (status.to_string(), RefOr::T(response))
+            (status.to_string(), RefOr::T(response(status, doc, &codes)))
         })
         .collect()
 }
