@@ -447,6 +447,35 @@ export function isErrorBody(value: unknown): value is ErrorBody {
   );
 }
 
+/**
+ * An error response body as a client receives it: `error` is one of the
+ * {@link ERROR_CODES}, or a code the server added after this module was
+ * generated. {@link isErrorCode} tells them apart.
+ */
+export interface ReceivedErrorBody {
+  /** What went wrong, for programs: a known code, or a newer one. */
+  error: ErrorCode | (string & {});
+  /** What went wrong, for people, as sent (a server may localize it). */
+  message: string;
+}
+
+/**
+ * Whether `value` has the shape of an error response body with any string
+ * `error` and a string `message`. Clients check responses with this rather
+ * than {@link isErrorBody}, so that a newer server's codes do not break them;
+ * `isErrorCode(body.error)` then narrows the code to the known ones.
+ */
+export function isReceivedErrorBody(value: unknown): value is ReceivedErrorBody {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "error" in value &&
+    typeof value.error === "string" &&
+    "message" in value &&
+    typeof value.message === "string"
+  );
+}
+
 /** The HTTP status that `code` is sent with. */
 export function statusOf(code: ErrorCode): number {
   return ERRORS[code].status;

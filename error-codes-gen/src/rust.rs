@@ -82,6 +82,7 @@ fn group(status: &Status, top: &str) -> TokenStream {
         .map(|code| Literal::string(&code.message));
     let from_code = from_code_fn(status.codes.iter().map(|code| code.code.as_str()));
     let common = common_impls(&ty, Some(&format!("{} {}", status.status, status.title)));
+    let frameworks = frameworks_hook(&ty, &[status]);
     let derives = derives();
     let allow = allow_deprecated(status.codes.iter());
 
@@ -127,6 +128,7 @@ fn group(status: &Status, top: &str) -> TokenStream {
         }
 
         #common
+        #frameworks
     }
 }
 
@@ -164,6 +166,7 @@ fn top_level(catalog: &Catalog) -> TokenStream {
     });
     let from_code = from_code_fn(catalog.codes().map(|(_, code)| code.code.as_str()));
     let common = common_impls(&ty, None);
+    let frameworks = frameworks_hook(&ty, &groups);
     let derives = derives();
     let allow = allow_deprecated(catalog.codes().map(|(_, code)| code));
 
@@ -217,6 +220,7 @@ fn top_level(catalog: &Catalog) -> TokenStream {
         )*
 
         #common
+        #frameworks
     }
 }
 
@@ -377,6 +381,23 @@ fn common_impls(ty: &Ident, status_line: Option<&str>) -> TokenStream {
                 ::error_codes::__private::deserialize(deserializer)
             }
         }
+    }
+}
+
+/// The web framework impls (`IntoResponse`, `ResponseError`, `IntoResponses`):
+/// a call to the runtime's hook, which expands to the impls of the features
+/// `error-codes` was built with, or to nothing. `statuses` are those of the
+/// type's values, for the `OpenAPI` responses' titles and descriptions.
+fn frameworks_hook(ty: &Ident, statuses: &[&Status]) -> TokenStream {
+    let statuses = statuses.iter().map(|status| {
+        let number = Literal::u16_unsuffixed(status.status);
+        let title = &status.title;
+        // The description, if any, as a third element.
+        let description = status.description.iter();
+        quote!((#number, #title #(, #description)*))
+    });
+    quote! {
+        ::error_codes::__private::frameworks::impl_frameworks!(#ty, #ty::ALL, [#(#statuses),*]);
     }
 }
 

@@ -20,6 +20,9 @@
 //! - `interface ErrorBody`, and the guards `isErrorCode` and `isErrorBody`,
 //!   which look codes up in a `Set` so that `"toString"` or `"__proto__"` are
 //!   never mistaken for codes;
+//! - `interface ReceivedErrorBody` and its guard `isReceivedErrorBody`, a shape
+//!   check that accepts any string code: what clients read responses with, so
+//!   that a code a newer server sends does not make them fail;
 //! - `statusOf(code)`. In a catalogue without codes `ErrorCode` is `never`,
 //!   and so is `ERRORS[code]`, whose `.status` no compiler accepts: there
 //!   `statusOf` throws instead, since no typed call can reach it.
@@ -240,6 +243,35 @@ export function isErrorBody(value: unknown): value is ErrorBody {
     value !== null &&
     "error" in value &&
     isErrorCode(value.error) &&
+    "message" in value &&
+    typeof value.message === "string"
+  );
+}
+
+/**
+ * An error response body as a client receives it: `error` is one of the
+ * {@link ERROR_CODES}, or a code the server added after this module was
+ * generated. {@link isErrorCode} tells them apart.
+ */
+export interface ReceivedErrorBody {
+  /** What went wrong, for programs: a known code, or a newer one. */
+  error: ErrorCode | (string & {});
+  /** What went wrong, for people, as sent (a server may localize it). */
+  message: string;
+}
+
+/**
+ * Whether `value` has the shape of an error response body with any string
+ * `error` and a string `message`. Clients check responses with this rather
+ * than {@link isErrorBody}, so that a newer server's codes do not break them;
+ * `isErrorCode(body.error)` then narrows the code to the known ones.
+ */
+export function isReceivedErrorBody(value: unknown): value is ReceivedErrorBody {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "error" in value &&
+    typeof value.error === "string" &&
     "message" in value &&
     typeof value.message === "string"
   );

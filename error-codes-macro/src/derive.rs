@@ -369,6 +369,7 @@ fn emit(name: &Ident, variants: &[Variant<'_>]) -> TokenStream {
     let status = arms(variants, |variant| {
         Literal::u16_unsuffixed(variant.status).into_token_stream()
     });
+    let values = variants.iter().map(|variant| variant.ident);
     quote! {
         #[automatically_derived]
         impl ::error_codes::ErrorCode for #name {
@@ -395,6 +396,10 @@ fn emit(name: &Ident, variants: &[Variant<'_>]) -> TokenStream {
 
         #[automatically_derived]
         impl ::core::error::Error for #name {}
+
+        // The web framework impls of the features `error-codes` was built
+        // with; statuses are documented with their reason phrases.
+        ::error_codes::__private::frameworks::impl_frameworks!(#name, &[#(#name::#values),*], []);
     }
 }
 

@@ -56,14 +56,33 @@
 //! Editing `errors.yaml` rebuilds the crate that includes it. A broken file is
 //! a compile error at the path literal, listing every problem with its
 //! `file:line:column`.
+//!
+//! A client reads error responses as [`Received<ApiError>`](Received), which
+//! keeps codes that a newer server added instead of failing on them.
+//!
+//! # Features
+//!
+//! All off by default; each implements a framework's trait for every
+//! generated enum and every `#[derive(ErrorCode)]` type:
+//!
+//! - `http`: [`ErrorCode::status_code`], the status as an `http::StatusCode`;
+//! - `axum`: `axum::response::IntoResponse` (axum 0.8): the error's status,
+//!   `content-type: application/json` and the body `{"error", "message"}`;
+//! - `actix-web`: `actix_web::ResponseError` (actix-web 4), the same response;
+//! - `utoipa`: `utoipa::IntoResponses` (utoipa 6), so that
+//!   `#[utoipa::path(responses(ApiError))]` documents every status with one
+//!   named example per code, and `responses(Unauthorized)` documents 401.
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod body;
+mod frameworks;
+mod received;
 
 use std::fmt;
 
 pub use body::ErrorBody;
+pub use received::Received;
 
 /// Generates status-grouped error enums from a catalogue file.
 ///
@@ -261,6 +280,9 @@ pub mod __private {
     // `serde` re-exports these very traits, so they are the ones its users
     // implement and call.
     pub use serde_core as serde;
+
+    // The web framework hook, `frameworks::impl_frameworks!`, and its support.
+    pub use crate::frameworks::support as frameworks;
 
     /// Serializes `error` as its [`ErrorBody`](crate::ErrorBody), without
     /// allocating.

@@ -1,19 +1,55 @@
 //! Generated code is clean under clippy in a user's crate that denies
-//! warnings, missing docs and `clippy::pedantic`.
+//! warnings, missing docs and `clippy::pedantic`, with every combination of
+//! the runtime's features.
 //!
 //! trybuild (`tests/ui.rs`) proves the pass cases compile warning-free under
 //! rustc; this runs `cargo clippy` on the same files, as bins of a scratch
 //! crate beside which their catalogues are mirrored (with `serde_json`, as
-//! trybuild gives them this crate's dev-dependencies).
+//! trybuild gives them this crate's dev-dependencies). `ui/features/frameworks.rs`,
+//! which uses the web framework impls, and `ui/pass/whole_contract.rs`, which
+//! shadows every name generated code could lean on, are linted once per
+//! feature combination, as is the runtime crate itself; and `cargo tree`
+//! shows that each framework is compiled only when its feature is on.
 
 use std::fmt::Write as _;
 use std::fs::File;
+use std::path::Path;
 use std::process::Command;
 
 use error_codes_tests::{mirror_catalogues, target_dir, workspace_root};
 
+/// The runtime's optional features, and what each brings into the build:
+/// `axum` and `utoipa` also turn on `http`.
+const FEATURES: [(&str, &[&str]); 4] = [
+    ("http", &["http"]),
+    ("axum", &["http", "axum-core", "serde_json"]),
+    ("actix-web", &["actix-web", "serde_json"]),
+    ("utoipa", &["http", "utoipa", "serde_json"]),
+];
+
+/// Every combination of [`FEATURES`], less those that differ only in `http`
+/// from one that has it through `axum` or `utoipa`.
+fn combinations() -> Vec<Vec<&'static str>> {
+    let mut combinations: Vec<Vec<&str>> = Vec::new();
+    for mask in 0..1_u32 << FEATURES.len() {
+        let mut features: Vec<&str> = FEATURES
+            .iter()
+            .enumerate()
+            .filter(|(bit, _)| mask & (1 << bit) != 0)
+            .map(|(_, (name, _))| *name)
+            .collect();
+        if features.iter().any(|f| *f == "axum" || *f == "utoipa") && !features.contains(&"http") {
+            features.insert(0, "http");
+        }
+        if !combinations.contains(&features) {
+            combinations.push(features);
+        }
+    }
+    combinations
+}
+
 #[test]
-fn pass_cases_are_clean_under_clippy() {
+fn pass_cases_are_clean_under_clippy_with_every_feature_combination() {
     let root = target_dir().join("clippy-check");
     // The crate's folder plays the part of `tests/`, so `../errors.yaml`
     // resolves to the mirrored copy in `root`.
@@ -31,11 +67,21 @@ fn pass_cases_are_clean_under_clippy() {
         .collect();
     cases.sort();
     assert!(!cases.is_empty(), "no pass cases found");
+    let frameworks = workspace_root().join("tests/ui/features/frameworks.rs");
+    cases.push(frameworks.clone());
 
     let runtime = workspace_root().join("error-codes");
+    // The frameworks' own crates are optional dependencies, so that the case
+    // can name their traits when (and only when) the feature is on.
     let mut manifest = format!(
         "[package]\nname = \"clippy-check\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-         [dependencies]\nerror-codes = {{ path = {:?} }}\nserde_json = \"1\"\n\n[workspace]\n",
+         [dependencies]\nerror-codes = {{ path = {:?} }}\nserde_json = \"1\"\n\
+         actix-web = {{ version = \"4\", default-features = false, optional = true }}\n\
+         axum-core = {{ version = \"0.5\", optional = true }}\n\
+         utoipa = {{ version = \"6\", default-features = false, features = [\"macros\"], optional = true }}\n\n\
+         [features]\nhttp = [\"error-codes/http\"]\naxum = [\"error-codes/axum\", \"dep:axum-core\"]\n\
+         actix-web = [\"error-codes/actix-web\", \"dep:actix-web\"]\nutoipa = [\"error-codes/utoipa\", \"dep:utoipa\"]\n\n\
+         [workspace]\n",
         runtime.to_str().expect("a UTF-8 workspace path")
     );
     for case in &cases {
@@ -44,26 +90,102 @@ fn pass_cases_are_clean_under_clippy() {
         let _ = write!(manifest, "\n[[bin]]\nname = \"{name}\"\npath = {path:?}\n");
     }
     std::fs::write(crate_dir.join("Cargo.toml"), manifest).expect("write Cargo.toml");
-    let lockfile = crate_dir.join("Cargo.lock");
-    if !lockfile.exists() {
-        std::fs::copy(workspace_root().join("Cargo.lock"), &lockfile).expect("seed Cargo.lock");
-    }
+    // The workspace's lock, so that `--offline` finds every version.
+    std::fs::copy(
+        workspace_root().join("Cargo.lock"),
+        crate_dir.join("Cargo.lock"),
+    )
+    .expect("seed Cargo.lock");
 
+    // Every pass case, without features.
+    clippy(&crate_dir, &root, &["--bins"]);
+    // With each combination: the frameworks case, the case that shadows
+    // every name generated code could lean on, and the runtime itself.
+    for features in combinations() {
+        let features = features.join(",");
+        let features = ["--no-default-features", "--features", &features];
+        let bins = ["--bin", "frameworks", "--bin", "whole_contract"];
+        clippy(&crate_dir, &root, &[&bins[..], &features[..]].concat());
+        clippy(
+            workspace_root(),
+            &root,
+            &[&["-p", "error-codes", "--lib", "--locked"], &features[..]].concat(),
+        );
+    }
+}
+
+/// Runs `cargo clippy` in `dir` with `args`, into the scratch target folder,
+/// and fails on any warning.
+fn clippy(dir: &Path, root: &Path, args: &[&str]) {
     let output = Command::new(env!("CARGO"))
-        .args([
-            "clippy",
-            "--offline",
-            "--bins",
-            "--color=never",
-            "--",
-            "-D",
-            "warnings",
-        ])
-        .current_dir(&crate_dir)
+        .args(["clippy", "--offline", "--color=never"])
+        .args(args)
+        .args(["--", "-D", "warnings"])
+        .current_dir(dir)
         .env("CARGO_TARGET_DIR", root.join("target"))
         .output()
         .expect("run cargo clippy");
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "cargo clippy failed:\n{stderr}");
-    assert!(!stderr.contains("warning"), "clippy warned:\n{stderr}");
+    assert!(
+        output.status.success(),
+        "cargo clippy {args:?} failed:\n{stderr}"
+    );
+    assert!(
+        !stderr.contains("warning"),
+        "clippy {args:?} warned:\n{stderr}"
+    );
+}
+
+/// A crate that enables none of the framework features compiles none of the
+/// frameworks; each feature brings its framework and nothing else's.
+#[test]
+fn each_framework_is_compiled_only_with_its_feature() {
+    let optional: Vec<&str> = FEATURES
+        .iter()
+        .flat_map(|(_, crates)| crates.iter().copied())
+        .collect();
+    for features in combinations() {
+        let joined = features.join(",");
+        let output = Command::new(env!("CARGO"))
+            .args(["tree", "--offline", "--locked", "-p", "error-codes"])
+            .args(["-e", "normal", "--prefix", "none", "--format", "{p}"])
+            .args(["--no-default-features", "--features", &joined])
+            .current_dir(workspace_root())
+            .output()
+            .expect("run cargo tree");
+        let tree = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success(),
+            "cargo tree: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        // Names; `http` only at version 1, which `error-codes` uses (actix-web
+        // brings its own `http` 0.2).
+        let crates: Vec<&str> = tree
+            .lines()
+            .filter(|line| !line.starts_with("http v0."))
+            .filter_map(|line| line.split(' ').next())
+            .collect();
+        for name in &optional {
+            let wanted = FEATURES
+                .iter()
+                .any(|(feature, brings)| features.contains(feature) && brings.contains(name));
+            assert_eq!(
+                crates.contains(name),
+                wanted,
+                "{name} with features [{joined}]:\n{tree}"
+            );
+        }
+        // The heavy parts of the frameworks, too.
+        let actix = features.contains(&"actix-web");
+        for heavy in ["tokio", "actix-http", "actix-server"] {
+            assert_eq!(crates.contains(&heavy), actix, "{heavy} with [{joined}]");
+        }
+        let utoipa = features.contains(&"utoipa");
+        assert_eq!(
+            crates.contains(&"utoipa-gen"),
+            utoipa,
+            "utoipa-gen with [{joined}]"
+        );
+    }
 }

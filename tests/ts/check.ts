@@ -11,9 +11,11 @@ import {
   ERRORS,
   isErrorBody,
   isErrorCode,
+  isReceivedErrorBody,
   statusOf,
   type ErrorBody,
   type ErrorCode,
+  type ReceivedErrorBody,
 } from "./errors.js";
 import expectedJson from "./expected.json" with { type: "json" };
 
@@ -142,6 +144,66 @@ for (const value of notCodes) {
 }
 for (const value of [undefined, null, 0, "", "invalid_token", true, {}, [], { message: "m" }, Object.create(null)]) {
   check(!isErrorBody(value), `isErrorBody(${show(value)}) is false`);
+}
+
+// ReceivedErrorBody: what a client reads, from a server that may be newer.
+// A known code, as sent and with a localized message; then narrowed.
+for (const code of codes) {
+  for (const message of [expected.codes.find((entry) => entry.code === code)?.message ?? "", "Localisé: ça « marche » 🔥", ""]) {
+    const received: unknown = JSON.parse(JSON.stringify({ error: code, message }));
+    check(isReceivedErrorBody(received), `isReceivedErrorBody(${show(received)})`);
+    if (isReceivedErrorBody(received)) {
+      check(received.message === message, `the message of ${show(received)} is kept as sent`);
+      check(isErrorCode(received.error), `isErrorCode narrows the received ${show(code)}`);
+      if (isErrorCode(received.error)) {
+        // Narrowed: a known code has its catalogue entry.
+        const known: ErrorCode = received.error;
+        check(ERRORS[known] !== undefined, `ERRORS has the narrowed ${show(code)}`);
+      }
+    }
+  }
+}
+// An unknown code: accepted, kept, and not narrowed to a known one.
+const newer: unknown = JSON.parse('{"error":"quota_frozen","message":"Your quota is frozen.","retry_after":30}');
+check(!codes.includes("quota_frozen"), "quota_frozen is not in the catalogue");
+check(isReceivedErrorBody(newer), "isReceivedErrorBody accepts an unknown code");
+check(!isErrorBody(newer), "isErrorBody rejects an unknown code");
+if (isReceivedErrorBody(newer)) {
+  const body: ReceivedErrorBody = newer;
+  check(body.error === "quota_frozen" && body.message === "Your quota is frozen.", "an unknown code is kept as sent");
+  check(!isErrorCode(body.error), "isErrorCode does not narrow an unknown code");
+  // @ts-expect-error a received code may be unknown, so it is no ErrorCode
+  const notNarrowed: ErrorCode = body.error;
+  check(notNarrowed === body.error, "(the line above is a type error)");
+  // @ts-expect-error nor is a received body an ErrorBody
+  const notAnErrorBody: ErrorBody = body;
+  check(notAnErrorBody === body, "(the line above is a type error)");
+}
+// Any string code type-checks: the type is open, not `string` erased to `any`.
+const literal: ReceivedErrorBody = { error: "added_later", message: "m" };
+check(isReceivedErrorBody(literal), "a ReceivedErrorBody literal passes its guard");
+// Extra fields, inherited or own, do not matter; the two fields do.
+check(isReceivedErrorBody({ error: "x", message: "m", details: { a: [1] } }), "extra fields are ignored");
+const malformed: unknown[] = [
+  undefined,
+  null,
+  "invalid_token",
+  401,
+  [],
+  ["invalid_token", "m"],
+  {},
+  { error: "invalid_token" },
+  { message: "m" },
+  { error: 401, message: "m" },
+  { error: null, message: "m" },
+  { error: "invalid_token", message: null },
+  { error: "invalid_token", message: ["m"] },
+  { error: new String("invalid_token"), message: "m" },
+  { code: "invalid_token", message: "m" },
+  Object.create({ error: "invalid_token", message: 1 }),
+];
+for (const value of malformed) {
+  check(!isReceivedErrorBody(value), `isReceivedErrorBody(${show(value)}) is false`);
 }
 
 if (failures.length > 0) {

@@ -1,0 +1,1107 @@
+//! End to end, with real processes: the example server, its clients, and the
+//! pinned tools.
+//!
+//! Each test starts the servers it needs (`server`, and `next-server`, the
+//! same server built on `errors-next.yaml`, which adds one code) as child
+//! processes on a loopback port they pick themselves, and talks to them over
+//! HTTP:
+//!
+//! - every one of the 32 codes, each provoked by the request that causes it,
+//!   arrives with its status, `content-type: application/json` and exactly
+//!   serde's body; the real responses pass openapi-core's validation against
+//!   the `OpenAPI` document the server serves and against
+//!   `generated/openapi.yaml`, whose responses the served document matches;
+//! - the Rust client reads each into `Received<ApiError>`, and the TypeScript
+//!   client (compiled by the pinned tsc, run by Node with `fetch`) narrows
+//!   each with the generated guards; both handle a code from the newer
+//!   server, and turn responses the API does not send (too large, not JSON)
+//!   into clear errors.
+//!
+//! A [`Server`] kills and reaps its process when dropped, so a failing
+//! assertion stops it too; a server also exits when its standard input
+//! closes, so it cannot outlive this test process even if that is killed.
+//!
+//! The test lives in the example crate because cargo builds the example's
+//! binaries for it (`CARGO_BIN_EXE_*`) in the same build as everything else.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+use std::{fs, thread};
+
+use error_codes::Received;
+use error_codes_gen::Catalog;
+use error_codes_tests::{node, python, target_dir, tools, workspace_root};
+use example_service::api::ApiError;
+use example_service::client::{self, ClientError, MAX_BODY_BYTES, Recovery};
+use example_service::{demo, server};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+const ADMIN_KEY: &str = "end-to-end-admin-key";
+
+/// The code only `next-server`'s catalogue has.
+const NEWER_CODE: &str = "recipient_opted_out";
+const NEWER_MESSAGE: &str = "The recipient has opted out of messages from you.";
+
+// ---------------------------------------------------------------------------
+// Processes
+
+/// A server process, killed and reaped when dropped: on success, on a failed
+/// assertion, on any panic.
+struct Server {
+    child: Child,
+    base_url: String,
+}
+
+impl Server {
+    /// Starts `binary` on `127.0.0.1:0` and waits for the address it prints.
+    fn start(binary: &str) -> Self {
+        let mut child = Command::new(binary)
+            .args(["127.0.0.1:0", "--stop-on-eof"])
+            .env("ADMIN_KEY", ADMIN_KEY)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|error| panic!("cannot start {binary}: {error}"));
+        let stdout = child.stdout.take().expect("a piped stdout");
+        // The guard exists before anything below can fail.
+        let mut server = Self {
+            child,
+            base_url: String::new(),
+        };
+        let (sender, receiver) = mpsc::channel();
+        thread::spawn(move || {
+            let mut stdout = BufReader::new(stdout);
+            let mut line = String::new();
+            let _ = stdout.read_line(&mut line);
+            let _ = sender.send(line);
+            // Keep reading, so the server never writes into a closed pipe.
+            let _ = std::io::copy(&mut stdout, &mut std::io::sink());
+        });
+        let line = receiver
+            .recv_timeout(Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("{binary} printed no address within a minute"));
+        let url = line
+            .trim()
+            .strip_prefix("listening on ")
+            .unwrap_or_else(|| panic!("{binary} printed {line:?}"));
+        assert!(
+            url.starts_with("http://127.0.0.1:"),
+            "not on loopback: {url}"
+        );
+        url.clone_into(&mut server.base_url);
+        server
+    }
+
+    fn api() -> Self {
+        Self::start(env!("CARGO_BIN_EXE_server"))
+    }
+
+    fn next() -> Self {
+        Self::start(env!("CARGO_BIN_EXE_next-server"))
+    }
+
+    fn address(&self) -> SocketAddr {
+        self.base_url.trim_start_matches("http://").parse().unwrap()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A server the API would never be: answers each path with a canned response
+/// that no client may take for an API response. Stops when dropped.
+struct Mock {
+    address: SocketAddr,
+    stop: Arc<AtomicBool>,
+    thread: Option<thread::JoinHandle<()>>,
+}
+
+impl Mock {
+    fn start() -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let address = listener.local_addr().unwrap();
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopping = Arc::clone(&stop);
+        let thread = thread::spawn(move || {
+            for stream in listener.incoming() {
+                if stopping.load(Ordering::SeqCst) {
+                    break;
+                }
+                if let Ok(stream) = stream {
+                    // A client that gives up midway is what some cases test.
+                    let _ = Self::answer(stream);
+                }
+            }
+        });
+        Self {
+            address,
+            stop,
+            thread: Some(thread),
+        }
+    }
+
+    fn base_url(&self) -> String {
+        format!("http://{}", self.address)
+    }
+
+    fn answer(mut stream: TcpStream) -> std::io::Result<()> {
+        stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+        let mut head = Vec::new();
+        let mut byte = [0];
+        while !head.ends_with(b"\r\n\r\n") {
+            if stream.read(&mut byte)? == 0 {
+                return Ok(());
+            }
+            head.push(byte[0]);
+        }
+        let head = String::from_utf8_lossy(&head);
+        let path = head.split(' ').nth(1).unwrap_or_default();
+        let fixed = |status: &str, content_type: &str, body: &[u8]| {
+            let mut response = format!(
+                "HTTP/1.1 {status}\r\ncontent-type: {content_type}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                body.len()
+            )
+            .into_bytes();
+            response.extend_from_slice(body);
+            response
+        };
+        match path {
+            // Declared too large: the client need not read it.
+            "/huge" => stream.write_all(&fixed(
+                "500 Internal Server Error",
+                "application/json",
+                &vec![b' '; MAX_BODY_BYTES + 1],
+            ))?,
+            // No length, and more than the limit: the client must stop reading.
+            "/endless" => {
+                stream.write_all(b"HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\nconnection: close\r\n\r\n")?;
+                let chunk = vec![b' '; 64 * 1024];
+                for _ in 0..(4 * MAX_BODY_BYTES / chunk.len()) {
+                    write!(stream, "{:x}\r\n", chunk.len())?;
+                    stream.write_all(&chunk)?;
+                    stream.write_all(b"\r\n")?;
+                }
+                stream.write_all(b"0\r\n\r\n")?;
+            }
+            "/html" => stream.write_all(&fixed(
+                "502 Bad Gateway",
+                "text/html",
+                b"<html><body><h1>502 Bad Gateway</h1></body></html>",
+            ))?,
+            "/not-an-error-body" => stream.write_all(&fixed(
+                "400 Bad Request",
+                "application/json",
+                br#"{"detail":"Bad request"}"#,
+            ))?,
+            "/wrong-type" => stream.write_all(&fixed(
+                "422 Unprocessable Entity",
+                "application/json",
+                br#"{"error":42,"message":"x"}"#,
+            ))?,
+            "/empty" => {
+                stream.write_all(&fixed("503 Service Unavailable", "application/json", b""))?;
+            }
+            _ => stream.write_all(&fixed("404 Not Found", "text/plain", b"no such case"))?,
+        }
+        stream.flush()
+    }
+}
+
+impl Drop for Mock {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        // Wakes the accept loop, which then sees the flag.
+        let _ = TcpStream::connect(self.address);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// What the mock sends, and what each client must make of it.
+const MOCK_CASES: [(&str, &str); 6] = [
+    ("/huge", "too-large"),
+    ("/endless", "too-large"),
+    ("/html", "unexpected"),
+    ("/not-an-error-body", "unexpected"),
+    ("/wrong-type", "unexpected"),
+    ("/empty", "unexpected"),
+];
+
+// ---------------------------------------------------------------------------
+// Scenarios: the requests that provoke each error
+
+/// One request. Serialized for the TypeScript driver; `expect` stays here.
+#[derive(Serialize, Clone)]
+struct Step {
+    server: &'static str,
+    method: &'static str,
+    path: &'static str,
+    token: Option<&'static str>,
+    headers: BTreeMap<&'static str, &'static str>,
+    body: Option<String>,
+    sign: Option<&'static str>,
+    #[serde(skip)]
+    expect: Expect,
+}
+
+/// What a step must get back.
+#[derive(Clone, Copy, Debug)]
+enum Expect {
+    /// A success.
+    Ok,
+    /// This catalogue error.
+    Error(ApiError),
+    /// A code the clients' catalogue does not have: (code, status, message).
+    Newer(&'static str, u16, &'static str),
+}
+
+fn step(method: &'static str, path: &'static str) -> Step {
+    Step {
+        server: "api",
+        method,
+        path,
+        token: Some("demo"),
+        headers: BTreeMap::new(),
+        body: None,
+        sign: None,
+        expect: Expect::Ok,
+    }
+}
+
+impl Step {
+    fn token(mut self, token: Option<&'static str>) -> Self {
+        self.token = token;
+        self
+    }
+    fn body(mut self, body: &Value) -> Self {
+        self.body = Some(body.to_string());
+        self
+    }
+    fn raw_body(mut self, body: &str) -> Self {
+        self.body = Some(body.to_owned());
+        self
+    }
+    /// Signed now (`valid`), an hour ago (`stale`) or with the wrong secret.
+    fn sign(mut self, how: &'static str) -> Self {
+        self.sign = Some(how);
+        self
+    }
+    fn unsigned(mut self) -> Self {
+        self.sign = None;
+        self
+    }
+    fn header(mut self, name: &'static str, value: &'static str) -> Self {
+        self.headers.insert(name, value);
+        self
+    }
+    fn on(mut self, server: &'static str) -> Self {
+        self.server = server;
+        self
+    }
+    fn fails_with(mut self, code: &str) -> Self {
+        self.expect =
+            Expect::Error(ApiError::from_code(code).unwrap_or_else(|| panic!("{code} is no code")));
+        self
+    }
+}
+
+/// A message to a number, signed, as `POST /v1/messages` takes it.
+fn message(token: &'static str, to: &str, confirm: bool) -> Step {
+    step("POST", "/v1/messages")
+        .token(Some(token))
+        .body(&json!({ "to": to, "text": "Hello.", "confirm_charge": confirm }))
+        .sign("valid")
+}
+
+fn account(token: &'static str) -> Step {
+    step("GET", "/v1/account").token(Some(token))
+}
+
+/// (name, steps) for every code: the last step provokes it, the steps before
+/// set the state it needs.
+#[allow(clippy::too_many_lines, reason = "a table, one entry per code")]
+fn scenarios() -> Vec<(&'static str, Vec<Step>)> {
+    let otp = |phone: &str| step("POST", "/v1/otp/send").body(&json!({ "phone": phone }));
+    let verify = |phone: &str| {
+        step("POST", "/v1/otp/verify").body(&json!({ "phone": phone, "code": "000000" }))
+    };
+    let maintenance = |on: bool| {
+        step("PUT", "/admin/maintenance")
+            .token(None)
+            .header("X-Admin-Key", ADMIN_KEY)
+            .body(&json!({ "enabled": on }))
+    };
+    let failing = format!("{}5550100", demo::FAILING_NUMBER_PREFIX);
+    vec![
+        (
+            "missing_auth_headers",
+            vec![
+                account("demo")
+                    .token(None)
+                    .fails_with("missing_auth_headers"),
+            ],
+        ),
+        (
+            "invalid_token",
+            vec![account("no-such-token").fails_with("invalid_token")],
+        ),
+        (
+            "token_inactive",
+            vec![account("disabled").fails_with("token_inactive")],
+        ),
+        (
+            "token_expired",
+            vec![account("expired").fails_with("token_expired")],
+        ),
+        (
+            "unauthorized",
+            vec![
+                account("demo")
+                    .token(None)
+                    .header("X-Token", "not a token!")
+                    .fails_with("unauthorized"),
+            ],
+        ),
+        (
+            "missing_signature",
+            vec![
+                message("demo", "+15551234567", false)
+                    .unsigned()
+                    .fails_with("missing_signature"),
+            ],
+        ),
+        (
+            "invalid_signature",
+            vec![
+                message("demo", "+15551234567", false)
+                    .sign("wrong")
+                    .fails_with("invalid_signature"),
+            ],
+        ),
+        (
+            "signature_expired",
+            vec![
+                message("demo", "+15551234567", false)
+                    .sign("stale")
+                    .fails_with("signature_expired"),
+            ],
+        ),
+        (
+            "insufficient_balance",
+            vec![message("low-balance", "+15551234567", true).fails_with("insufficient_balance")],
+        ),
+        (
+            "ip_not_allowed",
+            vec![account("office").fails_with("ip_not_allowed")],
+        ),
+        (
+            "token_deleted",
+            vec![account("deleted").fails_with("token_deleted")],
+        ),
+        (
+            "no_api_access",
+            vec![account("no-access").fails_with("no_api_access")],
+        ),
+        (
+            "payg_confirm_required",
+            vec![message("payg", "+15551234567", false).fails_with("payg_confirm_required")],
+        ),
+        (
+            "validation_error",
+            vec![message("demo", "12345", false).fails_with("validation_error")],
+        ),
+        (
+            "already_exists",
+            vec![
+                step("POST", "/v1/webhooks")
+                    .body(&json!({ "url": demo::REGISTERED_WEBHOOK }))
+                    .fails_with("already_exists"),
+            ],
+        ),
+        (
+            "invalid_json",
+            vec![
+                step("POST", "/v1/webhooks")
+                    .raw_body("{\"url\": ")
+                    .fails_with("invalid_json"),
+            ],
+        ),
+        (
+            "invalid_amount_format",
+            vec![
+                step("PUT", "/v1/payg/limit")
+                    .token(Some("payg"))
+                    .body(&json!({ "amount": "12.345" }))
+                    .fails_with("invalid_amount_format"),
+            ],
+        ),
+        (
+            "invalid_otp",
+            vec![
+                otp("+15553000001"),
+                verify("+15553000001").fails_with("invalid_otp"),
+            ],
+        ),
+        (
+            "otp_expired",
+            vec![verify(demo::PHONE_WITH_EXPIRED_OTP).fails_with("otp_expired")],
+        ),
+        (
+            "test_message_failed",
+            vec![
+                step("POST", "/v1/messages/test")
+                    .body(&json!({ "to": failing }))
+                    .fails_with("test_message_failed"),
+            ],
+        ),
+        (
+            "rate_limit_exceeded",
+            vec![
+                account("throttled"),
+                account("throttled"),
+                account("throttled").fails_with("rate_limit_exceeded"),
+            ],
+        ),
+        (
+            "plan_limit_reached",
+            vec![message("plan-used-up", "+15551234567", false).fails_with("plan_limit_reached")],
+        ),
+        (
+            "payg_limit_reached",
+            vec![message("payg-capped", "+15551234567", true).fails_with("payg_limit_reached")],
+        ),
+        (
+            "otp_wait_required",
+            vec![
+                otp("+15553000002"),
+                otp("+15553000002").fails_with("otp_wait_required"),
+            ],
+        ),
+        (
+            "otp_resend_limit",
+            vec![otp(demo::PHONE_AT_RESEND_LIMIT).fails_with("otp_resend_limit")],
+        ),
+        (
+            "too_many_attempts",
+            vec![
+                otp("+15553000003"),
+                verify("+15553000003").fails_with("invalid_otp"),
+                verify("+15553000003").fails_with("invalid_otp"),
+                verify("+15553000003").fails_with("invalid_otp"),
+                verify("+15553000003").fails_with("too_many_attempts"),
+            ],
+        ),
+        (
+            "internal_error",
+            vec![account("orphan").fails_with("internal_error")],
+        ),
+        (
+            "send_message_failed",
+            vec![message("demo", &failing, false).fails_with("send_message_failed")],
+        ),
+        (
+            "send_media_failed",
+            vec![
+                step("POST", "/v1/media")
+                    .body(&json!({ "to": failing, "url": "https://example.com/cat.jpg" }))
+                    .sign("valid")
+                    .fails_with("send_media_failed"),
+            ],
+        ),
+        (
+            "server_down",
+            vec![message("offline", "+15551234567", false).fails_with("server_down")],
+        ),
+        (
+            "session_not_ready",
+            vec![message("starting", "+15551234567", false).fails_with("session_not_ready")],
+        ),
+        (
+            "maintenance_mode",
+            vec![
+                maintenance(true),
+                account("demo").fails_with("maintenance_mode"),
+                maintenance(false),
+                account("demo"),
+            ],
+        ),
+    ]
+}
+
+/// The steps that show both clients handling the newer server: a code they do
+/// not know, and a code they do.
+fn newer_server_steps() -> Vec<(&'static str, Vec<Step>)> {
+    let mut opted_out = step("POST", "/v1/broadcasts")
+        .on("next")
+        .body(&json!({ "to": ["+15551234567", "+15550000099"], "text": "Hello, all." }));
+    opted_out.expect = Expect::Newer(NEWER_CODE, 422, NEWER_MESSAGE);
+    vec![
+        ("newer server: unknown code", vec![opted_out]),
+        (
+            "newer server: known code",
+            vec![account("expired").on("next").fails_with("token_expired")],
+        ),
+    ]
+}
+
+/// The scenarios' codes are exactly the catalogue's: each provoked once as
+/// the scenario's last expected error.
+#[test]
+fn the_scenarios_provoke_every_code_once() {
+    let provoked: Vec<&str> = scenarios()
+        .iter()
+        .map(|(name, steps)| {
+            let last = steps.iter().rev().find_map(|step| match step.expect {
+                Expect::Error(error) => Some(error.code()),
+                Expect::Ok | Expect::Newer(..) => None,
+            });
+            assert_eq!(last, Some(*name), "scenario {name}");
+            *name
+        })
+        .collect();
+    let all: Vec<&str> = ApiError::ALL.iter().map(|error| error.code()).collect();
+    assert_eq!(provoked, all);
+}
+
+// ---------------------------------------------------------------------------
+// Sending steps from Rust
+
+/// Sends `step` as the TypeScript driver does: the same headers and body,
+/// signed now, an hour ago, or with the wrong secret.
+async fn send(http: &reqwest::Client, base_url: &str, step: &Step) -> reqwest::Response {
+    let method = reqwest::Method::from_bytes(step.method.as_bytes()).unwrap();
+    let mut request = http.request(method, format!("{base_url}{}", step.path));
+    if let Some(token) = step.token {
+        request = request.header("X-Token", token);
+    }
+    for (name, value) in &step.headers {
+        request = request.header(*name, *value);
+    }
+    let body = step.body.clone().unwrap_or_default();
+    if let (Some(how), Some(token)) = (step.sign, step.token) {
+        let now = server::now_unix();
+        let (secret, timestamp) = match how {
+            "valid" => (demo::signing_secret(token), now),
+            "stale" => (demo::signing_secret(token), now - 3600),
+            _ => ("not-the-secret".to_owned(), now),
+        };
+        request = request.header("X-Timestamp", timestamp).header(
+            "X-Signature",
+            server::signature(&secret, timestamp, body.as_bytes()),
+        );
+    }
+    if step.body.is_some() {
+        request = request
+            .header("content-type", "application/json")
+            .body(body);
+    }
+    request
+        .send()
+        .await
+        .unwrap_or_else(|error| panic!("{} {}: {error}", step.method, step.path))
+}
+
+/// A real response, for openapi-core.
+#[derive(Serialize)]
+struct Exchange {
+    name: String,
+    method: &'static str,
+    path: &'static str,
+    status: u16,
+    content_type: String,
+    body: String,
+    in_catalogue: bool,
+}
+
+/// Every code over HTTP: status, content type and exactly serde's body; then
+/// the real responses against the served document and generated/openapi.yaml.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_code_arrives_with_its_status_content_type_and_body() {
+    let server = Server::api();
+    let http = reqwest::Client::new();
+    let mut exchanges = Vec::new();
+    for (name, steps) in scenarios() {
+        for step in &steps {
+            let response = send(&http, &server.base_url, step).await;
+            let status = response.status().as_u16();
+            let content_type = response
+                .headers()
+                .get("content-type")
+                .map(|value| value.to_str().unwrap().to_owned());
+            let body = response.bytes().await.unwrap();
+            match step.expect {
+                Expect::Ok => assert!(
+                    (200..300).contains(&status),
+                    "{name}: a setup step got {status}: {body:?}"
+                ),
+                Expect::Error(error) => {
+                    assert_eq!(status, error.status(), "{name}: status");
+                    assert_eq!(
+                        content_type.as_deref(),
+                        Some("application/json"),
+                        "{name}: content type"
+                    );
+                    assert_eq!(
+                        String::from_utf8_lossy(&body),
+                        serde_json::to_string(&error).unwrap(),
+                        "{name}: body"
+                    );
+                    exchanges.push(Exchange {
+                        name: format!("{name} #{}", exchanges.len()),
+                        method: step.method,
+                        path: step.path,
+                        status,
+                        content_type: content_type.unwrap(),
+                        body: String::from_utf8(body.to_vec()).unwrap(),
+                        in_catalogue: true,
+                    });
+                }
+                Expect::Newer(..) => unreachable!("the seed server sends no newer code"),
+            }
+        }
+    }
+    assert_eq!(
+        exchanges.len(),
+        35,
+        "32 codes, and invalid_otp three times more on the way to too_many_attempts"
+    );
+
+    let response = http
+        .get(format!("{}/openapi.json", server.base_url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["content-type"], "application/json");
+    let document = response.text().await.unwrap();
+    drop(server);
+    let printed = check_openapi("seed", &document, &exchanges, true);
+    // Under /v1: the account (5 error statuses), messages and media (9 each:
+    // `ApiError`), 5 more routes with 6 each; the maintenance switch with 2.
+    assert!(
+        printed.contains("ok: 55 error responses match openapi.yaml"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains(
+            "ok: 35 responses valid against the served document, 35 against openapi.yaml"
+        ),
+        "{printed}"
+    );
+}
+
+/// Runs `check_served_openapi.py` on a served document and real responses.
+fn check_openapi(case: &str, document_json: &str, exchanges: &[Exchange], compare: bool) -> String {
+    let dir = target_dir().join("end-to-end").join(case);
+    fs::create_dir_all(&dir).unwrap();
+    let (document, recorded) = (dir.join("served.json"), dir.join("exchanges.json"));
+    fs::write(&document, document_json).unwrap();
+    fs::write(&recorded, serde_json::to_vec_pretty(exchanges).unwrap()).unwrap();
+    let generated = workspace_root().join("generated/openapi.yaml");
+    let mut args: Vec<&Path> = vec![
+        &document,
+        Path::new("--against"),
+        &generated,
+        Path::new("--exchanges"),
+        &recorded,
+    ];
+    if compare {
+        args.push(Path::new("--compare"));
+    }
+    let output = python::run_script("check_served_openapi.py", &args);
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "check_served_openapi.py {case} failed\n{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+}
+
+/// The Rust client reads every error into `Received<ApiError>`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_rust_client_reads_every_code() {
+    let server = Server::api();
+    let http = reqwest::Client::new();
+    for (name, steps) in scenarios() {
+        for step in &steps {
+            let result = client::read::<Value>(send(&http, &server.base_url, step).await).await;
+            match (step.expect, result) {
+                (Expect::Ok, Ok(_)) => {}
+                (Expect::Error(expected), Err(ClientError::Api { status, error })) => {
+                    assert_eq!(status.as_u16(), expected.status(), "{name}");
+                    assert_eq!(error.known(), Some(expected), "{name}");
+                    assert_eq!(
+                        (error.code(), error.message()),
+                        (expected.code(), expected.message()),
+                        "{name}"
+                    );
+                }
+                (expect, result) => panic!("{name}: expected {expect:?}, got {result:?}"),
+            }
+        }
+    }
+}
+
+/// Both clients, built on `errors.yaml`, read a code only the newer server's
+/// catalogue has: kept as sent, unknown, handled by its status.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_rust_client_handles_a_code_from_a_newer_server() {
+    let next = Server::next();
+    let http = reqwest::Client::new();
+    let mut exchanges = Vec::new();
+    for (name, steps) in newer_server_steps() {
+        for step in &steps {
+            let response = send(&http, &next.base_url, step).await;
+            let status = response.status().as_u16();
+            let body = response.bytes().await.unwrap();
+            exchanges.push(Exchange {
+                name: name.to_owned(),
+                method: step.method,
+                path: step.path,
+                status,
+                content_type: "application/json".to_owned(),
+                body: String::from_utf8(body.to_vec()).unwrap(),
+                in_catalogue: !matches!(step.expect, Expect::Newer(..)),
+            });
+            let result = client::read::<Value>(send(&http, &next.base_url, step).await).await;
+            match (step.expect, result) {
+                (
+                    Expect::Newer(code, expected_status, message),
+                    Err(error @ ClientError::Api { .. }),
+                ) => {
+                    let ClientError::Api {
+                        status,
+                        error: received,
+                    } = &error
+                    else {
+                        unreachable!()
+                    };
+                    assert_eq!(status.as_u16(), expected_status);
+                    assert_eq!(
+                        received.known(),
+                        None,
+                        "{code} is not in the client's catalogue"
+                    );
+                    assert_eq!((received.code(), received.message()), (code, message));
+                    assert_eq!(
+                        error.recovery(),
+                        Recovery::FixRequest,
+                        "a 422 means the request must change"
+                    );
+                    // The strict enum would have failed: that is why clients read `Received`.
+                    assert!(serde_json::from_slice::<ApiError>(&body).is_err());
+                }
+                (Expect::Error(expected), Err(ClientError::Api { error, .. })) => {
+                    assert_eq!(error.known(), Some(expected), "{name}");
+                }
+                (expect, result) => panic!("{name}: expected {expect:?}, got {result:?}"),
+            }
+        }
+    }
+    let document = http
+        .get(format!("{}/openapi.json", next.base_url))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    drop(next);
+    // Valid against the newer server's own document; outside generated/openapi.yaml.
+    let printed = check_openapi("next", &document, &exchanges, false);
+    assert!(printed.contains("2 responses valid against the served document, 1 against openapi.yaml, 1 rejected there"), "{printed}");
+}
+
+/// Responses the API never sends are the Rust client's clear errors.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_rust_client_rejects_what_the_api_does_not_send() {
+    let mock = Mock::start();
+    let http = reqwest::Client::new();
+    for (path, kind) in MOCK_CASES {
+        let response = http
+            .get(format!("{}{path}", mock.base_url()))
+            .send()
+            .await
+            .unwrap();
+        let error = client::read::<Value>(response).await.expect_err(path);
+        let text = error.to_string();
+        match (kind, &error) {
+            ("too-large", ClientError::TooLarge { .. }) => assert!(
+                text.contains("response body is over 1048576 bytes"),
+                "{text}"
+            ),
+            ("unexpected", ClientError::Unexpected { .. }) => {
+                assert!(text.contains("not a response of the API"), "{text}");
+            }
+            _ => panic!("{path}: expected {kind}, got {error:?}"),
+        }
+        assert_eq!(error.recovery(), Recovery::GiveUp, "{path}");
+    }
+    // A closed port: a transport error, not a panic.
+    let closed = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let error = http
+        .get(format!("http://{closed}/"))
+        .send()
+        .await
+        .map_err(ClientError::from)
+        .unwrap_err();
+    assert!(matches!(error, ClientError::Transport(_)), "{error:?}");
+}
+
+// ---------------------------------------------------------------------------
+// The TypeScript client
+
+/// Compiles the TypeScript client and driver with both pinned compilers, and
+/// returns the folder with TypeScript 7's output.
+///
+/// The sources are copied, with their places relative to each other, into a
+/// folder that a `package.json` makes an ES module package, as the
+/// `nodenext` settings of `tests/ts/tsconfig.strict.json` need.
+fn compile_typescript() -> PathBuf {
+    let root = workspace_root();
+    let dir = target_dir().join("end-to-end").join("typescript");
+    if dir.exists() {
+        fs::remove_dir_all(&dir).unwrap();
+    }
+    let sources = dir.join("src");
+    let files = [
+        "generated/errors.ts",
+        "examples/service/ts/client.ts",
+        "examples/service/tests/driver.ts",
+    ];
+    for file in files {
+        let to = sources.join(file);
+        fs::create_dir_all(to.parent().unwrap()).unwrap();
+        fs::copy(root.join(file), &to).unwrap_or_else(|error| panic!("{file}: {error}"));
+    }
+    let module_package = "{ \"private\": true, \"type\": \"module\" }\n";
+    fs::write(sources.join("package.json"), module_package).unwrap();
+    let types = node::node_modules().join("@types");
+    for package in ["typescript", "typescript-5.9"] {
+        let out = dir.join(format!("out-{package}"));
+        let config = dir.join(format!("tsconfig-{package}.json"));
+        let tsconfig = json!({
+            "extends": root.join("tests/ts/tsconfig.strict.json"),
+            "compilerOptions": {
+                "rootDir": sources,
+                "outDir": out,
+                "types": ["node"],
+                "typeRoots": [types],
+            },
+            "files": files.iter().map(|file| sources.join(file)).collect::<Vec<_>>(),
+        });
+        fs::write(&config, serde_json::to_string_pretty(&tsconfig).unwrap()).unwrap();
+        tools::run(
+            node::package_script(package, "bin/tsc")
+                .arg("--project")
+                .arg(&config)
+                .args(["--pretty", "false"]),
+            &format!("{package} rejects the example's TypeScript client or the driver"),
+        );
+        fs::write(out.join("package.json"), module_package).unwrap();
+    }
+    dir.join("out-typescript")
+}
+
+/// The TypeScript client narrows every code from the server, handles the
+/// newer server's code, and rejects what the API does not send.
+#[test]
+fn the_typescript_client_narrows_every_code() {
+    let compiled = compile_typescript();
+    let (api, next, mock) = (Server::api(), Server::next(), Mock::start());
+
+    let mut scenarios = scenarios();
+    scenarios.extend(newer_server_steps());
+    for (path, _) in MOCK_CASES {
+        let mut step = step("GET", path).on("mock").token(None);
+        step.expect = Expect::Ok; // checked separately below
+        scenarios.push((path, vec![step]));
+    }
+    let plan = json!({
+        "servers": { "api": api.base_url, "next": next.base_url, "mock": mock.base_url() },
+        "scenarios": scenarios.iter().map(|(name, steps)| json!({ "name": name, "steps": steps })).collect::<Vec<_>>(),
+        "typed": { "server": "api", "token": "demo", "signingSecret": demo::signing_secret("demo") },
+    });
+    let plan_path = compiled.join("plan.json");
+    fs::write(&plan_path, plan.to_string()).unwrap();
+
+    let started = Instant::now();
+    let printed = tools::run(
+        node::node()
+            .arg(compiled.join("examples/service/tests/driver.js"))
+            .arg(&plan_path),
+        "the TypeScript driver fails",
+    );
+    eprintln!(
+        "the TypeScript driver ran in {:.1}s",
+        started.elapsed().as_secs_f64()
+    );
+    drop((api, next, mock));
+
+    let reports: Vec<Value> = printed
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let mut reports = reports.iter();
+    for (name, steps) in &scenarios {
+        for (index, step) in steps.iter().enumerate() {
+            let report = reports
+                .next()
+                .unwrap_or_else(|| panic!("no report for {name} #{index}"));
+            assert_eq!(
+                (report["scenario"].as_str(), report["step"].as_u64()),
+                (Some(*name), Some(index as u64))
+            );
+            if let Some(kind) = MOCK_CASES
+                .iter()
+                .find(|(path, _)| path == name)
+                .map(|(_, kind)| kind)
+            {
+                assert_eq!(report["outcome"], *kind, "{name}: {report}");
+                assert_eq!(report["recovery"], json!({ "kind": "give-up" }), "{name}");
+                continue;
+            }
+            match step.expect {
+                Expect::Ok => assert_eq!(report["outcome"], "ok", "{name} #{index}: {report}"),
+                Expect::Error(error) => {
+                    let rust = ClientError::Api {
+                        status: reqwest::StatusCode::from_u16(error.status()).unwrap(),
+                        error: serde_json::from_value::<Received<ApiError>>(
+                            serde_json::to_value(error).unwrap(),
+                        )
+                        .unwrap(),
+                    };
+                    assert_eq!(
+                        *report,
+                        json!({
+                            "scenario": name, "step": index, "outcome": "api", "status": error.status(),
+                            "code": error.code(), "message": error.message(), "known": true,
+                            "knownStatus": error.status(), "catalogueMessage": error.message(),
+                            "recovery": recovery_json(rust.recovery()),
+                        }),
+                        "{name} #{index}"
+                    );
+                }
+                Expect::Newer(code, status, message) => assert_eq!(
+                    *report,
+                    json!({
+                        "scenario": name, "step": index, "outcome": "api", "status": status,
+                        "code": code, "message": message, "known": false,
+                        "recovery": { "kind": "fix-request" },
+                    }),
+                    "{name}"
+                ),
+            }
+        }
+    }
+    // The typed methods: a success, a signed success, an error.
+    let typed: Vec<&Value> = reports.collect();
+    assert_eq!(typed.len(), 3, "{typed:?}");
+    assert_eq!(
+        (typed[0]["outcome"].as_str(), typed[1]["outcome"].as_str()),
+        (Some("ok"), Some("ok")),
+        "{typed:?}"
+    );
+    assert_eq!(
+        (typed[2]["code"].as_str(), typed[2]["known"].as_bool()),
+        (Some("token_expired"), Some(true))
+    );
+}
+
+/// The Rust client's `Recovery` in the TypeScript client's shape.
+fn recovery_json(recovery: Recovery) -> Value {
+    match recovery {
+        Recovery::Retry(after) => json!({ "kind": "retry", "afterSeconds": after.as_secs() }),
+        Recovery::Reauthenticate => json!({ "kind": "reauthenticate" }),
+        Recovery::FixRequest => json!({ "kind": "fix-request" }),
+        Recovery::AddFunds => json!({ "kind": "add-funds" }),
+        Recovery::GiveUp => json!({ "kind": "give-up" }),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The processes stop, and the newer catalogue is what it claims
+
+/// A server is killed when its guard is dropped during a panic, and exits on
+/// its own when its standard input closes (as when this process dies).
+#[test]
+fn servers_stop_on_every_path() {
+    let server = Server::api();
+    let address = server.address();
+    let pid = server.child.id();
+    let panicked = std::panic::catch_unwind(move || {
+        let _server = server;
+        panic!("a failing assertion");
+    });
+    assert!(panicked.is_err());
+    assert!(
+        TcpStream::connect(address).is_err(),
+        "the server still accepts connections"
+    );
+    if cfg!(target_os = "linux") {
+        assert!(
+            !Path::new(&format!("/proc/{pid}")).exists(),
+            "process {pid} was not reaped"
+        );
+    }
+
+    let mut server = Server::api();
+    drop(server.child.stdin.take());
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while server.child.try_wait().unwrap().is_none() {
+        assert!(
+            Instant::now() < deadline,
+            "the server ignored the end of its input"
+        );
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// `errors-next.yaml` is `errors.yaml` plus exactly the one new code, so the
+/// newer server differs from the clients' catalogue in that code alone.
+#[test]
+fn the_next_catalogue_is_the_seed_plus_one_code() {
+    let seed = Catalog::load(&workspace_root().join("errors.yaml")).unwrap();
+    let next = Catalog::load(&workspace_root().join("examples/service/errors-next.yaml")).unwrap();
+    let codes = |catalog: &Catalog| -> Vec<(u16, String, String)> {
+        catalog
+            .codes()
+            .map(|(status, code)| (status.status, code.code.clone(), code.message.clone()))
+            .collect()
+    };
+    let mut expected = codes(&seed);
+    let at = expected
+        .iter()
+        .rposition(|(status, _, _)| *status == 422)
+        .unwrap()
+        + 1;
+    expected.insert(at, (422, NEWER_CODE.to_owned(), NEWER_MESSAGE.to_owned()));
+    assert_eq!(codes(&next), expected);
+    assert_eq!(
+        seed.statuses
+            .iter()
+            .map(|s| (s.status, &s.title, &s.description))
+            .collect::<Vec<_>>(),
+        next.statuses
+            .iter()
+            .map(|s| (s.status, &s.title, &s.description))
+            .collect::<Vec<_>>()
+    );
+}

@@ -1,0 +1,482 @@
+//! The web framework features: axum's `IntoResponse` and actix-web's
+//! `ResponseError`, each through a real handler in the framework's own
+//! router, for every value of every generated enum (the groups and `ApiError`)
+//! and of a derived type; and utoipa's `IntoResponses` in a real `OpenApi`
+//! document, which the pinned validator checks against `generated/openapi.yaml`.
+
+// The hook's impls must stay quiet under the strictest settings a user may pick.
+#![deny(warnings, missing_docs, clippy::pedantic)]
+
+use std::fmt::Debug;
+use std::fs;
+use std::path::Path;
+
+use error_codes::{ErrorBody, ErrorCode};
+use error_codes_tests::{python, target_dir, workspace_root};
+use serde_json::Value;
+
+error_codes::include_errors!("../../errors.yaml");
+
+/// Errors of a user service, written by hand, with text that JSON must escape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, error_codes::ErrorCode)]
+enum Mine {
+    /// The code from the variant name.
+    #[error_code(status = 404, message = "No such user.")]
+    UserNotFound,
+    /// Quotes, a backslash, a tab, a line break and non-ASCII (the derive
+    /// refuses other control characters).
+    #[error_code(
+        status = 409,
+        code = "number-in-use",
+        message = "The \"number\" \\ is\tin use.\nDéjà 🔥"
+    )]
+    NumberInUse,
+    /// The other end of the range the derive allows.
+    #[error_code(status = 599, message = "Edge of the range.")]
+    Edge,
+    /// A second code with the first status.
+    #[error_code(status = 404, message = "No such number.")]
+    NumberNotFound,
+}
+
+/// The values of `Mine`.
+const MINE: [Mine; 4] = [
+    Mine::UserNotFound,
+    Mine::NumberInUse,
+    Mine::Edge,
+    Mine::NumberNotFound,
+];
+
+/// What a framework sent: status, content type and body.
+type Sent = (u16, Option<String>, Vec<u8>);
+
+/// Calls `$respond(value, $context)`, a generic function, for every value of
+/// every generated enum (`ApiError` and each group), so that each type's own
+/// impl answers; pushes `(value as Debug, what was sent)` onto `$sent`.
+macro_rules! respond_generated {
+    ($sent:ident, $respond:ident, $context:expr) => {
+        respond_generated!(@types $sent, $respond, $context, ApiError, Unauthorized,
+            PaymentRequired, Forbidden, Conflict, UnprocessableEntity, TooManyRequests,
+            InternalServerError, BadGateway, ServiceUnavailable)
+    };
+    (@types $sent:ident, $respond:ident, $context:expr, $($ty:ident),*) => {
+        $(
+            for value in $ty::ALL {
+                $sent.push((format!("{value:?}"), $respond(*value, $context)));
+            }
+        )*
+    };
+}
+
+/// [`respond_generated!`], then the same for every value of `Mine`.
+macro_rules! respond_all {
+    ($respond:ident, $context:expr) => {{
+        let mut sent: Vec<(String, Sent)> = Vec::new();
+        respond_generated!(sent, $respond, $context);
+        for value in MINE {
+            sent.push((format!("{value:?}"), $respond(value, $context)));
+        }
+        sent
+    }};
+}
+
+/// What every value must be sent as, in the order of [`respond_all!`]: its
+/// status, `application/json`, and serde's body (`Mine` has no serde impl, so
+/// its body is `ErrorBody`'s, the same shape).
+fn expected() -> Vec<(String, Sent)> {
+    fn expect<E: ErrorCode + Debug>(value: &E, body: Vec<u8>) -> Sent {
+        // Serde's body is exactly the plain body type's: nothing else in it.
+        assert_eq!(
+            body,
+            serde_json::to_vec(&ErrorBody::new(value)).unwrap(),
+            "{value:?}"
+        );
+        (value.status(), Some("application/json".to_owned()), body)
+    }
+    fn serde<E: ErrorCode + serde::Serialize + Debug + Copy>(value: E, (): ()) -> Sent {
+        let body = serde_json::to_vec(&value).unwrap();
+        expect(&value, body)
+    }
+    fn plain(value: Mine) -> Sent {
+        expect(&value, serde_json::to_vec(&ErrorBody::new(&value)).unwrap())
+    }
+    let mut expected: Vec<(String, Sent)> = Vec::new();
+    respond_generated!(expected, serde, ());
+    assert_eq!(
+        expected.len(),
+        64,
+        "32 codes, once through ApiError and once through a group"
+    );
+    for value in MINE {
+        expected.push((format!("{value:?}"), plain(value)));
+    }
+    expected
+}
+
+fn assert_sent(framework: &str, sent: &[(String, Sent)]) {
+    let expected = expected();
+    assert_eq!(sent.len(), expected.len());
+    for ((name, (status, content_type, body)), (expected_name, expected)) in
+        sent.iter().zip(&expected)
+    {
+        assert_eq!(name, expected_name);
+        assert_eq!(*status, expected.0, "{framework}: status of {name}");
+        assert_eq!(
+            *content_type, expected.1,
+            "{framework}: content type of {name}"
+        );
+        assert_eq!(
+            String::from_utf8_lossy(body),
+            String::from_utf8_lossy(&expected.2),
+            "{framework}: body of {name}"
+        );
+    }
+}
+
+#[test]
+fn axum_handlers_send_status_content_type_and_body() {
+    use axum::Router;
+    use axum::body::Body;
+    use axum::http::Request;
+    use axum::http::header::CONTENT_TYPE;
+    use axum::response::IntoResponse;
+    use axum::routing::get;
+    use tokio::runtime::Runtime;
+    use tower::ServiceExt as _;
+
+    /// A request to a router whose one handler fails with `error`, as a user's would.
+    fn respond<E: IntoResponse + Copy + Send + Sync + 'static>(
+        error: E,
+        runtime: &Runtime,
+    ) -> Sent {
+        let app = Router::new().route("/", get(move || async move { Err::<String, E>(error) }));
+        runtime.block_on(async {
+            let request = Request::get("/").body(Body::empty()).unwrap();
+            let response = app.oneshot(request).await.unwrap();
+            let content_type = response
+                .headers()
+                .get(CONTENT_TYPE)
+                .map(|value| value.to_str().unwrap().to_owned());
+            let status = response.status().as_u16();
+            let body = axum::body::to_bytes(response.into_body(), 1 << 16)
+                .await
+                .unwrap();
+            (status, content_type, body.to_vec())
+        })
+    }
+
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    assert_sent("axum", &respond_all!(respond, &runtime));
+}
+
+#[test]
+fn actix_web_handlers_send_status_content_type_and_body() {
+    use actix_web::http::header::CONTENT_TYPE;
+    use actix_web::rt::{System, SystemRunner};
+    use actix_web::{App, ResponseError, test, web};
+
+    /// A request to an app whose one handler fails with `error`, as a user's would.
+    fn respond<E: ResponseError + Copy + 'static>(error: E, system: &SystemRunner) -> Sent {
+        let app = App::new().route(
+            "/",
+            web::get().to(move || async move { Err::<String, E>(error) }),
+        );
+        system.block_on(async {
+            let service = test::init_service(app).await;
+            let response =
+                test::call_service(&service, test::TestRequest::get().uri("/").to_request()).await;
+            let content_type = response
+                .headers()
+                .get(CONTENT_TYPE)
+                .map(|value| value.to_str().unwrap().to_owned());
+            let status = response.status().as_u16();
+            let body = test::read_body(response).await;
+            (status, content_type, body.to_vec())
+        })
+    }
+
+    let system = System::new();
+    assert_sent("actix-web", &respond_all!(respond, &system));
+}
+
+/// The derive limits statuses to 400–599 (`ui/derive/status_out_of_range.rs`
+/// shows the compile error), and both `http` crates accept every one of them,
+/// so no derived or generated type reaches the 500 fallback of `status_code`.
+#[test]
+fn every_status_the_derive_allows_is_a_valid_http_status() {
+    for status in error_codes_gen::ERROR_STATUSES {
+        let http1 = axum::http::StatusCode::from_u16(status).unwrap();
+        let http02 = actix_web::http::StatusCode::from_u16(status).unwrap();
+        assert_eq!((http1.as_u16(), http02.as_u16()), (status, status));
+    }
+    let source =
+        fs::read_to_string(workspace_root().join("tests/ui/derive/status_out_of_range.stderr"))
+            .unwrap();
+    for outside in ["399", "600", "200", "70000"] {
+        assert!(
+            source.contains(&format!(
+                "status must be an HTTP error status between 400 and 599, found `{outside}`"
+            )),
+            "the derive no longer rejects {outside}"
+        );
+    }
+}
+
+mod openapi {
+    //! An `OpenAPI` document built by utoipa from handlers that name the
+    //! error types in `responses(...)`.
+
+    use super::{ApiError, Mine, Unauthorized};
+
+    /// Fails with any API error.
+    #[utoipa::path(post, path = "/v1/messages", responses((status = 200, description = "Sent."), ApiError))]
+    #[allow(dead_code)]
+    pub(super) fn send_message() {}
+
+    /// Fails with a 401 only.
+    #[utoipa::path(get, path = "/v1/account", responses((status = 200, description = "The account."), Unauthorized))]
+    #[allow(dead_code)]
+    pub(super) fn account() {}
+
+    /// Fails with a derived type's errors.
+    #[utoipa::path(get, path = "/v1/users", responses((status = 200, description = "The users."), Mine))]
+    #[allow(dead_code)]
+    pub(super) fn users() {}
+
+    /// The operations that fail with the catalogue's errors.
+    #[derive(utoipa::OpenApi)]
+    #[openapi(paths(send_message, account))]
+    pub(super) struct Catalogue;
+
+    /// The operation that fails with the derived type's errors.
+    #[derive(utoipa::OpenApi)]
+    #[openapi(paths(users))]
+    pub(super) struct Derived;
+}
+
+/// The responses of one operation, as JSON.
+fn responses(document: &Value, path: &str, method: &str) -> serde_json::Map<String, Value> {
+    document["paths"][path][method]["responses"]
+        .as_object()
+        .unwrap_or_else(|| panic!("no responses for {method} {path}"))
+        .clone()
+}
+
+/// `(code, message)` of each named example of an error response, sorted (utoipa
+/// keeps examples in a sorted map unless its `preserve_order` feature is on),
+/// checking that each example is named after its code and holds its body, and
+/// that the schema's `oneOf` lists the same codes with the same messages.
+fn examples(response: &Value) -> Vec<(String, String)> {
+    let content = &response["content"]["application/json"];
+    let mut examples: Vec<(String, String)> = content["examples"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(name, example)| {
+            let (code, message) = (
+                example["value"]["error"].as_str().unwrap(),
+                example["value"]["message"].as_str().unwrap(),
+            );
+            assert_eq!(name, code, "example named after its code");
+            assert_eq!(
+                example["summary"], message,
+                "example summary is the message"
+            );
+            assert_eq!(example["value"].as_object().unwrap().len(), 2, "{example}");
+            (code.to_owned(), message.to_owned())
+        })
+        .collect();
+    examples.sort();
+    examples
+}
+
+/// `(code, message)` of each branch of the schema's `oneOf` for `error`, in order.
+fn one_of(response: &Value) -> Vec<(String, String)> {
+    let schema = &response["content"]["application/json"]["schema"];
+    assert_eq!(schema["required"], serde_json::json!(["error", "message"]));
+    assert_eq!(
+        schema["properties"]["message"],
+        serde_json::json!({ "type": "string" })
+    );
+    schema["properties"]["error"]["oneOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|branch| {
+            let codes = branch["enum"].as_array().unwrap();
+            assert_eq!(
+                (codes.len(), &branch["type"]),
+                (1, &Value::from("string")),
+                "{branch}"
+            );
+            (
+                codes[0].as_str().unwrap().to_owned(),
+                branch["description"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn utoipa_documents_every_status_of_a_catalogue_and_one_status_of_a_group() {
+    use utoipa::OpenApi as _;
+
+    let document =
+        serde_json::to_value(openapi::Catalogue::openapi().merge_from(openapi::Derived::openapi()))
+            .unwrap();
+    let catalog = error_codes_tests::seed_catalog();
+
+    // `responses(ApiError)`: every status that has codes (400 has none, so no
+    // `ApiError` can be sent with it), each with every code of its status.
+    let all = responses(&document, "/v1/messages", "post");
+    let mut expected_keys: Vec<String> = catalog
+        .groups()
+        .map(|status| status.status.to_string())
+        .collect();
+    expected_keys.push("200".to_owned());
+    expected_keys.sort();
+    assert_eq!(all.keys().cloned().collect::<Vec<_>>(), expected_keys);
+    for status in catalog.groups() {
+        let response = &all[&status.status.to_string()];
+        let mut description = format!("{} {}", status.status, status.title);
+        if let Some(text) = &status.description {
+            description = format!("{description}\n\n{text}");
+        }
+        assert_eq!(response["description"], description.as_str());
+        let mut codes: Vec<(String, String)> = status
+            .codes
+            .iter()
+            .map(|code| (code.code.clone(), code.message.clone()))
+            .collect();
+        assert_eq!(
+            one_of(response),
+            codes,
+            "status {}: schema, in file order",
+            status.status
+        );
+        codes.sort();
+        assert_eq!(
+            examples(response),
+            codes,
+            "status {}: examples",
+            status.status
+        );
+    }
+
+    // `responses(Unauthorized)`: 401 alone.
+    let unauthorized = responses(&document, "/v1/account", "get");
+    assert_eq!(unauthorized.keys().collect::<Vec<_>>(), ["200", "401"]);
+    assert_eq!(unauthorized["401"], all["401"]);
+
+    // A derived type: its statuses, with their reason phrases.
+    let mine = responses(&document, "/v1/users", "get");
+    assert_eq!(
+        mine.keys().collect::<Vec<_>>(),
+        ["200", "404", "409", "599"]
+    );
+    assert_eq!(mine["404"]["description"], "404 Not Found");
+    assert_eq!(mine["599"]["description"], "599");
+    let not_found = [
+        ("user_not_found".to_owned(), "No such user.".to_owned()),
+        ("number_not_found".to_owned(), "No such number.".to_owned()),
+    ];
+    assert_eq!(one_of(&mine["404"]), not_found);
+    assert_eq!(
+        examples(&mine["404"]),
+        [not_found[1].clone(), not_found[0].clone()]
+    );
+    assert_eq!(
+        examples(&mine["409"]),
+        [(
+            "number-in-use".to_owned(),
+            Mine::NumberInUse.message().to_owned()
+        )]
+    );
+}
+
+/// The documents pass the validator `generated/openapi.yaml` passes, and the
+/// catalogue's error responses carry exactly the codes and messages of the
+/// generated document's responses for the same statuses.
+#[test]
+fn utoipa_documents_pass_the_validator_and_match_generated_openapi() {
+    use utoipa::OpenApi as _;
+
+    let dir = target_dir().join("tests-frameworks");
+    fs::create_dir_all(&dir).unwrap();
+    let check = |name: &str, document: utoipa::openapi::OpenApi, args: &[&Path]| {
+        let path = dir.join(name);
+        fs::write(&path, document.to_pretty_json().unwrap()).unwrap();
+        let output = python::run_script(
+            "check_served_openapi.py",
+            &[&[path.as_path()], args].concat(),
+        );
+        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+        assert!(
+            output.status.success(),
+            "check_served_openapi.py {name} failed\n{stdout}{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        stdout
+    };
+    let generated = workspace_root().join("generated/openapi.yaml");
+    let printed = check(
+        "catalogue.json",
+        openapi::Catalogue::openapi(),
+        &[Path::new("--against"), &generated, Path::new("--compare")],
+    );
+    // The nine statuses of `ApiError`, and `Unauthorized`'s one.
+    assert!(
+        printed.contains("ok: 10 error responses match openapi.yaml"),
+        "{printed}"
+    );
+    let printed = check("derived.json", openapi::Derived::openapi(), &[]);
+    assert!(
+        printed.contains("3 error responses with valid schemas and examples"),
+        "{printed}"
+    );
+}
+
+mod hostile {
+    //! The hostile catalogue: titles, descriptions and messages full of
+    //! characters that break careless code, through the same hook.
+    error_codes::include_errors!("../fixtures/hostile.yaml");
+}
+
+/// The hostile catalogue's text reaches responses and documents unchanged.
+#[test]
+fn hostile_text_passes_through_the_hook_unchanged() {
+    use axum::response::IntoResponse as _;
+    use utoipa::IntoResponses as _;
+
+    let catalog = error_codes_tests::hostile_catalog();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    for error in hostile::HostileError::ALL {
+        let response = error.into_response();
+        let body = runtime
+            .block_on(axum::body::to_bytes(response.into_body(), 1 << 16))
+            .unwrap();
+        assert_eq!(body, serde_json::to_vec(error).unwrap());
+        let actix = actix_web::ResponseError::error_response(error);
+        let actix = actix_web::body::MessageBody::try_into_bytes(actix.into_body()).unwrap();
+        assert_eq!(actix, serde_json::to_vec(error).unwrap());
+    }
+    let responses = serde_json::to_value(hostile::HostileError::responses()).unwrap();
+    for status in catalog.groups() {
+        let mut description = format!("{} {}", status.status, status.title);
+        if let Some(text) = &status.description {
+            description = format!("{description}\n\n{text}");
+        }
+        let response = &responses[status.status.to_string()];
+        assert_eq!(response["description"], description.as_str());
+        let codes: Vec<(String, String)> = status
+            .codes
+            .iter()
+            .map(|code| (code.code.clone(), code.message.clone()))
+            .collect();
+        assert_eq!(one_of(response), codes);
+    }
+}
