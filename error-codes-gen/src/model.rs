@@ -29,9 +29,12 @@ pub fn code_problem(code: &str) -> Option<String> {
     if code.is_empty() {
         return Some("empty code".to_owned());
     }
-    let bad = code
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))?;
+    // Bytes, not chars: every byte before the first bad one is ASCII, so that
+    // one starts a character.
+    let at = code
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.')))?;
+    let bad = code[at..].chars().next()?;
     Some(format!(
         "code `{code}` contains {bad:?}: codes are ASCII letters, digits, `_`, `-` and `.`"
     ))
@@ -57,7 +60,13 @@ pub fn code_problem(code: &str) -> Option<String> {
 /// ```
 #[must_use]
 pub fn hidden_character_problem(text: &str) -> Option<String> {
-    let c = text.chars().find(|&c| {
+    // Printable ASCII, line feeds and tabs hide nothing; most text is only
+    // that, and bytes are quicker to look at than characters. The first other
+    // byte starts a character, since every byte before it is ASCII.
+    let suspect = text
+        .bytes()
+        .position(|b| !matches!(b, b' '..=b'~' | b'\n' | b'\t'))?;
+    let c = text[suspect..].chars().find(|&c| {
         (c.is_control() && c != '\n' && c != '\t')
             || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
     })?;
