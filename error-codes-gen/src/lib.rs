@@ -29,6 +29,8 @@
 
 mod diagnostic;
 pub mod diff;
+#[cfg(any(feature = "typescript", feature = "openapi", feature = "markdown"))]
+mod escape;
 mod fs;
 pub mod limits;
 mod load;

@@ -1,0 +1,89 @@
+//! The document emitters' inner loop: copying catalogue text into a document
+//! with some of its characters escaped.
+//!
+//! Most text needs no escape at all, so it is copied a run at a time rather
+//! than a character at a time: on a large catalogue, `cargo xtask gen` spends
+//! much of its time here.
+
+/// Appends `text` to `out`. Printable ASCII (space to `~`) other than the
+/// `special` bytes is copied as it is, a run at a time; every other character
+/// (a special one, a control, anything beyond ASCII) goes to `escape` with its
+/// byte offset in `text`, to be written as it must be (escaped, or as it is).
+///
+/// Special bytes are ASCII punctuation: letters, digits and spaces are always
+/// copied.
+pub(crate) fn push_escaped<const N: usize>(
+    out: &mut String,
+    text: &str,
+    special: &[u8; N],
+    mut escape: impl FnMut(&mut String, char, usize),
+) {
+    debug_assert!(special.iter().all(u8::is_ascii_punctuation));
+    let mut done = 0;
+    loop {
+        // A run ends at a byte that is not printable ASCII or is special:
+        // where a character starts.
+        let at = done + plain_run(&text.as_bytes()[done..], special);
+        out.push_str(&text[done..at]);
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        escape(out, c, at);
+        done = at + c.len_utf8();
+    }
+}
+
+/// How many bytes at the start of `bytes` are printable ASCII and not special.
+pub(crate) fn plain_run<const N: usize>(bytes: &[u8], special: &[u8; N]) -> usize {
+    let plain = |b: u8| (b' '..=b'~').contains(&b) & special.iter().all(|&s| b != s);
+    // Sixteen bytes at a time while they are all plain. Written without early
+    // exits (`&`, `fold`), the check of a block compiles to a few vector
+    // instructions per special byte.
+    let blocks = bytes
+        .chunks_exact(16)
+        .take_while(|block| block.iter().fold(true, |all, &b| all & plain(b)))
+        .count();
+    // Then one byte at a time. Letters, digits and spaces, the most common,
+    // are never special, so they skip the comparisons with every special byte.
+    let start = 16 * blocks;
+    start
+        + bytes[start..]
+            .iter()
+            .position(|&b| !(b.is_ascii_alphanumeric() || b == b' ' || plain(b)))
+            .unwrap_or(bytes.len() - start)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write as _;
+
+    use super::push_escaped;
+
+    fn escaped(text: &str) -> String {
+        let mut out = String::from(">");
+        push_escaped(&mut out, text, b"\"", |out, c, at| {
+            let _ = write!(out, "[{c}@{at}]");
+        });
+        out
+    }
+
+    #[test]
+    fn runs_are_copied_and_the_rest_is_escaped_with_its_offset() {
+        assert_eq!(escaped(""), ">");
+        assert_eq!(escaped("plain"), ">plain");
+        assert_eq!(escaped("a\"b"), ">a[\"@1]b");
+        assert_eq!(escaped("\"\""), ">[\"@0][\"@1]");
+        assert_eq!(
+            escaped("tab\tnul\0del\x7f."),
+            ">tab[\t@3]nul[\0@7]del[\x7f@11]."
+        );
+        // Characters beyond ASCII are never plain, and keep their offsets.
+        assert_eq!(escaped("é🔥x\""), ">[é@0][🔥@2]x[\"@7]");
+        // Runs longer than a block, ending in every position of one.
+        for length in 0..40 {
+            let text = format!("{}\"{}", "a".repeat(length), "b".repeat(length));
+            let expected = format!(">{}[\"@{length}]{}", "a".repeat(length), "b".repeat(length));
+            assert_eq!(escaped(&text), expected);
+        }
+    }
+}
