@@ -5,20 +5,20 @@
 //! than a character at a time: on a large catalogue, `cargo xtask gen` spends
 //! much of its time here.
 
+use crate::ascii::plain_run;
+
 /// Appends `text` to `out`. Printable ASCII (space to `~`) other than the
 /// `special` bytes is copied as it is, a run at a time; every other character
 /// (a special one, a control, anything beyond ASCII) goes to `escape` with its
 /// byte offset in `text`, to be written as it must be (escaped, or as it is).
 ///
-/// Special bytes are ASCII punctuation: letters, digits and spaces are always
-/// copied.
+/// Special bytes are ASCII punctuation.
 pub(crate) fn push_escaped<const N: usize>(
     out: &mut String,
     text: &str,
     special: &[u8; N],
     mut escape: impl FnMut(&mut String, char, usize),
 ) {
-    debug_assert!(special.iter().all(u8::is_ascii_punctuation));
     let mut done = 0;
     loop {
         // A run ends at a byte that is not printable ASCII or is special:
@@ -31,26 +31,6 @@ pub(crate) fn push_escaped<const N: usize>(
         escape(out, c, at);
         done = at + c.len_utf8();
     }
-}
-
-/// How many bytes at the start of `bytes` are printable ASCII and not special.
-pub(crate) fn plain_run<const N: usize>(bytes: &[u8], special: &[u8; N]) -> usize {
-    let plain = |b: u8| (b' '..=b'~').contains(&b) & special.iter().all(|&s| b != s);
-    // Sixteen bytes at a time while they are all plain. Written without early
-    // exits (`&`, `fold`), the check of a block compiles to a few vector
-    // instructions per special byte.
-    let blocks = bytes
-        .chunks_exact(16)
-        .take_while(|block| block.iter().fold(true, |all, &b| all & plain(b)))
-        .count();
-    // Then one byte at a time. Letters, digits and spaces, the most common,
-    // are never special, so they skip the comparisons with every special byte.
-    let start = 16 * blocks;
-    start
-        + bytes[start..]
-            .iter()
-            .position(|&b| !(b.is_ascii_alphanumeric() || b == b' ' || plain(b)))
-            .unwrap_or(bytes.len() - start)
 }
 
 #[cfg(test)]

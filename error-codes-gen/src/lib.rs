@@ -27,6 +27,7 @@
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod ascii;
 mod diagnostic;
 pub mod diff;
 #[cfg(any(feature = "typescript", feature = "openapi", feature = "markdown"))]

@@ -461,9 +461,12 @@ impl Validator<'_> {
         node: &'n Node<'_>,
         seen: &mut Seen<'n>,
     ) -> Vec<Code> {
-        let mut variants: HashMap<String, (&str, usize)> = HashMap::new();
-        let mut codes = Vec::new();
-        for (key, value) in self.entries(node, "`codes`", "a mapping of codes to their messages") {
+        let entries = self.entries(node, "`codes`", "a mapping of codes to their messages");
+        // Sized once: growing a map hashes every key again.
+        let expected = entries.len().min(MAX_CODES);
+        let mut variants: HashMap<String, (&str, usize)> = HashMap::with_capacity(expected);
+        let mut codes = Vec::with_capacity(expected);
+        for (key, value) in entries {
             let code = key.key_text();
             let line = key.at.line;
             self.codes += 1;

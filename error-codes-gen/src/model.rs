@@ -2,6 +2,8 @@
 
 use std::ops::RangeInclusive;
 
+use crate::ascii::plain_run;
+
 /// The statuses an error may have: 4xx and 5xx. The catalogue and the derive
 /// both reject anything else.
 ///
@@ -60,13 +62,9 @@ pub fn code_problem(code: &str) -> Option<String> {
 /// ```
 #[must_use]
 pub fn hidden_character_problem(text: &str) -> Option<String> {
-    // Printable ASCII, line feeds and tabs hide nothing; most text is only
-    // that, and bytes are quicker to look at than characters. The first other
-    // byte starts a character, since every byte before it is ASCII.
-    let suspect = text
-        .bytes()
-        .position(|b| !matches!(b, b' '..=b'~' | b'\n' | b'\t'))?;
-    let c = text[suspect..].chars().find(|&c| {
+    // Printable ASCII hides nothing, and most text is only that: the
+    // characters are looked at from the first byte that is not.
+    let c = text[plain_run(text.as_bytes(), b"")..].chars().find(|&c| {
         (c.is_control() && c != '\n' && c != '\t')
             || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
     })?;

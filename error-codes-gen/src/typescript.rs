@@ -30,7 +30,8 @@
 
 use std::fmt::Write as _;
 
-use crate::escape::{plain_run, push_escaped};
+use crate::ascii::plain_run;
+use crate::escape::push_escaped;
 use crate::{Catalog, Code, Status};
 
 /// Renders the catalogue as a TypeScript module (`generated/errors.ts`).
