@@ -225,11 +225,25 @@ fn push_text(out: &mut String, s: &str) {
         out.push_str("&#x20;");
     }
     // Block syntax only matters at the start: a single line never has another.
-    let at_start = leading_spaces == 0;
-    let leading_digits = inner.bytes().take_while(u8::is_ascii_digit).count();
-    // Special: the ASCII punctuation that the match below escapes, always or
-    // in some places.
-    push_escaped(out, inner, b"#$&)*+-.<=>[\\]_`|~", |out, c, at| match c {
+    let mut rest = inner;
+    if leading_spaces == 0 {
+        let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+        let marker = match (digits, inner.as_bytes().get(digits)) {
+            // A blockquote, list item, thematic break or setext underline.
+            (0, Some(b'>' | b'-' | b'+' | b'=')) => Some(0),
+            // An ordered list item: `1.` or `1)`.
+            (1.., Some(b'.' | b')')) => Some(digits),
+            _ => None,
+        };
+        if let Some(at) = marker {
+            out.push_str(&inner[..at]);
+            out.push('\\');
+            out.push_str(&inner[at..=at]);
+            rest = &inner[at + 1..];
+        }
+    }
+    // Special: the ASCII punctuation that the match below escapes.
+    push_escaped(out, rest, b"#$&*<[\\]_`|~", |out, c, at| match c {
         '\n' => out.push_str("<br>"),
         c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
             let _ = write!(out, "&#x{:X};", u32::from(c));
@@ -240,22 +254,12 @@ fn push_text(out: &mut String, s: &str) {
             out.push(c);
         }
         // Only an entity or character reference makes `&` special.
-        '&' if inner[at + 1..]
+        '&' if rest[at + 1..]
             .chars()
             .next()
             .is_some_and(|next| next == '#' || next.is_ascii_alphanumeric()) =>
         {
             out.push_str("\\&");
-        }
-        // A blockquote, list item, thematic break or setext underline.
-        '>' | '-' | '+' | '=' if at_start && at == 0 => {
-            out.push('\\');
-            out.push(c);
-        }
-        // An ordered list item: `1.` or `1)`.
-        '.' | ')' if at_start && at > 0 && at == leading_digits => {
-            out.push('\\');
-            out.push(c);
         }
         c => out.push(c),
     });
