@@ -27,8 +27,11 @@
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod ascii;
 mod diagnostic;
 pub mod diff;
+#[cfg(any(feature = "typescript", feature = "openapi", feature = "markdown"))]
+mod escape;
 mod fs;
 pub mod limits;
 mod load;

@@ -3,6 +3,7 @@
 //! collecting all problems before giving up.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::io::Read as _;
 use std::path::Path;
 
@@ -333,7 +334,7 @@ impl Validator<'_> {
 
     /// The `removed:` tombstones, each remembered in `seen` so that a code
     /// that reuses one is reported.
-    fn tombstones(&mut self, node: &Node<'_>, seen: &mut Seen) -> Vec<Removed> {
+    fn tombstones<'n>(&mut self, node: &'n Node<'_>, seen: &mut Seen<'n>) -> Vec<Removed> {
         let mut removed = Vec::new();
         for (key, value) in self.entries(
             node,
@@ -347,7 +348,7 @@ impl Validator<'_> {
                 self.problem(key.at, problem);
                 continue;
             }
-            seen.tombstones.insert(code.to_owned(), line);
+            seen.tombstones.insert(code, line);
             let Some([status, version, reason]) = fields else {
                 continue;
             };
@@ -389,11 +390,11 @@ impl Validator<'_> {
 
     /// One status and its codes, and its Rust enum name if it has a valid
     /// one; `None` if the key is not a status this catalogue can hold.
-    fn status(
+    fn status<'n>(
         &mut self,
         key: &Node<'_>,
-        value: &Node<'_>,
-        seen: &mut Seen,
+        value: &'n Node<'_>,
+        seen: &mut Seen<'n>,
     ) -> Option<(Status, Option<String>)> {
         let status = self.status_number(key, seen);
         let fields = self.mapping(value, "a status", &STATUS_KEYS);
@@ -453,17 +454,20 @@ impl Validator<'_> {
     }
 
     /// The codes of `status`, whose Rust enum is `group` if it has a valid name.
-    fn codes(
+    fn codes<'n>(
         &mut self,
         status: u16,
         group: Option<&str>,
-        node: &Node<'_>,
-        seen: &mut Seen,
+        node: &'n Node<'_>,
+        seen: &mut Seen<'n>,
     ) -> Vec<Code> {
-        let mut variants: HashMap<String, (String, usize)> = HashMap::new();
-        let mut codes = Vec::new();
-        for (key, value) in self.entries(node, "`codes`", "a mapping of codes to their messages") {
-            let code = key.key_text().to_owned();
+        let entries = self.entries(node, "`codes`", "a mapping of codes to their messages");
+        // Sized once: growing a map hashes every key again.
+        let expected = entries.len().min(MAX_CODES);
+        let mut variants: HashMap<String, (&str, usize)> = HashMap::with_capacity(expected);
+        let mut codes = Vec::with_capacity(expected);
+        for (key, value) in entries {
+            let code = key.key_text();
             let line = key.at.line;
             self.codes += 1;
             if self.codes > MAX_CODES {
@@ -478,17 +482,22 @@ impl Validator<'_> {
                 }
                 continue;
             }
-            if let Some((other_status, other_line)) = seen.codes.get(&code) {
-                self.problem(
-                    key.at,
-                    format!(
-                        "duplicate code `{code}`: already under status {other_status} (line {other_line})"
-                    ),
-                );
-                continue;
+            match seen.codes.entry(code) {
+                Entry::Occupied(first) => {
+                    let (other_status, other_line) = first.get();
+                    self.problem(
+                        key.at,
+                        format!(
+                            "duplicate code `{code}`: already under status {other_status} (line {other_line})"
+                        ),
+                    );
+                    continue;
+                }
+                Entry::Vacant(entry) => {
+                    entry.insert((status, line));
+                }
             }
-            seen.codes.insert(code.clone(), (status, line));
-            if let Some(tombstone_line) = seen.tombstones.get(&code) {
+            if let Some(tombstone_line) = seen.tombstones.get(code) {
                 self.problem(
                     key.at,
                     format!(
@@ -499,11 +508,11 @@ impl Validator<'_> {
                 );
                 continue;
             }
-            if let Some(problem) = code_problem(&code) {
+            if let Some(problem) = code_problem(code) {
                 self.problem(key.at, problem);
                 continue;
             }
-            let variant = code.to_upper_camel_case();
+            let variant = variant_name(code);
             if let Some(reason) = identifier_problem(&variant) {
                 self.problem(
                     key.at,
@@ -519,11 +528,11 @@ impl Validator<'_> {
                     ),
                 );
             } else {
-                variants.insert(variant.clone(), (code.clone(), line));
+                variants.insert(variant.clone(), (code, line));
             }
             let (message, deprecated, since) = self.code_fields(key, value);
             codes.push(Code {
-                code,
+                code: code.to_owned(),
                 message,
                 name: variant,
                 deprecated,
@@ -535,7 +544,7 @@ impl Validator<'_> {
     }
 
     /// The status a key names: three digits from 400 to 599, not seen before.
-    fn status_number(&mut self, key: &Node<'_>, seen: &mut Seen) -> Option<u16> {
+    fn status_number(&mut self, key: &Node<'_>, seen: &mut Seen<'_>) -> Option<u16> {
         let text = key.key_text();
         let status = match error_status(text) {
             Ok(status) => status,
@@ -789,15 +798,38 @@ fn error_status(text: &str) -> Result<u16, &'static str> {
         })
 }
 
+/// The Rust variant name of a valid code: `invalid_token` → `InvalidToken`,
+/// `WA401` → `Wa401`, as [`heck`]'s `UpperCamelCase` spells it.
+///
+/// Most codes are lowercase words with digits between separators; their name
+/// is each word with its first letter capitalized, which takes a fraction of
+/// heck's time (the loader names every code, so this shows in large
+/// catalogues). Codes with capitals go to heck, which splits words at case
+/// changes too.
+fn variant_name(code: &str) -> String {
+    if code.bytes().any(|b| b.is_ascii_uppercase()) {
+        return code.to_upper_camel_case();
+    }
+    let mut name = String::with_capacity(code.len());
+    for word in code.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            name.push(first.to_ascii_uppercase());
+            name.push_str(chars.as_str());
+        }
+    }
+    name
+}
+
 /// What has been seen so far, to report duplicates with where they first were.
 #[derive(Default)]
-struct Seen {
+struct Seen<'n> {
     /// Removed code → the line of its tombstone.
-    tombstones: HashMap<String, usize>,
+    tombstones: HashMap<&'n str, usize>,
     /// Status → its line.
     statuses: HashMap<u16, usize>,
     /// Code → its status and line.
-    codes: HashMap<String, (u16, usize)>,
+    codes: HashMap<&'n str, (u16, usize)>,
 }
 
 /// Why `name` cannot name a Rust type or variant, as "is …", or `None`.
@@ -882,4 +914,36 @@ fn reason_phrase(status: u16) -> Option<&'static str> {
         511 => "Network Authentication Required",
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use heck::ToUpperCamelCase as _;
+
+    use super::variant_name;
+
+    #[test]
+    fn variant_names_are_heck_upper_camel_case() {
+        let codes = [
+            "invalid_token",
+            "number-in-use",
+            "WA401",
+            "v2_token",
+            "api.v2.key",
+            "_leading",
+            "trailing_",
+            "double__under",
+            "-_.",
+            "a",
+            "a1b2_3c",
+            "HTTPError",
+            "httpError",
+            "token_3x_limit",
+            "x_9",
+            "mixed-Case.code_Name",
+        ];
+        for code in codes {
+            assert_eq!(variant_name(code), code.to_upper_camel_case(), "{code}");
+        }
+    }
 }

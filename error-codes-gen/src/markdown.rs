@@ -42,6 +42,7 @@
 
 use std::fmt::Write as _;
 
+use crate::escape::push_escaped;
 use crate::typescript::string_literal;
 use crate::{Catalog, Code, Removed, Status};
 
@@ -127,28 +128,29 @@ fn section(out: &mut String, status: &Status) {
     }
     out.push_str("| Error Code | Meaning |\n| --- | --- |\n");
     for code in &status.codes {
-        let _ = writeln!(
-            out,
-            "| <a id=\"{}\"></a>{} | {} |",
-            attribute(&code.code),
-            code_span(&code.code),
-            meaning(code)
-        );
+        out.push_str("| <a id=\"");
+        push_attribute(out, &code.code);
+        out.push_str("\"></a>");
+        push_code_span(out, &code.code);
+        out.push_str(" | ");
+        push_meaning(out, code);
+        out.push_str(" |\n");
     }
     out.push('\n');
 }
 
 /// The Meaning cell: the message, then the deprecation and the version that
 /// added the code, each on a line of its own.
-fn meaning(code: &Code) -> String {
-    let mut cell = text(&code.message);
+fn push_meaning(out: &mut String, code: &Code) {
+    push_text(out, &code.message);
     if let Some(note) = &code.deprecated {
-        let _ = write!(cell, "<br>**Deprecated:** {}", text(note));
+        out.push_str("<br>**Deprecated:** ");
+        push_text(out, note);
     }
     if let Some(since) = &code.since {
-        let _ = write!(cell, "<br>{}", text(&format!("Added in version {since}.")));
+        out.push_str("<br>");
+        push_text(out, &format!("Added in version {since}."));
     }
-    cell
 }
 
 /// The tombstones: codes that were sent once and never will be again. Each
@@ -182,14 +184,24 @@ fn is_plain_code(code: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
 }
 
-/// The code in a code span. The loader only admits codes that qualify; anything
-/// else still comes out exact, as escaped text without the monospace.
-fn code_span(code: &str) -> String {
+/// Appends the code in a code span. The loader only admits codes that
+/// qualify; anything else still comes out exact, as escaped text without the
+/// monospace.
+fn push_code_span(out: &mut String, code: &str) {
     if is_plain_code(code) {
-        format!("`{code}`")
+        out.push('`');
+        out.push_str(code);
+        out.push('`');
     } else {
-        text(code)
+        push_text(out, code);
     }
+}
+
+/// [`push_code_span`] as a `String`.
+fn code_span(code: &str) -> String {
+    let mut out = String::new();
+    push_code_span(&mut out, code);
+    out
 }
 
 /// Plain text as inline Markdown whose rendered text is exactly `s`.
@@ -198,46 +210,62 @@ fn code_span(code: &str) -> String {
 /// of a paragraph.
 fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    let chars: Vec<char> = s.chars().collect();
+    push_text(&mut out, s);
+    out
+}
+
+/// Appends [`text`] of `s`.
+fn push_text(out: &mut String, s: &str) {
+    // Edge spaces would be trimmed by every Markdown context.
+    let inner = s.trim_start_matches(' ');
+    let leading_spaces = s.len() - inner.len();
+    let inner = inner.trim_end_matches(' ');
+    let trailing_spaces = s.len() - leading_spaces - inner.len();
+    for _ in 0..leading_spaces {
+        out.push_str("&#x20;");
+    }
     // Block syntax only matters at the start: a single line never has another.
-    let leading_digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
-    let leading_spaces = chars.iter().take_while(|&&c| c == ' ').count();
-    let trailing_spaces = chars.iter().rev().take_while(|&&c| c == ' ').count();
-    for (i, &c) in chars.iter().enumerate() {
-        let at_edge = i < leading_spaces || i >= chars.len() - trailing_spaces;
-        match c {
-            '\n' => out.push_str("<br>"),
-            // Edge spaces would be trimmed by every Markdown context.
-            ' ' if at_edge => out.push_str("&#x20;"),
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
-                let _ = write!(out, "&#x{:X};", u32::from(c));
-            }
-            // Always significant inline (`$` is math and `~` strikethrough on GitHub).
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|' | '~' | '$' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            // Only an entity or character reference makes `&` special.
-            '&' if chars
-                .get(i + 1)
-                .is_some_and(|next| *next == '#' || next.is_ascii_alphanumeric()) =>
-            {
-                out.push_str("\\&");
-            }
+    let mut rest = inner;
+    if leading_spaces == 0 {
+        let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+        let marker = match (digits, inner.as_bytes().get(digits)) {
             // A blockquote, list item, thematic break or setext underline.
-            '>' | '-' | '+' | '=' if i == 0 => {
-                out.push('\\');
-                out.push(c);
-            }
+            (0, Some(b'>' | b'-' | b'+' | b'=')) => Some(0),
             // An ordered list item: `1.` or `1)`.
-            '.' | ')' if i > 0 && i == leading_digits => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
+            (1.., Some(b'.' | b')')) => Some(digits),
+            _ => None,
+        };
+        if let Some(at) = marker {
+            out.push_str(&inner[..at]);
+            out.push('\\');
+            out.push_str(&inner[at..=at]);
+            rest = &inner[at + 1..];
         }
     }
-    out
+    // Special: the ASCII punctuation that the match below escapes.
+    push_escaped(out, rest, b"#$&*<[\\]_`|~", |out, c, at| match c {
+        '\n' => out.push_str("<br>"),
+        c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
+            let _ = write!(out, "&#x{:X};", u32::from(c));
+        }
+        // Always significant inline (`$` is math and `~` strikethrough on GitHub).
+        '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|' | '~' | '$' | '#' => {
+            out.push('\\');
+            out.push(c);
+        }
+        // Only an entity or character reference makes `&` special.
+        '&' if rest[at + 1..]
+            .chars()
+            .next()
+            .is_some_and(|next| next == '#' || next.is_ascii_alphanumeric()) =>
+        {
+            out.push_str("\\&");
+        }
+        c => out.push(c),
+    });
+    for _ in 0..trailing_spaces {
+        out.push_str("&#x20;");
+    }
 }
 
 /// Markdown with every raw HTML opening (`<` before a letter, `/`, `!` or `?`)
@@ -271,21 +299,24 @@ fn neutralise_html(markdown: &str) -> String {
 /// An HTML attribute value (between double quotes), safe inside a table row.
 fn attribute(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            // A pipe would end the table cell even inside an attribute.
-            '|' => out.push_str("&#x7C;"),
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
-                let _ = write!(out, "&#x{:X};", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
+    push_attribute(&mut out, s);
     out
+}
+
+/// Appends [`attribute`] of `s`.
+fn push_attribute(out: &mut String, s: &str) {
+    push_escaped(out, s, b"&\"<>|", |out, c, _| match c {
+        '&' => out.push_str("&amp;"),
+        '"' => out.push_str("&quot;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        // A pipe would end the table cell even inside an attribute.
+        '|' => out.push_str("&#x7C;"),
+        c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
+            let _ = write!(out, "&#x{:X};", u32::from(c));
+        }
+        c => out.push(c),
+    });
 }
 
 /// A URL fragment for an anchor id: percent-encoded beyond the unreserved set.

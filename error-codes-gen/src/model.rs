@@ -2,6 +2,8 @@
 
 use std::ops::RangeInclusive;
 
+use crate::ascii::plain_run;
+
 /// The statuses an error may have: 4xx and 5xx. The catalogue and the derive
 /// both reject anything else.
 ///
@@ -29,9 +31,12 @@ pub fn code_problem(code: &str) -> Option<String> {
     if code.is_empty() {
         return Some("empty code".to_owned());
     }
-    let bad = code
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))?;
+    // Bytes, not chars: every byte before the first bad one is ASCII, so that
+    // one starts a character.
+    let at = code
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.')))?;
+    let bad = code[at..].chars().next()?;
     Some(format!(
         "code `{code}` contains {bad:?}: codes are ASCII letters, digits, `_`, `-` and `.`"
     ))
@@ -57,7 +62,9 @@ pub fn code_problem(code: &str) -> Option<String> {
 /// ```
 #[must_use]
 pub fn hidden_character_problem(text: &str) -> Option<String> {
-    let c = text.chars().find(|&c| {
+    // Printable ASCII hides nothing, and most text is only that: the
+    // characters are looked at from the first byte that is not.
+    let c = text[plain_run(text.as_bytes(), b"")..].chars().find(|&c| {
         (c.is_control() && c != '\n' && c != '\t')
             || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
     })?;

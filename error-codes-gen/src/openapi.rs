@@ -60,8 +60,10 @@
 //! verbatim otherwise: `OpenAPI` `description` fields are `CommonMark`, and the
 //! catalogue's texts are written to read well as such.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
+use crate::escape::push_escaped;
 use crate::{Catalog, Code, Status};
 
 /// `info.version` when the catalogue has no `version:`; `OpenAPI` requires one.
@@ -125,7 +127,7 @@ fn emit_error_code(out: &mut Yaml, catalog: &Catalog) {
     }
     out.line(3, "enum:");
     for (_, code) in catalog.codes() {
-        out.line(4, &format!("- {}", quoted(&code.code)));
+        out.quoted_line(4, "- ", &code.code, "");
     }
 }
 
@@ -155,7 +157,7 @@ fn body_schema(out: &mut Yaml, level: usize, error: &[&str]) {
 }
 
 fn emit_response(out: &mut Yaml, status: &Status) {
-    out.line(2, &format!("{}:", quoted(&status.name)));
+    out.quoted_line(2, "", &status.name, ":");
     let mut description = format!("{} {}", status.status, status.title);
     if let Some(text) = &status.description {
         description.push_str("\n\n");
@@ -184,7 +186,7 @@ fn emit_response(out: &mut Yaml, status: &Status) {
     out.line(7, "error:");
     out.line(8, "oneOf:");
     for code in &status.codes {
-        out.line(9, &format!("- const: {}", quoted(&code.code)));
+        out.quoted_line(9, "- const: ", &code.code, "");
         // Continuation lines of a sequence entry sit two columns in, one level.
         out.field(10, "description", &with_lifecycle(&code.message, code));
         if code.deprecated.is_some() {
@@ -193,7 +195,7 @@ fn emit_response(out: &mut Yaml, status: &Status) {
     }
     out.line(5, "examples:");
     for code in &status.codes {
-        out.line(6, &format!("{}:", quoted(&code.code)));
+        out.quoted_line(6, "", &code.code, ":");
         out.field(7, "summary", &code.message);
         if let Some(notes) = lifecycle_notes(code) {
             out.field(7, "description", &notes);
@@ -206,10 +208,10 @@ fn emit_response(out: &mut Yaml, status: &Status) {
 
 /// `text` followed by the code's lifecycle notes, if it has any, as a
 /// paragraph of their own.
-fn with_lifecycle(text: &str, code: &Code) -> String {
+fn with_lifecycle<'a>(text: &'a str, code: &Code) -> Cow<'a, str> {
     match lifecycle_notes(code) {
-        Some(notes) => format!("{text}\n\n{notes}"),
-        None => text.to_owned(),
+        Some(notes) => Cow::Owned(format!("{text}\n\n{notes}")),
+        None => Cow::Borrowed(text),
     }
 }
 
@@ -237,64 +239,84 @@ struct Yaml {
 }
 
 impl Yaml {
-    /// One line at `level` levels of two-space indent.
+    /// Starts a line at `level` levels of two-space indent.
+    fn indent(&mut self, level: usize) {
+        // Deeper than any level the document uses.
+        const SPACES: &str = "                        ";
+        self.text.push_str(&SPACES[..2 * level]);
+    }
+
+    /// One line at `level`.
     fn line(&mut self, level: usize, content: &str) {
-        for _ in 0..level {
-            self.text.push_str("  ");
-        }
+        self.indent(level);
         self.text.push_str(content);
         self.text.push('\n');
     }
 
     /// `key: "value"`, the value from the catalogue and therefore quoted.
     fn field(&mut self, level: usize, key: &str, value: &str) {
-        self.line(level, &format!("{key}: {}", quoted(value)));
+        self.indent(level);
+        self.text.push_str(key);
+        self.text.push_str(": ");
+        push_quoted(&mut self.text, value);
+        self.text.push('\n');
+    }
+
+    /// One line at `level`: `before`, then `text` quoted, then `after`.
+    fn quoted_line(&mut self, level: usize, before: &str, text: &str, after: &str) {
+        self.indent(level);
+        self.text.push_str(before);
+        push_quoted(&mut self.text, text);
+        self.text.push_str(after);
+        self.text.push('\n');
     }
 }
 
-/// `text` as a YAML double-quoted scalar that every YAML 1.1 and 1.2 parser
-/// reads back as exactly `text`, on one line.
+/// Appends `text` as a YAML double-quoted scalar that every YAML 1.1 and 1.2
+/// parser reads back as exactly `text`, on one line.
 ///
 /// Escaped: `"` and `\` (they end or start an escape), every character outside
 /// YAML's printable set (C0 and C1 controls, DEL, U+FFFE, U+FFFF), tab, and the
 /// characters some parsers treat as line breaks or a byte order mark (U+0085,
 /// U+2028, U+2029, U+FEFF). Everything else, including non-Latin scripts and
 /// emoji, is written as is: the file is UTF-8.
-fn quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
+fn push_quoted(out: &mut String, text: &str) {
     out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\0' => out.push_str("\\0"),
-            '\u{7}' => out.push_str("\\a"),
-            '\u{8}' => out.push_str("\\b"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\u{b}' => out.push_str("\\v"),
-            '\u{c}' => out.push_str("\\f"),
-            '\r' => out.push_str("\\r"),
-            '\u{1b}' => out.push_str("\\e"),
-            '\u{85}' => out.push_str("\\N"),
-            '\u{2028}' => out.push_str("\\L"),
-            '\u{2029}' => out.push_str("\\P"),
-            '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => {
-                write!(out, "\\x{:02X}", u32::from(c)).expect("writing to a String cannot fail");
-            }
-            '\u{feff}' | '\u{fffe}' | '\u{ffff}' => {
-                write!(out, "\\u{:04X}", u32::from(c)).expect("writing to a String cannot fail");
-            }
-            _ => out.push(c),
+    push_escaped(out, text, b"\"\\", |out, c, _| match c {
+        '"' => out.push_str("\\\""),
+        '\\' => out.push_str("\\\\"),
+        '\0' => out.push_str("\\0"),
+        '\u{7}' => out.push_str("\\a"),
+        '\u{8}' => out.push_str("\\b"),
+        '\t' => out.push_str("\\t"),
+        '\n' => out.push_str("\\n"),
+        '\u{b}' => out.push_str("\\v"),
+        '\u{c}' => out.push_str("\\f"),
+        '\r' => out.push_str("\\r"),
+        '\u{1b}' => out.push_str("\\e"),
+        '\u{85}' => out.push_str("\\N"),
+        '\u{2028}' => out.push_str("\\L"),
+        '\u{2029}' => out.push_str("\\P"),
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => {
+            write!(out, "\\x{:02X}", u32::from(c)).expect("writing to a String cannot fail");
         }
-    }
+        '\u{feff}' | '\u{fffe}' | '\u{ffff}' => {
+            write!(out, "\\u{:04X}", u32::from(c)).expect("writing to a String cannot fail");
+        }
+        _ => out.push(c),
+    });
     out.push('"');
-    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::quoted;
+    use super::push_quoted;
+
+    fn quoted(text: &str) -> String {
+        let mut out = String::new();
+        push_quoted(&mut out, text);
+        out
+    }
 
     #[test]
     fn quoted_escapes_everything_that_could_break_a_scalar() {

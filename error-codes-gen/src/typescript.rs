@@ -33,6 +33,8 @@
 
 use std::fmt::Write as _;
 
+use crate::ascii::plain_run;
+use crate::escape::push_escaped;
 use crate::{Catalog, Code, Status};
 
 /// Renders the catalogue as a TypeScript module (`generated/errors.ts`).
@@ -99,7 +101,9 @@ fn error_codes(out: &mut String, catalog: &Catalog) {
     } else {
         push_line(out, "export const ERROR_CODES = [");
         for (_, code) in catalog.codes() {
-            push_line(out, &format!("  {},", string_literal(&code.code)));
+            out.push_str("  ");
+            push_string_literal(out, &code.code);
+            out.push_str(",\n");
         }
         push_line(out, "] as const;");
     }
@@ -135,8 +139,9 @@ fn group_types(out: &mut String, catalog: &Catalog) {
             push_line(out, &format!("export type {name} ="));
             let last = status.codes.len() - 1;
             for (i, code) in status.codes.iter().enumerate() {
-                let end = if i == last { ";" } else { "" };
-                push_line(out, &format!("  | {}{end}", string_literal(&code.code)));
+                out.push_str("  | ");
+                push_string_literal(out, &code.code);
+                out.push_str(if i == last { ";\n" } else { "\n" });
             }
         }
     }
@@ -157,31 +162,37 @@ fn errors_table(out: &mut String, catalog: &Catalog) {
         return;
     }
     push_line(out, "export const ERRORS = {");
-    for (status, code) in catalog.codes() {
-        let mut doc = doc_lines(&code.message);
-        doc.push(String::new());
-        doc.extend(doc_lines(&format!(
-            "Sent with HTTP status {}.",
-            status_line(status)
-        )));
-        lifecycle_tags(&mut doc, code);
-        push_doc(out, "  ", &doc, false);
-        push_line(out, &format!("  {}: {{", property_key(&code.code)));
-        push_line(out, &format!("    status: {},", status.status));
-        push_line(
-            out,
-            &format!("    message: {},", string_literal(&code.message)),
-        );
-        push_line(out, "  },");
+    for status in &catalog.statuses {
+        // The same for every code of the status, so written once.
+        let sent_with = doc_lines(&format!("Sent with HTTP status {}.", status_line(status)));
+        let status_field = format!("    status: {},\n", status.status);
+        for code in &status.codes {
+            push_line(out, "  /**");
+            push_doc_text(out, "  ", &code.message);
+            push_doc_line(out, "  ", "");
+            for line in sent_with.iter().chain(&lifecycle_tags(code)) {
+                push_doc_line(out, "  ", line);
+            }
+            push_line(out, "   */");
+            out.push_str("  ");
+            push_property_key(out, &code.code);
+            out.push_str(": {\n");
+            out.push_str(&status_field);
+            out.push_str("    message: ");
+            push_string_literal(out, &code.message);
+            out.push_str(",\n  },\n");
+        }
     }
     push_line(out, "} as const;");
 }
 
-/// `@since` and `@deprecated` for a code's entry. Editors strike through every
-/// use of a deprecated entry (`ERRORS.token_inactive`) and show the note.
-fn lifecycle_tags(doc: &mut Vec<String>, code: &Code) {
+/// `@since` and `@deprecated` for a code's entry, after an empty line, if it
+/// has either. Editors strike through every use of a deprecated entry
+/// (`ERRORS.token_inactive`) and show the note.
+fn lifecycle_tags(code: &Code) -> Vec<String> {
+    let mut doc = Vec::new();
     if code.since.is_none() && code.deprecated.is_none() {
-        return;
+        return doc;
     }
     doc.push(String::new());
     if let Some(since) = &code.since {
@@ -193,6 +204,7 @@ fn lifecycle_tags(doc: &mut Vec<String>, code: &Code) {
         doc.push(format!("@deprecated {}", lines.next().unwrap_or_default()));
         doc.extend(lines);
     }
+    doc
 }
 
 /// Which of `codes` are deprecated, for the doc comment of a list of codes:
@@ -321,13 +333,38 @@ fn push_doc(out: &mut String, indent: &str, lines: &[String], block: bool) {
     }
     push_line(out, &format!("{indent}/**"));
     for line in lines {
-        if line.is_empty() {
-            push_line(out, &format!("{indent} *"));
-        } else {
-            push_line(out, &format!("{indent} * {line}"));
-        }
+        push_doc_line(out, indent, line);
     }
     push_line(out, &format!("{indent} */"));
+}
+
+/// One line inside a `/** */` block at `indent`: the ` * ` margin and `line`,
+/// which is comment source, or only ` *` for an empty line.
+fn push_doc_line(out: &mut String, indent: &str, line: &str) {
+    out.push_str(indent);
+    if line.is_empty() {
+        out.push_str(" *\n");
+    } else {
+        out.push_str(" * ");
+        out.push_str(line);
+        out.push('\n');
+    }
+}
+
+/// Catalogue text as lines inside a `/** */` block at `indent`, as
+/// [`push_doc_line`] writes the lines of [`doc_lines`], without building them.
+fn push_doc_text(out: &mut String, indent: &str, text: &str) {
+    for line in lines(text) {
+        out.push_str(indent);
+        out.push_str(" *");
+        let margin = out.len();
+        out.push(' ');
+        push_doc_text_line(out, line);
+        // Trailing white space goes, and with nothing left, the margin's space.
+        let end = margin + out[margin..].trim_end().len();
+        out.truncate(end);
+        out.push('\n');
+    }
 }
 
 /// Catalogue text as inert doc comment lines.
@@ -345,16 +382,22 @@ fn lines(text: &str) -> Vec<&str> {
         .or_else(|| text.strip_suffix(is_break))
         .unwrap_or(text);
     let mut lines = Vec::new();
-    let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    let (mut start, mut at) = (0, 0);
+    loop {
+        // No line terminator is printable ASCII: runs of that are skipped at once.
+        at += plain_run(&text.as_bytes()[at..], b"");
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        let mut next = at + c.len_utf8();
         if is_break(c) {
             lines.push(&text[start..at]);
-            start = at + c.len_utf8();
-            if c == '\r' && chars.next_if(|&(_, next)| next == '\n').is_some() {
-                start += 1;
+            if c == '\r' && text[next..].starts_with('\n') {
+                next += 1;
             }
+            start = next;
         }
+        at = next;
     }
     lines.push(&text[start..]);
     lines
@@ -365,8 +408,15 @@ fn lines(text: &str) -> Vec<&str> {
 /// Markdown hovers), and invisible characters are spelled out.
 fn doc_text(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
-    let mut previous: Option<char> = None;
-    for c in line.chars() {
+    push_doc_text_line(&mut out, line);
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// Appends [`doc_text`] of `line`, but with its trailing white space.
+fn push_doc_text_line(out: &mut String, line: &str) {
+    push_escaped(out, line, b"/@", |out, c, at| {
+        let previous = line[..at].chars().next_back();
         match c {
             '/' if previous == Some('*') => out.push_str("\\/"),
             '@' if previous.is_none_or(|p| p.is_whitespace() || p == '{') => {
@@ -377,9 +427,7 @@ fn doc_text(line: &str) -> String {
             }
             c => out.push(c),
         }
-        previous = Some(c);
-    }
-    out.trim_end().to_owned()
+    });
 }
 
 /// A double-quoted TypeScript string literal that evaluates to exactly `text`.
@@ -389,22 +437,25 @@ fn doc_text(line: &str) -> String {
 /// emitter's example body relies on that).
 pub(crate) fn string_literal(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if is_invisible(c) => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    push_string_literal(&mut out, text);
     out
+}
+
+/// Appends [`string_literal`] of `text`.
+pub(crate) fn push_string_literal(out: &mut String, text: &str) {
+    out.push('"');
+    push_escaped(out, text, b"\"\\", |out, c, _| match c {
+        '"' => out.push_str("\\\""),
+        '\\' => out.push_str("\\\\"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if is_invisible(c) => {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        }
+        c => out.push(c),
+    });
+    out.push('"');
 }
 
 /// Characters that are line terminators, control characters or invisible
@@ -426,27 +477,37 @@ fn is_invisible(c: char) -> bool {
         )
 }
 
-/// An object literal key for `code`: bare when it is an identifier, quoted
+/// Appends an object literal key for `code`: bare when it is an identifier, quoted
 /// otherwise, and computed for `__proto__`, which as a plain key would set the
 /// object's prototype instead of adding an entry.
-fn property_key(code: &str) -> String {
+fn push_property_key(out: &mut String, code: &str) {
     let mut chars = code.chars();
     let identifier = chars
         .next()
         .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
     if code == "__proto__" {
-        format!("[{}]", string_literal(code))
+        out.push('[');
+        push_string_literal(out, code);
+        out.push(']');
     } else if identifier {
-        code.to_owned()
+        out.push_str(code);
     } else {
-        string_literal(code)
+        push_string_literal(out, code);
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{doc_text, lines, property_key, string_literal};
+    use super::{
+        doc_lines, doc_text, lines, push_doc_line, push_doc_text, push_property_key, string_literal,
+    };
+
+    fn property_key(code: &str) -> String {
+        let mut out = String::new();
+        push_property_key(&mut out, code);
+        out
+    }
 
     #[test]
     fn string_literals_escape_what_would_break_or_hide() {
@@ -468,6 +529,26 @@ mod tests {
             r"\@deprecated {\@link x} a@b.c"
         );
         assert_eq!(doc_text("tab\tand nul\u{0} "), "tab\tand nul\\u0000");
+    }
+
+    #[test]
+    fn doc_text_is_written_as_its_lines_would_be() {
+        for text in [
+            "one line",
+            "two\nlines",
+            "trailing spaces   \n   \n\tleading tab",
+            "ends in a form feed\u{c}",
+            "\u{a0}no-break spaces\u{a0}",
+            "@tag */ and {@link x}\r\n@again",
+        ] {
+            let mut expected = String::new();
+            for line in doc_lines(text) {
+                push_doc_line(&mut expected, "  ", &line);
+            }
+            let mut written = String::new();
+            push_doc_text(&mut written, "  ", text);
+            assert_eq!(written, expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -289,6 +289,7 @@ pub mod __private {
     ///
     /// # Errors
     /// Whatever the serializer reports.
+    #[inline] // Like `body::serialize`, into the generated `Serialize` impl.
     pub fn serialize<E, S>(error: &E, serializer: S) -> Result<S::Ok, S::Error>
     where
         E: ErrorCode + ?Sized,
