@@ -946,4 +946,24 @@ mod tests {
             assert_eq!(variant_name(code), code.to_upper_camel_case(), "{code}");
         }
     }
+
+    #[test]
+    fn variant_names_agree_with_heck_on_every_short_code() {
+        // Every string of up to five characters over letters, digits and
+        // each separator: every boundary the two could disagree on.
+        const ALPHABET: [char; 6] = ['a', 'b', '1', '_', '-', '.'];
+        let mut codes = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = codes
+                .iter()
+                .filter(|code| code.len() == codes.last().map_or(0, String::len))
+                .flat_map(|code| ALPHABET.iter().map(move |c| format!("{code}{c}")))
+                .collect();
+            for code in &longer {
+                assert_eq!(variant_name(code), code.to_upper_camel_case(), "{code:?}");
+            }
+            codes.extend(longer);
+        }
+        assert_eq!(codes.len(), 1 + 6 + 36 + 216 + 1296 + 7776);
+    }
 }
