@@ -124,24 +124,8 @@ impl<'de, C: Deserialize<'de>, M: Deserialize<'de>> Visitor<'de> for BodyVisitor
         f.write_str("struct ErrorBody")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let (mut error, mut message) = (None, None);
-        while let Some(field) = map.next_key()? {
-            match field {
-                Field::Error if error.is_some() => return Err(de::Error::duplicate_field("error")),
-                Field::Error => error = Some(map.next_value()?),
-                Field::Message if message.is_some() => {
-                    return Err(de::Error::duplicate_field("message"));
-                }
-                Field::Message => message = Some(map.next_value()?),
-                Field::Other => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-        }
-        let error = error.ok_or_else(|| de::Error::missing_field("error"))?;
-        let message = message.ok_or_else(|| de::Error::missing_field("message"))?;
-        Ok((error, message))
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        read_fields(map)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
@@ -154,6 +138,33 @@ impl<'de, C: Deserialize<'de>, M: Deserialize<'de>> Visitor<'de> for BodyVisitor
             .ok_or_else(|| de::Error::invalid_length(1, expected))?;
         Ok((error, message))
     }
+}
+
+/// Reads the `error` field as `C` and the `message` field as `M` from a map:
+/// in any order, each exactly once, other fields ignored.
+pub(crate) fn read_fields<'de, A, C, M>(mut map: A) -> Result<(C, M), A::Error>
+where
+    A: MapAccess<'de>,
+    C: Deserialize<'de>,
+    M: Deserialize<'de>,
+{
+    let (mut error, mut message) = (None, None);
+    while let Some(field) = map.next_key()? {
+        match field {
+            Field::Error if error.is_some() => return Err(de::Error::duplicate_field("error")),
+            Field::Error => error = Some(map.next_value()?),
+            Field::Message if message.is_some() => {
+                return Err(de::Error::duplicate_field("message"));
+            }
+            Field::Message => message = Some(map.next_value()?),
+            Field::Other => {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+    }
+    let error = error.ok_or_else(|| de::Error::missing_field("error"))?;
+    let message = message.ok_or_else(|| de::Error::missing_field("message"))?;
+    Ok((error, message))
 }
 
 /// A key of the body.

@@ -5,8 +5,8 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::str::FromStr;
 
-use serde_core::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
-use serde_core::ser::{SerializeStruct as _, Serializer};
+use serde_core::de::{Deserializer, MapAccess, Visitor};
+use serde_core::ser::Serializer;
 
 /// An error response body as received: `{"error": <code>, "message": <text>}`
 /// with any code, known to `E` or not.
@@ -101,10 +101,7 @@ impl<E: fmt::Debug> std::error::Error for Received<E> {}
 /// As the body it was read from: `{"error": code, "message": message}`.
 impl<E> serde_core::Serialize for Received<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut body = serializer.serialize_struct("ErrorBody", 2)?;
-        body.serialize_field("error", &self.code)?;
-        body.serialize_field("message", &self.message)?;
-        body.end()
+        crate::body::serialize(&self.code, &self.message, serializer)
     }
 }
 
@@ -127,68 +124,12 @@ impl<'de, E: FromStr> Visitor<'de> for BodyVisitor<E> {
         f.write_str(r#"an error body {"error": <code>, "message": <text>}"#)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut code: Option<String> = None;
-        let mut message: Option<String> = None;
-        while let Some(field) = map.next_key::<Field>()? {
-            let (slot, name) = match field {
-                Field::Error => (&mut code, "error"),
-                Field::Message => (&mut message, "message"),
-                Field::Other => {
-                    map.next_value::<IgnoredAny>()?;
-                    continue;
-                }
-            };
-            if slot.is_some() {
-                return Err(de::Error::duplicate_field(name));
-            }
-            *slot = Some(map.next_value()?);
-        }
-        let code = code.ok_or_else(|| de::Error::missing_field("error"))?;
-        let message = message.ok_or_else(|| de::Error::missing_field("message"))?;
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        let (code, message): (String, String) = crate::body::read_fields(map)?;
         Ok(Received {
             known: code.parse().ok(),
             code,
             message,
-        })
-    }
-}
-
-/// A key of the body: one of the two fields, or anything else (ignored).
-enum Field {
-    Error,
-    Message,
-    Other,
-}
-
-impl<'de> serde_core::Deserialize<'de> for Field {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_identifier(FieldVisitor)
-    }
-}
-
-struct FieldVisitor;
-
-impl Visitor<'_> for FieldVisitor {
-    type Value = Field;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a field name")
-    }
-
-    fn visit_str<Err: de::Error>(self, name: &str) -> Result<Field, Err> {
-        Ok(match name {
-            "error" => Field::Error,
-            "message" => Field::Message,
-            _ => Field::Other,
-        })
-    }
-
-    fn visit_bytes<Err: de::Error>(self, name: &[u8]) -> Result<Field, Err> {
-        Ok(match name {
-            b"error" => Field::Error,
-            b"message" => Field::Message,
-            _ => Field::Other,
         })
     }
 }
