@@ -19,7 +19,7 @@ pub(crate) fn run(args: &BreakingArgs, context: &Context) -> ExitCode {
     let (base_name, bytes) = match read_base(&args.against, &spec) {
         Ok(base) => base,
         Err(message) => {
-            eprintln!("error: {message}");
+            say!("error: {message}");
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
@@ -31,11 +31,34 @@ pub(crate) fn run(args: &BreakingArgs, context: &Context) -> ExitCode {
     };
 
     let report = compare(&base, &new);
-    match args.format {
-        Format::Text => print_text(&report, &spec, &base_name),
-        Format::Json => print_json(&report, &spec, &base_name, &base, &new),
+    let printed = match args.format {
+        Format::Text => text_report(&report, &spec, &base_name),
+        Format::Json => json_report(&report, &spec, &base_name, &base, &new),
+    };
+    if let Err(failed) = print(&printed) {
+        return failed;
     }
     verdict(&report, &base_name, &base, &new, args.format)
+}
+
+/// Writes the report to stdout. A reader that stopped reading (`| head`)
+/// changes nothing: the exit code still gives the verdict. Any other write
+/// error would lose the report silently, so it is an error.
+fn print(lines: &[String]) -> Result<(), ExitCode> {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    let written = lines
+        .iter()
+        .try_for_each(|line| writeln!(stdout, "{line}"))
+        .and_then(|()| stdout.flush());
+    match written {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(error) => {
+            say!("error: cannot print the report: {error}");
+            Err(ExitCode::from(EXIT_BAD_INPUT))
+        }
+    }
 }
 
 /// The base's name for messages and its bytes: the file `against`, or else
@@ -95,17 +118,23 @@ fn git<'a>(folder: &Path, args: impl IntoIterator<Item = &'a str>) -> Result<Vec
     }
 }
 
-fn print_text(report: &Report, spec: &Path, base_name: &str) {
-    for change in &report.changes {
-        println!("{}", text_line(change, spec));
-    }
+fn text_report(report: &Report, spec: &Path, base_name: &str) -> Vec<String> {
+    let mut lines: Vec<String> = report
+        .changes
+        .iter()
+        .map(|change| text_line(change, spec))
+        .collect();
     let count = report.changes.len();
     let breaking = report.breaking().count();
     if count == 0 {
-        println!("no differences from {base_name}");
+        lines.push(format!("no differences from {base_name}"));
     } else if breaking == 0 {
-        println!("{} from {base_name}, none breaking", differences(count));
+        lines.push(format!(
+            "{} from {base_name}, none breaking",
+            differences(count)
+        ));
     }
+    lines
 }
 
 /// `errors.yaml:12: breaking (code_moved): code `a` moved from status 401 to 403`.
@@ -120,7 +149,13 @@ fn text_line(change: &Change, spec: &Path) -> String {
     )
 }
 
-fn print_json(report: &Report, spec: &Path, base_name: &str, base: &Catalog, new: &Catalog) {
+fn json_report(
+    report: &Report,
+    spec: &Path,
+    base_name: &str,
+    base: &Catalog,
+    new: &Catalog,
+) -> Vec<String> {
     let changes: Vec<serde_json::Value> = report
         .changes
         .iter()
@@ -146,10 +181,7 @@ fn print_json(report: &Report, spec: &Path, base_name: &str, base: &Catalog, new
         "passes": report.passes(),
         "changes": changes,
     });
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&document).expect("a JSON value always serializes")
-    );
+    vec![serde_json::to_string_pretty(&document).expect("a JSON value always serializes")]
 }
 
 /// The exit code, and for breaking changes a line saying what allows them.
@@ -172,25 +204,26 @@ fn verdict(
     );
     if report.passes() {
         if format == Format::Text {
-            println!(
+            let allowed = format!(
                 "{breaking} of {} from {base_name} {} breaking, allowed by the major version bump ({versions})",
                 differences(count),
                 if breaking == 1 { "is" } else { "are" },
             );
+            if let Err(failed) = print(&[allowed]) {
+                return failed;
+            }
         }
         return ExitCode::SUCCESS;
     }
-    eprintln!(
+    say!(
         "error: {breaking} of {} from {base_name} {} breaking",
         differences(count),
         if breaking == 1 { "is" } else { "are" },
     );
     if report.breaking().all(Change::allowed_by_major_bump) {
-        eprintln!(
-            "a new major version would allow them: raise the major of `version` ({versions})"
-        );
+        say!("a new major version would allow them: raise the major of `version` ({versions})");
     } else {
-        eprintln!(
+        say!(
             "a code removed without a tombstone is never allowed, whatever the version: \
              list it under `removed:`"
         );

@@ -16,7 +16,7 @@ pub(crate) fn run(args: &GenArgs, context: &Context) -> ExitCode {
     let spec = context.spec(args.spec.as_deref());
     let out = args.out.clone().unwrap_or_else(|| context.default_out());
     if out.exists() && !out.is_dir() {
-        eprintln!(
+        say!(
             "error: `--out {}` is not a folder; the documents go into a folder",
             out.display()
         );
@@ -46,7 +46,7 @@ fn write(out: &Path, documents: &[(&str, String)]) -> ExitCode {
     let written = match write_changed(&files) {
         Ok(written) => written,
         Err(error) => {
-            eprintln!("error: cannot write {error}");
+            say!("error: cannot write {error}");
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
@@ -71,13 +71,13 @@ fn check(
             Ok(bytes) => bytes,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => Vec::new(),
             Err(error) => {
-                eprintln!("error: cannot read {}: {error}", path.display());
+                say!("error: cannot read {}: {error}", path.display());
                 return ExitCode::from(EXIT_BAD_INPUT);
             }
         };
         if actual != expected.as_bytes() {
             let actual = String::from_utf8_lossy(&actual);
-            eprintln!("{}", short_diff(&path, &actual, expected));
+            say!("{}", short_diff(&path, &actual, expected));
             stale.push(path);
         }
     }
@@ -85,12 +85,12 @@ fn check(
         let _ = writeln!(std::io::stdout(), "generated documents are fresh");
         return ExitCode::SUCCESS;
     }
-    eprintln!(
+    say!(
         "error: stale (they differ from what {} gives):",
         spec.display()
     );
     for path in &stale {
-        eprintln!("  {}", path.display());
+        say!("  {}", path.display());
     }
     // The command that fixes it: the same, without `--check`.
     let mut fix = format!("{} gen", context.program);
@@ -99,7 +99,7 @@ fn check(
             let _ = write!(fix, " {flag} {}", shell_word(value));
         }
     }
-    eprintln!("run `{fix}` to update them");
+    say!("run `{fix}` to update them");
     ExitCode::from(1)
 }
 

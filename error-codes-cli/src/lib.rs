@@ -42,6 +42,16 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// `eprintln!` without its panic: a diagnostic that cannot be written (stderr
+/// closed or on a full disk) has nowhere else to go, and the exit code still
+/// tells what happened.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod breaking;
 mod generate;
 
@@ -164,10 +174,10 @@ pub enum Format {
 
 /// Prints a catalogue's diagnostics and how many there were.
 fn report_load_error(error: &error_codes_gen::Error, path: &Path, consequence: &str) -> ExitCode {
-    eprintln!("{error}");
+    say!("{error}");
     let count = error.diagnostics().len();
     let problems = if count == 1 { "problem" } else { "problems" };
-    eprintln!(
+    say!(
         "\nerror: {count} {problems} in {}; {consequence}",
         path.display()
     );

@@ -48,6 +48,32 @@ enum Runner {
     Namespace(&'static str, Vec<OsString>),
 }
 
+/// Where the command's stdout or stderr goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sink {
+    /// A pipe the test reads.
+    Captured,
+    /// `/dev/full`: every write fails with "No space left on device".
+    Full,
+    /// A pipe whose reader is gone: every write fails with "Broken pipe",
+    /// as after `| head -1`.
+    Closed,
+}
+
+impl Sink {
+    fn stdio(self) -> Stdio {
+        match self {
+            Self::Captured => Stdio::piped(),
+            Self::Full => Stdio::from(fs::File::create("/dev/full").unwrap()),
+            Self::Closed => {
+                let (reader, writer) = std::io::pipe().unwrap();
+                drop(reader);
+                Stdio::from(writer)
+            }
+        }
+    }
+}
+
 /// One row's world: `dir` holds everything the command may touch.
 struct Scene {
     dir: PathBuf,
@@ -58,7 +84,8 @@ struct Scene {
     args: Vec<OsString>,
     cwd: PathBuf,
     runner: Runner,
-    stdout_to_dev_full: bool,
+    stdout: Sink,
+    stderr: Sink,
     /// Where the documents can be seen after the command, when not in `dir`
     /// itself (a tmpfs, copied out by the script).
     after: Option<PathBuf>,
@@ -95,9 +122,24 @@ impl Scene {
             out,
             args,
             runner: Runner::Plain,
-            stdout_to_dev_full: false,
+            stdout: Sink::Captured,
+            stderr: Sink::Captured,
             after: None,
         }
+    }
+
+    /// Runs `breaking` instead of `gen`: the catalogue against the
+    /// workspace's, from which it differs by a compatible change.
+    fn compare_with_the_seed(&mut self) {
+        self.args = [
+            "breaking".as_ref(),
+            "--spec".as_ref(),
+            self.spec.as_os_str(),
+            "--against".as_ref(),
+            workspace_root().join("errors.yaml").as_os_str(),
+        ]
+        .map(OsStr::to_os_string)
+        .to_vec();
     }
 
     /// Replaces the value of `flag` in the arguments.
@@ -116,10 +158,11 @@ impl Scene {
                 mount_namespace(script, &args)
             }
         };
-        command.args(&self.args).current_dir(&self.cwd);
-        if self.stdout_to_dev_full {
-            command.stdout(Stdio::from(fs::File::create("/dev/full").unwrap()));
-        }
+        command
+            .args(&self.args)
+            .current_dir(&self.cwd)
+            .stdout(self.stdout.stdio())
+            .stderr(self.stderr.stdio());
         command.output().expect("run xtask")
     }
 
@@ -160,6 +203,9 @@ enum Outcome {
     Stale(&'static str),
     /// Exit 0, and this check of the scene.
     Done(fn(&Scene)),
+    /// Exit with this code, with stderr unseen (it cannot be written), and
+    /// nothing written.
+    Unheard(i32),
 }
 
 struct CommandLineClass {
@@ -233,7 +279,10 @@ const COMMAND_LINE_CLASSES: &[CommandLineClass] = &[
     row("check_documents_missing", |s| { for name in FILES { fs::remove_file(s.out.join(name)).unwrap(); } s.args.push("--check".into()); }, Outcome::Stale("error: stale")),
     row("check_document_unreadable", |s| { set_mode(&s.out.join("openapi.yaml"), 0o000); s.args.push("--check".into()); s.runner = Runner::Unprivileged; }, Outcome::Refused("openapi.yaml: Permission denied")),
     // Where the command prints.
-    row("stdout_unwritable", |s| s.stdout_to_dev_full = true, Outcome::Done(|s| s.assert_documents_in(&s.out))),
+    row("stdout_unwritable", |s| s.stdout = Sink::Full, Outcome::Done(|s| s.assert_documents_in(&s.out))),
+    row("stderr_unwritable", |s| { s.stderr = Sink::Full; s.set("--spec", "missing.yaml"); }, Outcome::Unheard(2)),
+    row("report_to_unwritable_stdout", |s| { s.compare_with_the_seed(); s.stdout = Sink::Full; }, Outcome::Refused("error: cannot print the report: No space left on device")),
+    row("report_to_closed_pipe", |s| { s.compare_with_the_seed(); s.stdout = Sink::Closed; }, Outcome::Done(|_| ())),
 ];
 
 fn non_utf8_path(scene: &mut Scene) {
@@ -393,6 +442,13 @@ fn command_line_classes() {
                         _ => unchanged_problem(&before, &after),
                     }
                 })
+            }
+            Outcome::Unheard(code) => {
+                if output.status.code() == Some(code) {
+                    unchanged_problem(&before, &after)
+                } else {
+                    Some(format!("exit {:?}, not {code}", output.status.code()))
+                }
             }
             Outcome::Done(check) => {
                 let stderr = String::from_utf8_lossy(&output.stderr);
