@@ -456,6 +456,13 @@ fn fallback(input: &DeriveInput) -> TokenStream {
             #[automatically_derived]
             impl #impl_generics ::core::error::Error for #name #type_generics #where_clause {}
         });
+        // Handlers that return the type need the framework traits too. The
+        // hook takes a plain type, and generic enums are refused anyway.
+        if input.generics.params.is_empty() {
+            tokens.extend(quote! {
+                ::error_codes::__private::frameworks::impl_frameworks!(#name, &[], []);
+            });
+        }
     }
     tokens
 }

@@ -69,6 +69,12 @@ fn pass_cases_are_clean_under_clippy_with_every_feature_combination() {
     assert!(!cases.is_empty(), "no pass cases found");
     let frameworks = workspace_root().join("tests/ui/features/frameworks.rs");
     cases.push(frameworks.clone());
+    let lint_bins: Vec<String> = cases
+        .iter()
+        .flat_map(|case| ["--bin".to_owned(), bin_name(case)])
+        .collect();
+    let failing_derive = workspace_root().join("tests/ui/features/failing_derive.rs");
+    cases.push(failing_derive);
 
     let runtime = workspace_root().join("error-codes");
     // The frameworks' own crates are optional dependencies, so that the case
@@ -85,7 +91,7 @@ fn pass_cases_are_clean_under_clippy_with_every_feature_combination() {
         runtime.to_str().expect("a UTF-8 workspace path")
     );
     for case in &cases {
-        let name = case.file_stem().expect("a file name").to_string_lossy();
+        let name = bin_name(case);
         let path = case.to_str().expect("a UTF-8 workspace path");
         let _ = write!(manifest, "\n[[bin]]\nname = \"{name}\"\npath = {path:?}\n");
     }
@@ -98,7 +104,8 @@ fn pass_cases_are_clean_under_clippy_with_every_feature_combination() {
     .expect("seed Cargo.lock");
 
     // Every pass case, without features.
-    clippy(&crate_dir, &root, &["--bins"]);
+    let lint_bins: Vec<&str> = lint_bins.iter().map(String::as_str).collect();
+    clippy(&crate_dir, &root, &lint_bins);
     // With each combination: the frameworks case, the case that shadows
     // every name generated code could lean on, and the runtime itself.
     for features in combinations() {
@@ -112,6 +119,54 @@ fn pass_cases_are_clean_under_clippy_with_every_feature_combination() {
             &[&["-p", "error-codes", "--lib", "--locked"], &features[..]].concat(),
         );
     }
+    only_the_derive_fails(&crate_dir, &root);
+}
+
+/// A derive that fails still implements every framework's traits, so that
+/// a handler returning the type adds no errors of its own: the build of
+/// `ui/features/failing_derive.rs` with every framework on shows just the
+/// derive's one error, at the attribute.
+fn only_the_derive_fails(dir: &Path, root: &Path) {
+    let output = Command::new(env!("CARGO"))
+        .args([
+            "check",
+            "--offline",
+            "--color=never",
+            "--message-format=short",
+        ])
+        .args([
+            "--bin",
+            "failing_derive",
+            "--features",
+            "axum,actix-web,utoipa",
+        ])
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", root.join("target"))
+        .output()
+        .expect("run cargo check");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !output.status.success(),
+        "the broken derive compiled:\n{stderr}"
+    );
+    let errors: Vec<&str> = stderr
+        .lines()
+        .filter(|line| line.contains(": error"))
+        .collect();
+    assert!(
+        errors.len() == 1
+            && errors[0].contains("failing_derive.rs:8:")
+            && errors[0].contains("status"),
+        "not just the derive's error:\n{stderr}"
+    );
+}
+
+/// A case's name as a bin of the scratch crate.
+fn bin_name(case: &Path) -> String {
+    case.file_stem()
+        .expect("a file name")
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// Runs `cargo clippy` in `dir` with `args`, into the scratch target folder,
