@@ -157,7 +157,7 @@ fn a_revision_of_the_same_path_from_anywhere() {
         assert_eq!(
             printed,
             format!(
-                "{spec}: compatible (version_changed): the version changed from \"1.0.0\" to \"1.1.0\"\n\
+                "{spec}:2: compatible (version_changed): the version changed from \"1.0.0\" to \"1.1.0\"\n\
                  {spec}:7: compatible (deprecation_added): code `token_inactive` is deprecated: \"Sent as token_deleted since 1.1.0.\"\n\
                  {spec}:10: compatible (code_added): code `token_deleted` is added to status 401\n\
                  3 differences from main:api/errors.yaml, none breaking\n"
@@ -318,7 +318,7 @@ fn json_for_ci() {
                 {
                     "kind": "version_changed",
                     "class": "compatible",
-                    "line": null,
+                    "line": 2,
                     "code": null,
                     "status": null,
                     "message": "the version changed from \"1.1.0\" to \"1.2.0\"",

@@ -305,14 +305,21 @@ fn document(base: &Catalog, new: &Catalog, changes: &mut Vec<Change>) {
             show(&base.title),
             show(&new.title)
         );
-        changes.push(change(TitleChanged, compatible, None, None, None, message));
+        changes.push(change(
+            TitleChanged,
+            compatible,
+            new.title_line,
+            None,
+            None,
+            message,
+        ));
     }
     if base.description != new.description {
         let message = "the description changed".to_owned();
         changes.push(change(
             DescriptionChanged,
             compatible,
-            None,
+            new.description_line,
             None,
             None,
             message,
@@ -327,7 +334,7 @@ fn document(base: &Catalog, new: &Catalog, changes: &mut Vec<Change>) {
         changes.push(change(
             VersionChanged,
             compatible,
-            None,
+            new.version_line,
             None,
             None,
             message,

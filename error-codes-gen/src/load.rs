@@ -242,6 +242,9 @@ impl Validator<'_> {
             return Catalog::empty(self.file);
         };
         let at = root.map_or(start, |root| root.at);
+        let title_line = title.map(|title| title.at.line);
+        let version_line = version.map(|version| version.at.line);
+        let description_line = description.map(|description| description.at.line);
 
         let title = if let Some(title) = title {
             self.text(title, "title")
@@ -265,9 +268,35 @@ impl Validator<'_> {
         // every code can be checked against them.
         let removed = removed.map_or_else(Vec::new, |removed| self.tombstones(removed, &mut seen));
 
+        let statuses = self.statuses(statuses_field, at, name.as_deref(), &mut seen);
+
+        Catalog {
+            source_name: self.file.to_owned(),
+            title,
+            version,
+            description,
+            name: name.unwrap_or_default(),
+            statuses,
+            removed,
+            title_line,
+            version_line,
+            description_line,
+            name_line,
+        }
+    }
+
+    /// The statuses, each group's Rust name checked against the others' and
+    /// the top-level enum's.
+    fn statuses<'n>(
+        &mut self,
+        field: Option<&'n Node<'_>>,
+        at: Place,
+        top_level: Option<&str>,
+        seen: &mut Seen<'n>,
+    ) -> Vec<Status> {
         let mut group_names: HashMap<String, (u16, usize)> = HashMap::new();
         let mut statuses = Vec::new();
-        let entries = match statuses_node(statuses_field) {
+        let entries = match statuses_node(field) {
             Ok(entries) => entries,
             Err(None) => {
                 self.problem(
@@ -286,7 +315,7 @@ impl Validator<'_> {
             }
         };
         for (key, value) in entries {
-            let Some((status, group)) = self.status(key, value, &mut seen) else {
+            let Some((status, group)) = self.status(key, value, seen) else {
                 continue;
             };
             if let Some(group) = group {
@@ -297,7 +326,7 @@ impl Validator<'_> {
                          `ErrorCode` in TypeScript; give it another `name:`",
                         status.status
                     ))
-                } else if name.as_ref() == Some(&group) {
+                } else if top_level == Some(group.as_str()) {
                     Some(format!(
                         "status {} becomes the Rust enum `{group}`, the name of the top-level enum; \
                          give one of them another `name:`",
@@ -320,16 +349,7 @@ impl Validator<'_> {
             statuses.push(status);
         }
 
-        Catalog {
-            source_name: self.file.to_owned(),
-            title,
-            version,
-            description,
-            name: name.unwrap_or_default(),
-            statuses,
-            removed,
-            name_line,
-        }
+        statuses
     }
 
     /// The `removed:` tombstones, each remembered in `seen` so that a code
@@ -746,6 +766,9 @@ impl Catalog {
             name: String::new(),
             statuses: Vec::new(),
             removed: Vec::new(),
+            title_line: None,
+            version_line: None,
+            description_line: None,
             name_line: None,
         }
     }

@@ -117,6 +117,12 @@ pub struct Catalog {
     /// Tombstones (`removed:`): codes that were taken out and must never
     /// come back, in file order.
     pub removed: Vec<Removed>,
+    /// The line of `title:`, 1-based, for reports such as `breaking`.
+    pub title_line: Option<usize>,
+    /// The line of `version:`, when the file has one.
+    pub version_line: Option<usize>,
+    /// The line of `description:`, when the file has one.
+    pub description_line: Option<usize>,
     /// The line of `name:`, when the file gives the top-level enum a name.
     pub name_line: Option<usize>,
 }

@@ -186,14 +186,16 @@ const CASES: &[Case] = &[
         a: BASE,
         b: "title: U\nversion: 1.0.0\ndescription: About.\nstatuses:\n  401:\n    codes:\n      a: A.\n      b: B.\n",
         forward: &[
-            (TitleChanged, Compatible, None),
-            (DescriptionChanged, Compatible, None),
-            (VersionChanged, Compatible, None),
+            (TitleChanged, Compatible, Some(1)),
+            (VersionChanged, Compatible, Some(2)),
+            (DescriptionChanged, Compatible, Some(3)),
         ],
+        // The new file has no version or description to point at; changes
+        // without a line come first.
         backward: &[
-            (TitleChanged, Compatible, None),
             (DescriptionChanged, Compatible, None),
             (VersionChanged, Compatible, None),
+            (TitleChanged, Compatible, Some(1)),
         ],
     },
     Case {
