@@ -15,7 +15,7 @@
 //! them, and a live run's staging file is never touched.
 
 use std::fs::{self, File};
-use std::io::{self, Write as _};
+use std::io::{self, Read as _, Write as _};
 use std::path::{Path, PathBuf};
 
 /// Writes a set of files atomically, each as a whole and all of them together
@@ -81,6 +81,34 @@ enum Replace {
     IfChanged,
 }
 
+/// Whether the file at `path` holds exactly `contents`; any error reading it
+/// means it does not. Read a block at a time, so that comparing a large
+/// document never holds a second copy of it in memory.
+fn holds(path: &Path, contents: &[u8]) -> bool {
+    let Ok(mut file) = File::open(path) else {
+        return false;
+    };
+    let same_length = file
+        .metadata()
+        .is_ok_and(|metadata| metadata.len() == contents.len() as u64);
+    if !same_length {
+        return false;
+    }
+    let mut block = vec![0; 64 * 1024];
+    let mut rest = contents;
+    loop {
+        match file.read(&mut block) {
+            Ok(0) => return rest.is_empty(),
+            Ok(read) => match rest.strip_prefix(&block[..read]) {
+                Some(after) => rest = after,
+                None => return false,
+            },
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+            Err(_) => return false,
+        }
+    }
+}
+
 fn write_set<'a>(files: &[(&'a Path, &str)], replace: Replace) -> io::Result<Vec<&'a Path>> {
     // Locked in a fixed order, so two writers of the same folders cannot
     // each hold one lock and wait for the other.
@@ -107,10 +135,7 @@ fn write_set<'a>(files: &[(&'a Path, &str)], replace: Replace) -> io::Result<Vec
     let wanted: Vec<(&'a Path, &str)> = files
         .iter()
         .copied()
-        .filter(|&(path, contents)| {
-            replace == Replace::Always
-                || !fs::read(path).is_ok_and(|old| old == contents.as_bytes())
-        })
+        .filter(|&(path, contents)| replace == Replace::Always || !holds(path, contents.as_bytes()))
         .collect();
 
     let mut staged: Vec<PathBuf> = Vec::with_capacity(wanted.len());
@@ -291,6 +316,28 @@ mod tests {
             .collect();
         names.sort();
         names
+    }
+
+    #[test]
+    fn holds_compares_every_byte_across_blocks() {
+        let dir = scratch("holds");
+        let path = dir.join("errors.md");
+        // Longer than two blocks, so the comparison crosses block edges.
+        let text: Vec<u8> = (0..200_000_u32)
+            .map(|i| b"abcdefg\n"[i as usize % 8])
+            .collect();
+        fs::write(&path, &text).unwrap();
+        assert!(holds(&path, &text));
+        for at in [0, 65_535, 65_536, 131_072, text.len() - 1] {
+            let mut other = text.clone();
+            other[at] = b'X';
+            assert!(!holds(&path, &other), "a difference at byte {at}");
+        }
+        assert!(!holds(&path, &text[..text.len() - 1]), "a shorter text");
+        assert!(!holds(&dir.join("missing"), b""), "a missing file");
+        fs::write(&path, "").unwrap();
+        assert!(holds(&path, b""), "an empty file holds the empty text");
+        fs::remove_dir_all(dir).unwrap();
     }
 
     #[test]

@@ -440,8 +440,13 @@ impl Catalogues<'_> {
             .arg("--spec")
             .arg(self.file(size))
             .arg("--out")
-            .arg(self.scratch.join(format!("generated-{size}")));
+            .arg(self.out(size));
         command
+    }
+
+    /// Where [`Self::generate`] writes.
+    fn out(&self, size: usize) -> PathBuf {
+        self.scratch.join(format!("generated-{size}"))
     }
 
     fn callgrind(&self, command: &Command, name: &str) -> Result<u64, String> {
@@ -483,6 +488,9 @@ fn in_process(options: &Options, binaries: &Binaries, scratch: &Path) -> Result<
     let mut gen_heap = Vec::new();
     let mut expand_heap = Vec::new();
     for size in sizes {
+        // Into an empty folder each time: the callgrind run above left the
+        // large catalogue's documents, which `gen` would first compare.
+        remove_dir(&catalogues.out(size))?;
         gen_heap.push(catalogues.massif(&catalogues.generate(size), &format!("gen-{size}"))?);
         let expand = catalogues.probe("expand", size);
         expand_heap.push(catalogues.massif(&expand, &format!("expand-{size}"))?);
