@@ -157,8 +157,8 @@ pub struct Change {
     /// Whether it breaks clients.
     pub class: Class,
     /// Where the change is in the new file (1-based), when it is there: a
-    /// code, status, tombstone or `name:` that was removed has no line, nor
-    /// does a document-level text.
+    /// code, status, tombstone, `name:`, `version:` or `description:` that
+    /// was removed has no line.
     pub line: Option<usize>,
     /// The code it concerns, if one.
     pub code: Option<String>,
