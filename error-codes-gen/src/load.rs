@@ -184,10 +184,13 @@ impl Catalog {
 /// # Errors
 /// When the file cannot be opened or read.
 pub fn read_catalogue(path: &Path) -> std::io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)?;
+    let file = std::fs::File::open(path)?;
+    let limit = MAX_BYTES as u64 + 1;
+    // Sized from the file, as `fs::read` does; growing by doubling could
+    // hold up to twice the file.
+    let size = file.metadata().map_or(0, |metadata| metadata.len().min(limit));
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(limit).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
