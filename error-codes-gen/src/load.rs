@@ -188,7 +188,9 @@ pub fn read_catalogue(path: &Path) -> std::io::Result<Vec<u8>> {
     let limit = MAX_BYTES as u64 + 1;
     // Sized from the file, as `fs::read` does; growing by doubling could
     // hold up to twice the file.
-    let size = file.metadata().map_or(0, |metadata| metadata.len().min(limit));
+    let size = file
+        .metadata()
+        .map_or(0, |metadata| metadata.len().min(limit));
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     file.take(limit).read_to_end(&mut bytes)?;
     Ok(bytes)
