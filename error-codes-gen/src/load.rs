@@ -421,7 +421,7 @@ impl Validator<'_> {
         value: &'n Node<'_>,
         seen: &mut Seen<'n>,
     ) -> Option<(Status, Option<String>)> {
-        let status = self.status_number(key, seen);
+        let status = self.status_number(key);
         let fields = self.mapping(value, "a status", &STATUS_KEYS);
         let status = status?;
         let [title, description, name, codes] = fields.unwrap_or_default();
@@ -568,8 +568,9 @@ impl Validator<'_> {
         codes
     }
 
-    /// The status a key names: three digits from 400 to 599, not seen before.
-    fn status_number(&mut self, key: &Node<'_>, seen: &mut Seen<'_>) -> Option<u16> {
+    /// The status a key names: three digits from 400 to 599. A status twice
+    /// is the same key twice, which the YAML reader refuses.
+    fn status_number(&mut self, key: &Node<'_>) -> Option<u16> {
         let text = key.key_text();
         let status = match error_status(text) {
             Ok(status) => status,
@@ -579,13 +580,6 @@ impl Validator<'_> {
                 return None;
             }
         };
-        if let Some(other_line) = seen.statuses.insert(status, key.at.line) {
-            self.problem(
-                key.at,
-                format!("duplicate status {status}: already at line {other_line}"),
-            );
-            return None;
-        }
         Some(status)
     }
 
@@ -854,8 +848,6 @@ fn variant_name(code: &str) -> String {
 struct Seen<'n> {
     /// Removed code → the line of its tombstone.
     tombstones: HashMap<&'n str, usize>,
-    /// Status → its line.
-    statuses: HashMap<u16, usize>,
     /// Code → its status and line.
     codes: HashMap<&'n str, (u16, usize)>,
 }
