@@ -65,8 +65,10 @@ fn print(lines: &[String]) -> Result<(), ExitCode> {
 /// the git object it names, read from the repository that holds `spec`.
 fn read_base(against: &str, spec: &Path) -> Result<(String, Vec<u8>), String> {
     if Path::new(against).is_file() {
-        let bytes =
-            std::fs::read(against).map_err(|error| format!("cannot read {against}: {error}"))?;
+        // Bounded as `Catalog::load` reads: a file over the limit comes back
+        // one byte too long, and `Catalog::from_bytes` refuses it, located.
+        let bytes = error_codes_gen::read_catalogue(Path::new(against))
+            .map_err(|error| format!("cannot read {against}: {error}"))?;
         return Ok((against.to_owned(), bytes));
     }
     // git runs in the catalogue's folder, wherever this command runs.

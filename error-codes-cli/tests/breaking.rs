@@ -379,6 +379,20 @@ fn bad_input_exits_2() {
         stderr(&output)
     );
 
+    // A base file over the 4 MiB limit (sparse: 1 GiB that takes no disk),
+    // refused after reading one byte beyond the limit.
+    let huge = std::fs::File::create(repo.root.join("huge.bin")).unwrap();
+    huge.set_len(1 << 30).unwrap();
+    drop(huge);
+    let output = run(&["breaking", "--against", "huge.bin", "--spec", spec]);
+    std::fs::remove_file(repo.root.join("huge.bin")).unwrap();
+    assert_exit(&output, 2);
+    assert!(
+        stderr(&output).contains("huge.bin: the file is larger than 4 MiB"),
+        "{}",
+        stderr(&output)
+    );
+
     // A broken catalogue.
     repo.write("title: T\nstatuses:\n  401:\n    codes:\n      self: x\n");
     let output = run(&["breaking", "--against", "HEAD", "--spec", spec]);
