@@ -13,7 +13,7 @@
 //! clients: its breaking changes are listed and allowed, except a code
 //! removed without a tombstone, which could come back with a new meaning.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 
 use crate::{Catalog, Code, Removed, Status};
@@ -453,13 +453,31 @@ fn kept_statuses(catalog: &Catalog, other: &Catalog) -> Vec<u16> {
         .collect()
 }
 
-/// The codes of `status` that `other` has too, in order.
-fn kept_codes<'a>(status: &'a Status, other: &Status) -> Vec<&'a str> {
+/// The codes of `status` that the other catalogue, whose codes' statuses
+/// are `other`, has under the same status, in order.
+fn kept_codes<'a>(status: &'a Status, other: &HashMap<&str, u16>) -> Vec<&'a str> {
     status
         .codes
         .iter()
-        .filter(|code| other.codes.iter().any(|o| o.code == code.code))
         .map(|code| code.code.as_str())
+        .filter(|code| other.get(code) == Some(&status.status))
+        .collect()
+}
+
+/// Each tombstone of `catalog`, by its code.
+fn tombstones_by_code(catalog: &Catalog) -> HashMap<&str, &Removed> {
+    catalog
+        .removed
+        .iter()
+        .map(|tombstone| (tombstone.code.as_str(), tombstone))
+        .collect()
+}
+
+/// Each code of `catalog` and its status.
+fn statuses_of_codes(catalog: &Catalog) -> HashMap<&str, u16> {
+    catalog
+        .codes()
+        .map(|(status, code)| (code.code.as_str(), status.status))
         .collect()
 }
 
@@ -479,12 +497,8 @@ fn codes(base: &Catalog, new: &Catalog, changes: &mut Vec<Change>) {
         .codes()
         .map(|(status, code)| (code.code.as_str(), (status, code)))
         .collect();
-    let base_codes: HashSet<&str> = base.codes().map(|(_, code)| code.code.as_str()).collect();
-    let tombstones: HashMap<&str, &Removed> = new
-        .removed
-        .iter()
-        .map(|tombstone| (tombstone.code.as_str(), tombstone))
-        .collect();
+    let base_codes = statuses_of_codes(base);
+    let tombstones = tombstones_by_code(new);
 
     for (old_status, old) in base.codes() {
         if let Some(&(status, code)) = new_codes.get(old.code.as_str()) {
@@ -495,7 +509,7 @@ fn codes(base: &Catalog, new: &Catalog, changes: &mut Vec<Change>) {
         }
     }
     for (status, code) in new.codes() {
-        if !base_codes.contains(code.code.as_str()) {
+        if !base_codes.contains_key(code.code.as_str()) {
             changes.push(change(
                 ChangeKind::CodeAdded,
                 Class::Compatible,
@@ -506,13 +520,14 @@ fn codes(base: &Catalog, new: &Catalog, changes: &mut Vec<Change>) {
             ));
         }
     }
+    let new_codes = statuses_of_codes(new);
     for old_status in &base.statuses {
         let Some(status) = find(new, old_status.status) else {
             continue;
         };
         let (before, after) = (
-            kept_codes(old_status, status),
-            kept_codes(status, old_status),
+            kept_codes(old_status, &new_codes),
+            kept_codes(status, &base_codes),
         );
         if let Some(first) = first_moved(&before, &after) {
             let first = status
@@ -652,14 +667,11 @@ fn code_changes(
 /// Tombstones added, removed or changed. A tombstone for a code the base
 /// sent is part of that code's removal, not a change of its own.
 fn tombstones(base: &Catalog, new: &Catalog, changes: &mut Vec<Change>) {
-    let base_codes: HashSet<&str> = base.codes().map(|(_, code)| code.code.as_str()).collect();
+    let base_codes = statuses_of_codes(base);
+    let (base_tombstones, new_tombstones) = (tombstones_by_code(base), tombstones_by_code(new));
     for old in &base.removed {
         let code = Some(old.code.as_str());
-        match new
-            .removed
-            .iter()
-            .find(|tombstone| tombstone.code == old.code)
-        {
+        match new_tombstones.get(old.code.as_str()) {
             None => changes.push(change(
                 ChangeKind::TombstoneRemoved,
                 Class::Breaking,
@@ -689,8 +701,8 @@ fn tombstones(base: &Catalog, new: &Catalog, changes: &mut Vec<Change>) {
         }
     }
     for tombstone in &new.removed {
-        let known = base.removed.iter().any(|old| old.code == tombstone.code);
-        if !known && !base_codes.contains(tombstone.code.as_str()) {
+        let code = tombstone.code.as_str();
+        if !base_tombstones.contains_key(code) && !base_codes.contains_key(code) {
             changes.push(change(
                 ChangeKind::TombstoneAdded,
                 Class::Compatible,
