@@ -68,7 +68,7 @@ fn installed_command_runs_in_another_repository() {
 
     // A debug build into a target folder of its own (cargo test holds the
     // workspace's), kept between runs so only the first one compiles much.
-    let target = workspace_root().join("target").join("install-check");
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("install-check");
     let install = Command::new(env!("CARGO"))
         .args([
             "install",
