@@ -53,30 +53,34 @@ impl Repo {
     }
 }
 
-/// git with no user or system configuration but a name to commit with.
-fn git_command(dir: &Path) -> Command {
-    let mut command = Command::new("git");
+/// `command` with no user or system git configuration: the machine's must
+/// not matter.
+fn isolated_git(command: &mut Command) -> &mut Command {
     command
-        .current_dir(dir)
         .env(
             "GIT_CONFIG_GLOBAL",
             if cfg!(windows) { "NUL" } else { "/dev/null" },
         )
         .env("GIT_CONFIG_NOSYSTEM", "1")
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"]);
+}
+
+/// git with no user or system configuration but a name to commit with.
+fn git_command(dir: &Path) -> Command {
+    let mut command = Command::new("git");
+    isolated_git(&mut command).current_dir(dir).args([
+        "-c",
+        "user.name=Test",
+        "-c",
+        "user.email=test@example.com",
+    ]);
     command
 }
 
 fn error_codes(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_error-codes"))
+    // The base is read by the machine's git, which must not need a config.
+    isolated_git(&mut Command::new(env!("CARGO_BIN_EXE_error-codes")))
         .current_dir(dir)
         .args(args)
-        // The base is read by the machine's git, which must not need a config.
-        .env(
-            "GIT_CONFIG_GLOBAL",
-            if cfg!(windows) { "NUL" } else { "/dev/null" },
-        )
-        .env("GIT_CONFIG_NOSYSTEM", "1")
         .output()
         .expect("error-codes runs")
 }
@@ -87,6 +91,11 @@ fn stdout(output: &Output) -> String {
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[track_caller]
+fn assert_contains(text: &str, part: &str) {
+    assert!(text.contains(part), "no {part:?} in:\n{text}");
 }
 
 #[track_caller]
@@ -228,12 +237,11 @@ fn breaking_changes_exit_1_unless_the_major_version_rises() {
     repo.write(V1_2_TOMBSTONED);
     let output = run();
     assert_exit(&output, 1);
-    assert!(
-        stdout(&output).contains(&format!(
+    assert_contains(
+        &stdout(&output),
+        &format!(
             "{spec}:9: breaking (code_removed): code `token_inactive` (status 401) is removed, with a tombstone\n"
-        )),
-        "{}",
-        stdout(&output)
+        ),
     );
     assert_eq!(
         stderr(&output),
@@ -245,11 +253,7 @@ fn breaking_changes_exit_1_unless_the_major_version_rises() {
     repo.write(&V1_2_TOMBSTONED.replace("version: 1.2.0\nstatuses", "version: 2.0.0\nstatuses"));
     let output = run();
     assert_exit(&output, 0);
-    assert!(
-        stdout(&output).contains("breaking (code_removed)"),
-        "{}",
-        stdout(&output)
-    );
+    assert_contains(&stdout(&output), "breaking (code_removed)");
     assert!(
         stdout(&output).ends_with(
             "1 of 2 differences from HEAD:api/errors.yaml is breaking, allowed by the major \
@@ -269,17 +273,13 @@ fn breaking_changes_exit_1_unless_the_major_version_rises() {
     repo.write(&untombstoned);
     let output = run();
     assert_exit(&output, 1);
-    assert!(
-        stdout(&output).contains(&format!(
-            "{spec}: breaking (code_removed_without_tombstone): code `token_inactive`"
-        )),
-        "{}",
-        stdout(&output)
+    assert_contains(
+        &stdout(&output),
+        &format!("{spec}: breaking (code_removed_without_tombstone): code `token_inactive`"),
     );
-    assert!(
-        stderr(&output).contains("a code removed without a tombstone is never allowed"),
-        "{}",
-        stderr(&output)
+    assert_contains(
+        &stderr(&output),
+        "a code removed without a tombstone is never allowed",
     );
 }
 
@@ -349,21 +349,14 @@ fn bad_input_exits_2() {
     // A base that is neither a file nor a revision.
     let output = run(&["breaking", "--against", "no-such-branch", "--spec", spec]);
     assert_exit(&output, 2);
-    assert!(
-        stderr(&output).contains(
-            "error: `no-such-branch` is not a file, and git cannot read `no-such-branch:api/errors.yaml`"
-        ),
-        "{}",
-        stderr(&output)
+    assert_contains(
+        &stderr(&output),
+        "error: `no-such-branch` is not a file, and git cannot read `no-such-branch:api/errors.yaml`",
     );
     // A path that is not in the revision.
     let output = run(&["breaking", "--against", "HEAD:nowhere.yaml", "--spec", spec]);
     assert_exit(&output, 2);
-    assert!(
-        stderr(&output).contains("git cannot read `HEAD:nowhere.yaml`"),
-        "{}",
-        stderr(&output)
-    );
+    assert_contains(&stderr(&output), "git cannot read `HEAD:nowhere.yaml`");
 
     // A broken base: its problems, located in the base.
     std::fs::write(
@@ -373,10 +366,9 @@ fn bad_input_exits_2() {
     .unwrap();
     let output = run(&["breaking", "--against", "broken.yaml", "--spec", spec]);
     assert_exit(&output, 2);
-    assert!(
-        stderr(&output).contains("broken.yaml:3:3: `302` is not an error status"),
-        "{}",
-        stderr(&output)
+    assert_contains(
+        &stderr(&output),
+        "broken.yaml:3:3: `302` is not an error status",
     );
 
     // A base file over the 4 MiB limit (sparse: 1 GiB that takes no disk),
@@ -387,21 +379,13 @@ fn bad_input_exits_2() {
     let output = run(&["breaking", "--against", "huge.bin", "--spec", spec]);
     std::fs::remove_file(repo.root.join("huge.bin")).unwrap();
     assert_exit(&output, 2);
-    assert!(
-        stderr(&output).contains("huge.bin: the file is larger than 4 MiB"),
-        "{}",
-        stderr(&output)
-    );
+    assert_contains(&stderr(&output), "huge.bin: the file is larger than 4 MiB");
 
     // A broken catalogue.
     repo.write("title: T\nstatuses:\n  401:\n    codes:\n      self: x\n");
     let output = run(&["breaking", "--against", "HEAD", "--spec", spec]);
     assert_exit(&output, 2);
-    assert!(
-        stderr(&output).contains("nothing was compared"),
-        "{}",
-        stderr(&output)
-    );
+    assert_contains(&stderr(&output), "nothing was compared");
 
     // A catalogue outside any git repository, against a revision.
     let outside = std::env::temp_dir().join(format!("error-codes-no-repo-{}", std::process::id()));
@@ -410,19 +394,11 @@ fn bad_input_exits_2() {
     let output = error_codes(&outside, &["breaking", "--against", "HEAD"]);
     std::fs::remove_dir_all(&outside).unwrap();
     assert_exit(&output, 2);
-    assert!(
-        stderr(&output).contains("cannot be read as a git revision"),
-        "{}",
-        stderr(&output)
-    );
+    assert_contains(&stderr(&output), "cannot be read as a git revision");
 
     // Usage: no base, an unknown format.
     assert_exit(&run(&["breaking"]), 2);
     let output = run(&["breaking", "--against", "HEAD", "--format", "yaml"]);
     assert_exit(&output, 2);
-    assert!(
-        stderr(&output).contains("[possible values: text, json]"),
-        "{}",
-        stderr(&output)
-    );
+    assert_contains(&stderr(&output), "[possible values: text, json]");
 }

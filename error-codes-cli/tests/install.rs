@@ -30,14 +30,19 @@ fn assert_exit(output: &Output, code: i32) -> String {
     stdout + &stderr
 }
 
-fn git(dir: &Path, args: &[&str]) {
-    let output = Command::new("git")
-        .current_dir(dir)
+/// `command` with no user or system git configuration: the machine's must
+/// not matter.
+fn isolated_git(command: &mut Command) -> &mut Command {
+    command
         .env(
             "GIT_CONFIG_GLOBAL",
             if cfg!(windows) { "NUL" } else { "/dev/null" },
         )
         .env("GIT_CONFIG_NOSYSTEM", "1")
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let output = isolated_git(Command::new("git").current_dir(dir))
         .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
         .args(args)
         .output()
@@ -90,13 +95,7 @@ fn installed_command_runs_in_another_repository() {
         .join(format!("error-codes{}", std::env::consts::EXE_SUFFIX));
     assert!(binary.is_file(), "no {}", binary.display());
     let run = |args: &[&str]| {
-        Command::new(&binary)
-            .current_dir(&project)
-            .env(
-                "GIT_CONFIG_GLOBAL",
-                if cfg!(windows) { "NUL" } else { "/dev/null" },
-            )
-            .env("GIT_CONFIG_NOSYSTEM", "1")
+        isolated_git(Command::new(&binary).current_dir(&project))
             .args(args)
             .output()
             .expect("error-codes runs")
