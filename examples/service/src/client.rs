@@ -17,7 +17,9 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::api::{ApiError, Forbidden, TooManyRequests, Unauthorized};
-use crate::server::{self, AccountView, MessageSent, OtpSent, OtpVerified, SendMessage};
+use crate::server::{
+    self, AccountView, MessageSent, OtpCheck, OtpRequest, OtpSent, OtpVerified, SendMessage,
+};
 
 /// The largest response body the client reads. Error bodies are a few
 /// hundred bytes; anything near this is not the API talking.
@@ -249,7 +251,9 @@ impl Client {
     /// # Errors
     /// What the API or the network said, as a [`ClientError`].
     pub async fn send_otp(&self, phone: &str) -> Result<OtpSent, ClientError> {
-        let body = serde_json::json!({ "phone": phone });
+        let body = OtpRequest {
+            phone: phone.to_owned(),
+        };
         read(
             self.request(Method::POST, "/v1/otp/send")
                 .json(&body)
@@ -264,7 +268,10 @@ impl Client {
     /// # Errors
     /// What the API or the network said, as a [`ClientError`].
     pub async fn verify_otp(&self, phone: &str, code: &str) -> Result<OtpVerified, ClientError> {
-        let body = serde_json::json!({ "phone": phone, "code": code });
+        let body = OtpCheck {
+            phone: phone.to_owned(),
+            code: code.to_owned(),
+        };
         read(
             self.request(Method::POST, "/v1/otp/verify")
                 .json(&body)
