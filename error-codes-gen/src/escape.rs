@@ -33,6 +33,56 @@ pub(crate) fn push_escaped<const N: usize>(
     }
 }
 
+/// A double-quoted string literal that evaluates to exactly `text`, both in
+/// TypeScript and in JSON: every escape used is JSON's, and `${` and
+/// backticks need none outside TypeScript's template literals. The
+/// TypeScript document and the Markdown page's example body use it.
+#[cfg(any(feature = "typescript", feature = "markdown"))]
+pub(crate) fn string_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    push_string_literal(&mut out, text);
+    out
+}
+
+/// Appends [`string_literal`] of `text`.
+#[cfg(any(feature = "typescript", feature = "markdown"))]
+pub(crate) fn push_string_literal(out: &mut String, text: &str) {
+    use std::fmt::Write as _;
+    out.push('"');
+    push_escaped(out, text, b"\"\\", |out, c, _| match c {
+        '"' => out.push_str("\\\""),
+        '\\' => out.push_str("\\\\"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if is_invisible(c) => {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        }
+        c => out.push(c),
+    });
+    out.push('"');
+}
+
+/// Characters that are line terminators, control characters or invisible
+/// direction marks: written as escapes so the source shows what the text holds
+/// (and cannot be reordered on screen by bidirectional controls). All are in
+/// the Basic Multilingual Plane, so four hex digits suffice.
+#[cfg(any(feature = "typescript", feature = "markdown"))]
+pub(crate) fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}'
+                | '\u{2029}'
+                | '\u{feff}'
+                | '\u{061c}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use std::fmt::Write as _;
@@ -65,5 +115,17 @@ mod tests {
             let expected = format!(">{}[\"@{length}]{}", "a".repeat(length), "b".repeat(length));
             assert_eq!(escaped(&text), expected);
         }
+    }
+
+    #[cfg(any(feature = "typescript", feature = "markdown"))]
+    #[test]
+    fn string_literals_escape_what_would_break_or_hide() {
+        assert_eq!(super::string_literal(r#"a "b" \c"#), r#""a \"b\" \\c""#);
+        assert_eq!(super::string_literal("a\nb\r\nc\td"), r#""a\nb\r\nc\td""#);
+        assert_eq!(
+            super::string_literal("\u{2028}\u{2029}\u{85}\u{0}\u{7f}\u{202e}"),
+            r#""\u2028\u2029\u0085\u0000\u007f\u202e""#
+        );
+        assert_eq!(super::string_literal("${x} `y` 🔥 ё"), r#""${x} `y` 🔥 ё""#);
     }
 }

@@ -43,7 +43,7 @@
 use std::fmt::Write as _;
 
 use crate::escape::push_escaped;
-use crate::typescript::string_literal;
+use crate::escape::string_literal;
 use crate::{Catalog, Code, Removed, Status};
 
 /// Renders the catalogue as the Markdown error reference page.

@@ -34,7 +34,7 @@
 use std::fmt::Write as _;
 
 use crate::ascii::plain_run;
-use crate::escape::push_escaped;
+use crate::escape::{is_invisible, push_escaped, push_string_literal, string_literal};
 use crate::{Catalog, Code, Status};
 
 /// Renders the catalogue as a TypeScript module (`generated/errors.ts`).
@@ -430,53 +430,6 @@ fn push_doc_text_line(out: &mut String, line: &str) {
     });
 }
 
-/// A double-quoted TypeScript string literal that evaluates to exactly `text`.
-///
-/// `${` and backticks need no escape outside template literals. Every escape
-/// used is also JSON's, so the result is a JSON string too (the Markdown
-/// emitter's example body relies on that).
-pub(crate) fn string_literal(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    push_string_literal(&mut out, text);
-    out
-}
-
-/// Appends [`string_literal`] of `text`.
-pub(crate) fn push_string_literal(out: &mut String, text: &str) {
-    out.push('"');
-    push_escaped(out, text, b"\"\\", |out, c, _| match c {
-        '"' => out.push_str("\\\""),
-        '\\' => out.push_str("\\\\"),
-        '\n' => out.push_str("\\n"),
-        '\r' => out.push_str("\\r"),
-        '\t' => out.push_str("\\t"),
-        c if is_invisible(c) => {
-            let _ = write!(out, "\\u{:04x}", u32::from(c));
-        }
-        c => out.push(c),
-    });
-    out.push('"');
-}
-
-/// Characters that are line terminators, control characters or invisible
-/// direction marks: written as escapes so the source shows what the text holds
-/// (and cannot be reordered on screen by bidirectional controls). All are in
-/// the Basic Multilingual Plane, so four hex digits suffice.
-fn is_invisible(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{2028}'
-                | '\u{2029}'
-                | '\u{feff}'
-                | '\u{061c}'
-                | '\u{200e}'
-                | '\u{200f}'
-                | '\u{202a}'..='\u{202e}'
-                | '\u{2066}'..='\u{2069}'
-        )
-}
-
 /// Appends an object literal key for `code`: bare when it is an identifier, quoted
 /// otherwise, and computed for `__proto__`, which as a plain key would set the
 /// object's prototype instead of adding an entry.
@@ -499,25 +452,12 @@ fn push_property_key(out: &mut String, code: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::{
-        doc_lines, doc_text, lines, push_doc_line, push_doc_text, push_property_key, string_literal,
-    };
+    use super::{doc_lines, doc_text, lines, push_doc_line, push_doc_text, push_property_key};
 
     fn property_key(code: &str) -> String {
         let mut out = String::new();
         push_property_key(&mut out, code);
         out
-    }
-
-    #[test]
-    fn string_literals_escape_what_would_break_or_hide() {
-        assert_eq!(string_literal(r#"a "b" \c"#), r#""a \"b\" \\c""#);
-        assert_eq!(string_literal("a\nb\r\nc\td"), r#""a\nb\r\nc\td""#);
-        assert_eq!(
-            string_literal("\u{2028}\u{2029}\u{85}\u{0}\u{7f}\u{202e}"),
-            r#""\u2028\u2029\u0085\u0000\u007f\u202e""#
-        );
-        assert_eq!(string_literal("${x} `y` 🔥 ё"), r#""${x} `y` 🔥 ё""#);
     }
 
     #[test]
