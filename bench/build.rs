@@ -13,7 +13,6 @@ use std::path::Path;
 use error_codes_gen::Catalog;
 
 #[path = "src/synthetic.rs"]
-#[allow(dead_code, reason = "the probe binary uses the rest")]
 mod synthetic;
 
 /// How many synthetic codes the large table has.
