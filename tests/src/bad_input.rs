@@ -330,12 +330,19 @@ pub fn make_readable(path: &std::path::Path) {
     }
 }
 
+/// Sets the permission bits of `path` to `mode` (nothing where there are no
+/// Unix permissions).
+///
+/// # Panics
+/// If the file system refuses.
 #[cfg(unix)]
-fn set_mode(path: &std::path::Path, mode: u32) {
+pub fn set_mode(path: &std::path::Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt as _;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
         .unwrap_or_else(|error| panic!("cannot chmod {}: {error}", path.display()));
 }
 
+/// Sets the permission bits of `path` to `mode` (nothing where there are no
+/// Unix permissions).
 #[cfg(not(unix))]
-fn set_mode(_path: &std::path::Path, _mode: u32) {}
+pub fn set_mode(_path: &std::path::Path, _mode: u32) {}

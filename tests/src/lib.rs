@@ -164,16 +164,35 @@ pub fn scratch_manifest(name: &str, extra: &str) -> String {
     )
 }
 
-/// Seeds a scratch crate's `Cargo.lock` with the workspace's, so it builds
-/// offline with the versions already downloaded.
+/// Gives a scratch crate the workspace's `Cargo.lock`, so it builds offline
+/// with the versions the workspace uses, which are already downloaded.
+///
+/// Copied on every call, not only when the crate has none: a lock left by an
+/// earlier run would keep the scratch crate on versions the workspace has
+/// since left (and the cache may have dropped). A new copy does not make
+/// cargo recompile anything whose versions did not change.
 ///
 /// # Panics
 /// If the lock file cannot be copied.
 pub fn seed_lockfile(crate_dir: &Path) {
-    let lock = crate_dir.join("Cargo.lock");
-    if !lock.exists() {
-        std::fs::copy(workspace_root().join("Cargo.lock"), &lock).expect("seed Cargo.lock");
-    }
+    std::fs::copy(
+        workspace_root().join("Cargo.lock"),
+        crate_dir.join("Cargo.lock"),
+    )
+    .expect("seed Cargo.lock");
+}
+
+/// The file names of the generated documents, in the order
+/// [`error_codes_gen::documents`] gives them and `gen` writes them; taken
+/// from it, so that the tests cannot drift from the generator.
+///
+/// # Panics
+/// Never: the catalogue it renders is valid.
+#[must_use]
+pub fn document_names() -> [&'static str; 3] {
+    let catalog = Catalog::from_yaml("title: T\nstatuses: {}\n", "names.yaml")
+        .unwrap_or_else(|error| panic!("{error}"));
+    error_codes_gen::documents(&catalog).map(|(name, _)| name)
 }
 
 /// What `tests/tools/check_openapi.py` expects to recover from an `OpenAPI`

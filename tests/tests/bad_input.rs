@@ -15,7 +15,7 @@ use error_codes_tests::bad_input::{
     At, DERIVE_CLASSES, Expect, FILE_CLASSES, FileClass, Input, MACRO_CALL_CLASSES, MacroExpect,
     VALID, make_readable,
 };
-use error_codes_tests::sandbox::{rerun_unprivileged, unprivileged};
+use error_codes_tests::sandbox::{rerun_unprivileged, restore_permissions, unprivileged};
 use error_codes_tests::{
     scratch_crates_target, scratch_manifest, seed_lockfile, target_dir, workspace_root,
     write_if_changed,
@@ -23,14 +23,18 @@ use error_codes_tests::{
 
 fn scratch(name: &str) -> PathBuf {
     let dir = target_dir().join("bad-input").join(name);
-    if dir.exists() {
-        for entry in fs::read_dir(&dir).unwrap() {
-            make_readable(&entry.unwrap().path());
-        }
-        fs::remove_dir_all(&dir).unwrap();
-    }
-    fs::create_dir_all(&dir).unwrap();
+    empty_folder(&dir);
     dir
+}
+
+/// Makes `dir` an empty folder, whatever an earlier run left in it (an
+/// unreadable case file among them).
+fn empty_folder(dir: &Path) {
+    if dir.exists() {
+        restore_permissions(dir);
+        fs::remove_dir_all(dir).unwrap();
+    }
+    fs::create_dir_all(dir).unwrap();
 }
 
 /// `file:line:column`, or `file` for the file as a whole.
@@ -133,13 +137,7 @@ fn file_classes_and_calls_through_the_macro() {
     lock.lock().unwrap();
 
     let cases = crate_dir.join("cases");
-    if cases.exists() {
-        for entry in fs::read_dir(&cases).unwrap() {
-            make_readable(&entry.unwrap().path());
-        }
-        fs::remove_dir_all(&cases).unwrap();
-    }
-    fs::create_dir_all(&cases).unwrap();
+    empty_folder(&cases);
     fs::write(cases.join("valid.yaml"), VALID).unwrap();
     write_if_changed(&root.join("shared").join("errors.yaml"), VALID);
     let absolute = cases.join("valid.yaml");

@@ -16,7 +16,7 @@ use std::fs::File;
 use std::path::Path;
 use std::process::Command;
 
-use error_codes_tests::{mirror_catalogues, target_dir, workspace_root};
+use error_codes_tests::{mirror_catalogues, seed_lockfile, target_dir, workspace_root};
 
 /// The runtime's optional features, and what each brings into the build:
 /// `axum` and `utoipa` also turn on `http`.
@@ -97,11 +97,7 @@ fn pass_cases_are_clean_under_clippy_with_every_feature_combination() {
     }
     std::fs::write(crate_dir.join("Cargo.toml"), manifest).expect("write Cargo.toml");
     // The workspace's lock, so that `--offline` finds every version.
-    std::fs::copy(
-        workspace_root().join("Cargo.lock"),
-        crate_dir.join("Cargo.lock"),
-    )
-    .expect("seed Cargo.lock");
+    seed_lockfile(&crate_dir);
 
     // Every pass case, without features.
     let lint_bins: Vec<&str> = lint_bins.iter().map(String::as_str).collect();

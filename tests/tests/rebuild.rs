@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use error_codes_tests::{target_dir, workspace_root};
+use error_codes_tests::{scratch_manifest, seed_lockfile, target_dir, write_if_changed};
 
 #[test]
 fn editing_the_yaml_rebuilds_the_including_crate() {
@@ -64,39 +64,19 @@ fn editing_the_yaml_rebuilds_the_including_crate() {
 }
 
 fn write_crate(dir: &Path) {
-    let runtime = workspace_root().join("error-codes");
-    let runtime = runtime.to_str().expect("a UTF-8 workspace path");
-    assert!(
-        !runtime.contains('\''),
-        "the path fits a TOML literal string"
-    );
-    // An empty `[workspace]` keeps cargo from treating the scratch crate,
-    // which lives under this workspace's target folder, as a member of it.
-    let manifest = format!(
-        "[package]\n\
-         name = \"rebuild-test\"\n\
-         version = \"0.0.0\"\n\
-         edition = \"2024\"\n\
-         publish = false\n\
-         \n\
-         [dependencies]\n\
-         error-codes = {{ path = '{runtime}' }}\n\
-         \n\
-         [workspace]\n"
-    );
     let main = "error_codes::include_errors!(\"errors.yaml\");\n\
                 \n\
                 fn main() {\n    \
                     print!(\"{}\", Unauthorized::InvalidToken.message());\n\
                 }\n";
-    write_if_changed(&dir.join("Cargo.toml"), &manifest);
+    // Only on change: rewriting the manifest or the source would itself
+    // force the rebuild this test is about.
+    write_if_changed(
+        &dir.join("Cargo.toml"),
+        &scratch_manifest("rebuild-test", ""),
+    );
     write_if_changed(&dir.join("src/main.rs"), main);
-    // Start from the workspace's resolution so the same dependency versions
-    // (already built or downloaded) are used.
-    let lock = dir.join("Cargo.lock");
-    if !lock.exists() {
-        std::fs::copy(workspace_root().join("Cargo.lock"), &lock).expect("seed Cargo.lock");
-    }
+    seed_lockfile(dir);
 }
 
 fn write_yaml(dir: &Path, message: &str) {
@@ -108,14 +88,6 @@ fn write_yaml(dir: &Path, message: &str) {
                invalid_token: {message}\n"
     );
     std::fs::write(dir.join("errors.yaml"), yaml).expect("write errors.yaml");
-}
-
-/// Writes only on change: rewriting the manifest would itself force a rebuild.
-fn write_if_changed(path: &Path, contents: &str) {
-    if std::fs::read_to_string(path).ok().as_deref() != Some(contents) {
-        std::fs::write(path, contents)
-            .unwrap_or_else(|error| panic!("cannot write {}: {error}", path.display()));
-    }
 }
 
 struct Run {

@@ -6,6 +6,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use error_codes_tests::{document_names, workspace_root};
+
 fn xtask(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_xtask"))
         .args(args)
@@ -15,10 +17,6 @@ fn xtask(args: &[&str]) -> Output {
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn workspace_root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap()
 }
 
 /// A fresh scratch folder for one test.
@@ -33,13 +31,11 @@ fn path_str(path: &Path) -> &str {
     path.to_str().expect("UTF-8 scratch path")
 }
 
-const FILES: [&str; 3] = ["errors.ts", "openapi.yaml", "errors.md"];
-
 /// `dir/out` with the documents of `errors.yaml` in it, and their bytes.
 fn generated_into(dir: &Path) -> (PathBuf, Vec<Vec<u8>>) {
     let out = dir.join("out");
     assert!(xtask(&["gen", "--out", path_str(&out)]).status.success());
-    let bytes = FILES
+    let bytes = document_names()
         .iter()
         .map(|f| std::fs::read(out.join(f)).unwrap())
         .collect();
@@ -49,7 +45,7 @@ fn generated_into(dir: &Path) -> (PathBuf, Vec<Vec<u8>>) {
 /// The first `count` documents in `out` still have the bytes `before`.
 #[track_caller]
 fn assert_unchanged(out: &Path, before: &[Vec<u8>], count: usize) {
-    for (file, bytes) in FILES.iter().zip(before).take(count) {
+    for (file, bytes) in document_names().iter().zip(before).take(count) {
         assert_eq!(
             &std::fs::read(out.join(file)).unwrap(),
             bytes,
@@ -72,11 +68,12 @@ fn gen_writes_every_document_deterministically() {
     let out = dir.join("out");
     let output = xtask(&["gen", "--out", path_str(&out)]);
     assert!(output.status.success(), "{}", stderr(&output));
-    let first: Vec<Vec<u8>> = FILES
+    let files = document_names();
+    let first: Vec<Vec<u8>> = files
         .iter()
         .map(|f| std::fs::read(out.join(f)).unwrap())
         .collect();
-    for (file, bytes) in FILES.iter().zip(&first) {
+    for (file, bytes) in files.iter().zip(&first) {
         let text = String::from_utf8(bytes.clone()).unwrap();
         let first_line = text.lines().next().unwrap();
         assert!(
@@ -87,7 +84,7 @@ fn gen_writes_every_document_deterministically() {
     // Same input, same bytes; and they match the committed ones.
     let again = xtask(&["gen", "--out", path_str(&out)]);
     assert!(again.status.success());
-    for (file, bytes) in FILES.iter().zip(&first) {
+    for (file, bytes) in files.iter().zip(&first) {
         assert_eq!(&std::fs::read(out.join(file)).unwrap(), bytes, "{file}");
         let committed = std::fs::read(workspace_root().join("generated").join(file)).unwrap();
         assert_eq!(&committed, bytes, "generated/{file} is stale");
@@ -171,9 +168,10 @@ fn a_broken_spec_writes_nothing_and_exits_2() {
         message.contains("2 problems") && message.contains("nothing was written"),
         "{message}"
     );
-    assert_unchanged(&out, &before, FILES.len());
+    let count = document_names().len();
+    assert_unchanged(&out, &before, count);
     // No temporary files are left behind either.
-    assert_eq!(std::fs::read_dir(&out).unwrap().count(), FILES.len());
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), count);
 }
 
 /// The documents are replaced as a set: one that cannot be written leaves
@@ -182,9 +180,11 @@ fn a_broken_spec_writes_nothing_and_exits_2() {
 fn a_write_error_changes_no_document() {
     let dir = scratch("unwritable");
     let (out, before) = generated_into(&dir);
-    // errors.md, written last, is now a folder; every document would change.
-    std::fs::remove_file(out.join("errors.md")).unwrap();
-    std::fs::create_dir(out.join("errors.md")).unwrap();
+    // The document written last is now a folder; every document would change.
+    let names = document_names();
+    let (last, others) = names.split_last().unwrap();
+    std::fs::remove_file(out.join(last)).unwrap();
+    std::fs::create_dir(out.join(last)).unwrap();
     let spec = dir.join("errors.yaml");
     std::fs::write(
         &spec,
@@ -197,14 +197,14 @@ fn a_write_error_changes_no_document() {
     assert_eq!(output.status.code(), Some(2));
     let message = stderr(&output);
     assert!(
-        message.contains("cannot write") && message.contains("errors.md"),
+        message.contains("cannot write") && message.contains(last),
         "{message}"
     );
-    // errors.md is the folder in the way; the others are as they were.
-    assert_unchanged(&out, &before, 2);
+    // The last is the folder in the way; the others are as they were.
+    assert_unchanged(&out, &before, others.len());
     assert_eq!(
         std::fs::read_dir(&out).unwrap().count(),
-        FILES.len(),
+        names.len(),
         "temporary files left"
     );
 }

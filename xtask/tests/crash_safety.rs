@@ -29,7 +29,6 @@ use std::time::{Duration, Instant};
 use error_codes_gen::{Catalog, documents};
 
 const XTASK: &str = env!("CARGO_BIN_EXE_xtask");
-const FILES: [&str; 3] = ["errors.ts", "openapi.yaml", "errors.md"];
 const CODES: usize = 10_000;
 const CODES_PER_STATUS: usize = 50;
 const CONCURRENT_ROUNDS: usize = 6;
@@ -79,12 +78,18 @@ fn env_number(name: &str, default: u64) -> u64 {
     })
 }
 
+/// One generated document: its file name, and its bytes from catalogue A
+/// and from catalogue B.
+struct Document {
+    name: &'static str,
+    bytes: [Vec<u8>; 2],
+}
+
 #[derive(Clone)]
 struct Scene {
     out: PathBuf,
     specs: [PathBuf; 2],
-    /// Each catalogue's documents, in `FILES` order.
-    expected: Arc<[Vec<Vec<u8>>; 2]>,
+    documents: Arc<[Document]>,
 }
 
 impl Scene {
@@ -121,19 +126,18 @@ impl Scene {
             "{}",
             String::from_utf8_lossy(&output.stderr)
         );
-        assert_eq!(self.state(), vec![Some(which); FILES.len()]);
+        assert_eq!(self.state(), vec![Some(which); self.documents.len()]);
         assert_eq!(self.staging_files(), Vec::<String>::new());
         took
     }
 
     /// For each document, which catalogue's bytes it holds.
     fn state(&self) -> Vec<Option<usize>> {
-        FILES
+        self.documents
             .iter()
-            .enumerate()
-            .map(|(index, name)| {
-                let bytes = fs::read(self.out.join(name)).unwrap_or_default();
-                (0..2).find(|&which| self.expected[which][index] == bytes)
+            .map(|document| {
+                let bytes = fs::read(self.out.join(document.name)).unwrap_or_default();
+                (0..2).find(|&which| document.bytes[which] == bytes)
             })
             .collect()
     }
@@ -143,14 +147,15 @@ impl Scene {
     fn assert_whole(&self, after: &str) -> Vec<usize> {
         let state = self.state();
         let whole: Vec<usize> = state.iter().flatten().copied().collect();
-        if whole.len() != FILES.len() {
-            let broken: Vec<_> = FILES
+        if whole.len() != self.documents.len() {
+            let broken: Vec<_> = self
+                .documents
                 .iter()
                 .zip(&state)
                 .filter(|(_, which)| which.is_none())
-                .map(|(name, _)| {
-                    let len = fs::metadata(self.out.join(name)).map(|m| m.len());
-                    format!("{name} ({len:?} bytes)")
+                .map(|(document, _)| {
+                    let len = fs::metadata(self.out.join(document.name)).map(|m| m.len());
+                    format!("{} ({len:?} bytes)", document.name)
                 })
                 .collect();
             panic!("after {after}: neither old nor new: {broken:?}");
@@ -192,7 +197,7 @@ impl Scene {
         let mut names: Vec<String> = fs::read_dir(&self.out)
             .unwrap()
             .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|name| !FILES.contains(&name.as_str()))
+            .filter(|name| !self.documents.iter().any(|document| document.name == name))
             .collect();
         names.sort();
         names
@@ -207,18 +212,24 @@ fn scene(dir: &Path) -> Scene {
         fs::write(&spec, catalogue(variant)).unwrap();
         spec
     });
-    let expected = [0, 1].map(|which| {
-        let catalog = Catalog::load(&specs[which]).unwrap();
+    let [a, b] = specs.each_ref().map(|spec| {
+        let catalog = Catalog::load(spec).unwrap();
         assert_eq!(catalog.codes().count(), CODES);
         documents(&catalog)
-            .into_iter()
-            .map(|(_, text)| text.into_bytes())
-            .collect()
     });
+    // `documents` lists the same names in the same order for any catalogue.
+    let documents = a
+        .into_iter()
+        .zip(b)
+        .map(|((name, a), (_, b))| Document {
+            name,
+            bytes: [a.into_bytes(), b.into_bytes()],
+        })
+        .collect();
     Scene {
         out: dir.join("out"),
         specs,
-        expected: Arc::new(expected),
+        documents,
     }
 }
 
