@@ -375,6 +375,29 @@ fn scratch(group: &str, name: &str) -> PathBuf {
         .join(name)
 }
 
+/// The message of a caught panic: a `String` when formatted (`panic!("{x}")`,
+/// `assert!` with a message), a `&'static str` when literal (`panic!("text")`,
+/// `unwrap` on `None`).
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| {
+            payload
+                .downcast_ref::<&str>()
+                .map(|text| (*text).to_owned())
+        })
+        .unwrap_or_else(|| "a panic without a message".to_owned())
+}
+
+#[test]
+fn panic_text_reads_literal_and_formatted_messages() {
+    let literal = std::panic::catch_unwind(|| panic!("literal")).unwrap_err();
+    let formatted = std::panic::catch_unwind(|| panic!("{}", 42)).unwrap_err();
+    assert_eq!(panic_text(literal.as_ref()), "literal");
+    assert_eq!(panic_text(formatted.as_ref()), "42");
+}
+
 /// What is wrong with `output`, if it is not a clean refusal with `says` on
 /// one line of stderr and exit code `code`.
 fn refusal_problem(output: &Output, code: i32, says: &str) -> Option<String> {
@@ -446,7 +469,7 @@ fn command_line_classes() {
                 if output.status.success() {
                     std::panic::catch_unwind(|| check(&scene))
                         .err()
-                        .map(|panic| format!("{:?}", panic.downcast_ref::<String>()))
+                        .map(|panic| panic_text(panic.as_ref()))
                 } else {
                     Some(format!("exit {:?}:\n{stderr}", output.status.code()))
                 }
@@ -495,7 +518,7 @@ fn file_classes_through_the_command_line() {
                     scene.spec = spec;
                     std::panic::catch_unwind(|| scene.assert_documents_in(&scene.out))
                         .err()
-                        .map(|panic| format!("{:?}", panic.downcast_ref::<String>()))
+                        .map(|panic| panic_text(panic.as_ref()))
                 } else {
                     Some(format!(
                         "exit {:?}:\n{}",
