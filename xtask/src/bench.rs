@@ -112,6 +112,9 @@ fn measure(options: &Options) -> Result<Vec<Row>, String> {
 
     rows.extend(runtime(options, &scratch.join("runtime"))?);
 
+    // The twins run last, so that a workspace that does not build or a
+    // missing valgrind fails before minutes of timed builds; their rows
+    // lead the table.
     rows.splice(0..0, twins(options, &scratch.join("twins"))?);
     Ok(rows)
 }
@@ -136,18 +139,18 @@ impl Twin {
         self.dir.join("target")
     }
 
-    fn cargo(&self, target: &Path) -> Command {
+    /// cargo in the twin's folder, building into its own target folder.
+    fn cargo(&self) -> Command {
         let mut command = cargo();
         command
             .current_dir(&self.dir)
-            .env("CARGO_TARGET_DIR", target)
-            .stdin(Stdio::null());
+            .env("CARGO_TARGET_DIR", self.target());
         command
     }
 
     /// `cargo build`, timed, in seconds.
     fn build(&self) -> Result<f64, String> {
-        let mut command = self.cargo(&self.target());
+        let mut command = self.cargo();
         command.args(["build", "--locked", "--quiet"]);
         let started = Instant::now();
         run_quiet(&mut command, &format!("building the {} twin", self.name))?;
@@ -175,7 +178,7 @@ fn twins(options: &Options, scratch: &Path) -> Result<Vec<Row>, String> {
     step("copying the twin crates");
     let [generated, handwritten] = copy_twins(scratch)?;
     for twin in [&generated, &handwritten] {
-        let mut fetch = twin.cargo(&twin.target());
+        let mut fetch = twin.cargo();
         fetch.args(["fetch", "--locked", "--quiet"]);
         // The lockfiles are committed so the figures can be reproduced; a
         // change to this workspace's dependencies must be recorded in them.
@@ -220,7 +223,7 @@ fn twins(options: &Options, scratch: &Path) -> Result<Vec<Row>, String> {
         (EDITED_MESSAGE, EDITED_TO)
     };
     for twin in [&generated, &handwritten] {
-        let mut command = twin.cargo(&twin.target());
+        let mut command = twin.cargo();
         command.args(["run", "--locked", "--quiet"]);
         let output = run_quiet(&mut command, &format!("running the {} twin", twin.name))?;
         let (now, before) = last_edit;
@@ -240,7 +243,7 @@ fn twins(options: &Options, scratch: &Path) -> Result<Vec<Row>, String> {
     step("checking that both twins print the same, bodies included");
     let outputs = [&generated, &handwritten]
         .map(|twin| {
-            let mut command = twin.cargo(&twin.target());
+            let mut command = twin.cargo();
             command.args(["run", "--locked", "--quiet", "--features", "check"]);
             run_quiet(&mut command, &format!("running the {} twin", twin.name))
         })
@@ -572,16 +575,22 @@ fn ratio(a: u64, b: u64) -> f64 {
     a as f64 / b as f64
 }
 
+/// Runs `command` under valgrind's `tool`, which writes its report to
+/// `out`; what `command` printed.
+fn valgrind(tool: &str, command: &Command, out: &Path) -> Result<String, String> {
+    let mut valgrind = Command::new("valgrind");
+    valgrind
+        .arg(format!("--tool={tool}"))
+        .arg(format!("--{tool}-out-file={}", out.display()))
+        .arg(command.get_program())
+        .args(command.get_args());
+    run_quiet(&mut valgrind, tool)
+}
+
 /// Instructions executed by `command`, counted by callgrind, and what it
 /// printed.
 fn callgrind(command: &Command, out: &Path) -> Result<(u64, String), String> {
-    let mut valgrind = Command::new("valgrind");
-    valgrind
-        .arg("--tool=callgrind")
-        .arg(format!("--callgrind-out-file={}", out.display()))
-        .arg(command.get_program())
-        .args(command.get_args());
-    let stdout = run_quiet(&mut valgrind, "callgrind")?;
+    let stdout = valgrind("callgrind", command, out)?;
     let text = read(out)?;
     let count = text
         .lines()
@@ -597,13 +606,7 @@ fn callgrind(command: &Command, out: &Path) -> Result<(u64, String), String> {
 /// The peak heap of `command` in bytes (requested plus allocator overhead),
 /// from massif's snapshots.
 fn massif(command: &Command, out: &Path) -> Result<u64, String> {
-    let mut valgrind = Command::new("valgrind");
-    valgrind
-        .arg("--tool=massif")
-        .arg(format!("--massif-out-file={}", out.display()))
-        .arg(command.get_program())
-        .args(command.get_args());
-    run_quiet(&mut valgrind, "massif")?;
+    valgrind("massif", command, out)?;
     let text = read(out)?;
     let value =
         |line: &str, key: &str| -> Option<u64> { line.strip_prefix(key)?.trim().parse().ok() };
@@ -631,8 +634,8 @@ fn massif(command: &Command, out: &Path) -> Result<u64, String> {
 struct RuntimeFigure {
     figure: &'static str,
     bench: &'static str,
-    /// Criterion's group, and the `--instructions` arguments before the side.
-    group: &'static str,
+    /// The `--instructions` argument before the side; criterion's group is
+    /// `BENCH/INSTRUCTIONS`.
     instructions: &'static str,
     measured: &'static str,
     baseline: &'static str,
@@ -646,7 +649,6 @@ const RUNTIME_FIGURES: &[RuntimeFigure] = &[
     RuntimeFigure {
         figure: "`from_code` at 32 codes, vs `phf`",
         bench: "from_code",
-        group: "from_code/32",
         instructions: "32",
         measured: "generated",
         baseline: "phf",
@@ -656,7 +658,6 @@ const RUNTIME_FIGURES: &[RuntimeFigure] = &[
     RuntimeFigure {
         figure: "`from_code` at 32 codes, vs `HashMap`",
         bench: "from_code",
-        group: "from_code/32",
         instructions: "32",
         measured: "generated",
         baseline: "hashmap",
@@ -666,7 +667,6 @@ const RUNTIME_FIGURES: &[RuntimeFigure] = &[
     RuntimeFigure {
         figure: "`from_code` at 10k codes, vs `phf`",
         bench: "from_code",
-        group: "from_code/10000",
         instructions: "10000",
         measured: "generated",
         baseline: "phf",
@@ -676,7 +676,6 @@ const RUNTIME_FIGURES: &[RuntimeFigure] = &[
     RuntimeFigure {
         figure: "`from_code` at 10k codes, vs `HashMap`",
         bench: "from_code",
-        group: "from_code/10000",
         instructions: "10000",
         measured: "generated",
         baseline: "hashmap",
@@ -686,7 +685,6 @@ const RUNTIME_FIGURES: &[RuntimeFigure] = &[
     RuntimeFigure {
         figure: "body serialize (`serde_json`), generated enum vs a derived struct",
         bench: "body",
-        group: "body/serialize",
         instructions: "serialize",
         measured: "generated",
         baseline: "derived",
@@ -696,7 +694,6 @@ const RUNTIME_FIGURES: &[RuntimeFigure] = &[
     RuntimeFigure {
         figure: "body deserialize (`serde_json`), generated enum vs a derived struct",
         bench: "body",
-        group: "body/deserialize",
         instructions: "deserialize",
         measured: "generated",
         baseline: "derived",
@@ -706,7 +703,6 @@ const RUNTIME_FIGURES: &[RuntimeFigure] = &[
     RuntimeFigure {
         figure: "`ErrorBody` serialize (serde impl by hand) vs a derived struct",
         bench: "body",
-        group: "body/serialize",
         instructions: "serialize",
         measured: "error_body",
         baseline: "derived",
@@ -716,7 +712,6 @@ const RUNTIME_FIGURES: &[RuntimeFigure] = &[
     RuntimeFigure {
         figure: "`ErrorBody` deserialize (serde impl by hand) vs a derived struct",
         bench: "body",
-        group: "body/deserialize",
         instructions: "deserialize",
         measured: "error_body",
         baseline: "derived",
@@ -783,8 +778,9 @@ fn runtime(options: &Options, scratch: &Path) -> Result<Vec<Row>, String> {
                 ratio: None,
             }
         } else {
-            let measured = median_ns(&home, figure.group, figure.measured, figure.value)?;
-            let baseline = median_ns(&home, figure.group, figure.baseline, figure.value)?;
+            let group = format!("{}/{}", figure.bench, figure.instructions);
+            let measured = median_ns(&home, &group, figure.measured, figure.value)?;
+            let baseline = median_ns(&home, &group, figure.baseline, figure.value)?;
             Row {
                 figure: format!("{} (time)", figure.figure),
                 goal: "≤ 1.0×",
