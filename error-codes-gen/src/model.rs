@@ -180,6 +180,27 @@ pub struct Removed {
     pub line: usize,
 }
 
+impl Code {
+    /// `Deprecated: <note>` and `Added in version <since>.`, as paragraphs,
+    /// when the code records either: the notes an `OpenAPI` reader sees, in
+    /// `generated/openapi.yaml` and in the documents utoipa builds (a
+    /// `deprecated` keyword says only that a code is deprecated, not why).
+    pub(crate) fn lifecycle_notes(&self) -> Option<String> {
+        let deprecated = self
+            .deprecated
+            .as_ref()
+            .map(|note| format!("Deprecated: {note}"));
+        let since = self
+            .since
+            .as_ref()
+            .map(|since| format!("Added in version {since}."));
+        match (deprecated, since) {
+            (Some(deprecated), Some(since)) => Some(format!("{deprecated}\n\n{since}")),
+            (one, other) => one.or(other),
+        }
+    }
+}
+
 impl Catalog {
     /// Every code with its status, in file order.
     ///

@@ -197,7 +197,7 @@ fn emit_response(out: &mut Yaml, status: &Status) {
     for code in &status.codes {
         out.quoted_line(6, "", &code.code, ":");
         out.field(7, "summary", &code.message);
-        if let Some(notes) = lifecycle_notes(code) {
+        if let Some(notes) = code.lifecycle_notes() {
             out.field(7, "description", &notes);
         }
         out.line(7, "value:");
@@ -209,26 +209,9 @@ fn emit_response(out: &mut Yaml, status: &Status) {
 /// `text` followed by the code's lifecycle notes, if it has any, as a
 /// paragraph of their own.
 fn with_lifecycle<'a>(text: &'a str, code: &Code) -> Cow<'a, str> {
-    match lifecycle_notes(code) {
+    match code.lifecycle_notes() {
         Some(notes) => Cow::Owned(format!("{text}\n\n{notes}")),
         None => Cow::Borrowed(text),
-    }
-}
-
-/// `Deprecated: <note>` and `Added in version <since>.`, for readers: the
-/// `deprecated` keyword says only that a code is deprecated, not why.
-fn lifecycle_notes(code: &Code) -> Option<String> {
-    let deprecated = code
-        .deprecated
-        .as_ref()
-        .map(|note| format!("Deprecated: {note}"));
-    let since = code
-        .since
-        .as_ref()
-        .map(|since| format!("Added in version {since}."));
-    match (deprecated, since) {
-        (Some(deprecated), Some(since)) => Some(format!("{deprecated}\n\n{since}")),
-        (one, other) => one.or(other),
     }
 }
 

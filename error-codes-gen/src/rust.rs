@@ -387,17 +387,28 @@ fn common_impls(ty: &Ident, status_line: Option<&str>) -> TokenStream {
 /// The web framework impls (`IntoResponse`, `ResponseError`, `IntoResponses`):
 /// a call to the runtime's hook, which expands to the impls of the features
 /// `error-codes` was built with, or to nothing. `statuses` are those of the
-/// type's values, for the `OpenAPI` responses' titles and descriptions.
+/// type's values, for the `OpenAPI` responses' titles and descriptions and,
+/// for the codes that have them, their lifecycle notes.
 fn frameworks_hook(ty: &Ident, statuses: &[&Status]) -> TokenStream {
-    let statuses = statuses.iter().map(|status| {
+    let docs = statuses.iter().map(|status| {
         let number = Literal::u16_unsuffixed(status.status);
         let title = &status.title;
         // The description, if any, as a third element.
         let description = status.description.iter();
         quote!((#number, #title #(, #description)*))
     });
+    let notes = statuses
+        .iter()
+        .flat_map(|status| &status.codes)
+        .filter_map(|code| {
+            let notes = code.lifecycle_notes()?;
+            let (name, deprecated) = (&code.code, code.deprecated.is_some());
+            Some(quote!((#name, #deprecated, #notes)))
+        });
     quote! {
-        ::error_codes::__private::frameworks::impl_frameworks!(#ty, #ty::ALL, [#(#statuses),*]);
+        ::error_codes::__private::frameworks::impl_frameworks!(
+            #ty, #ty::ALL, [#(#docs),*], [#(#notes),*]
+        );
     }
 }
 

@@ -399,7 +399,7 @@ fn emit(name: &Ident, variants: &[Variant<'_>]) -> TokenStream {
 
         // The web framework impls of the features `error-codes` was built
         // with; statuses are documented with their reason phrases.
-        ::error_codes::__private::frameworks::impl_frameworks!(#name, &[#(#name::#values),*], []);
+        ::error_codes::__private::frameworks::impl_frameworks!(#name, &[#(#name::#values),*], [], []);
     }
 }
 
@@ -460,7 +460,7 @@ fn fallback(input: &DeriveInput) -> TokenStream {
         // hook takes a plain type, and generic enums are refused anyway.
         if input.generics.params.is_empty() {
             tokens.extend(quote! {
-                ::error_codes::__private::frameworks::impl_frameworks!(#name, &[], []);
+                ::error_codes::__private::frameworks::impl_frameworks!(#name, &[], [], []);
             });
         }
     }

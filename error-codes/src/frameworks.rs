@@ -9,13 +9,16 @@
 //! none of the features compiles none of the frameworks.
 //!
 //! The hook takes the type, its values (for documentation) and, for the
-//! enums of a catalogue, each status's title and, if it has one, description:
+//! enums of a catalogue, each status's title and, if it has one, description,
+//! then each code that is deprecated or records `since`, with whether it is
+//! deprecated and its notes as `generated/openapi.yaml` words them:
 //!
 //! ```text
 //! ::error_codes::__private::frameworks::impl_frameworks!(
-//!     UnprocessableEntity,
-//!     UnprocessableEntity::ALL,
-//!     [(422, "Unprocessable Entity", "Validation errors or domain-specific logic failures.")]
+//!     Unauthorized,
+//!     Unauthorized::ALL,
+//!     [(401, "Unauthorized")],
+//!     [("token_inactive", true, "Deprecated: Sent as token_deleted.\n\nAdded in version 1.1.0.")]
 //! );
 //! ```
 //!
@@ -38,7 +41,7 @@ pub mod support {
     #[cfg(feature = "axum")]
     pub use super::axum::{axum_core, into_response};
     #[cfg(feature = "utoipa")]
-    pub use super::utoipa::{StatusDoc, responses, utoipa};
+    pub use super::utoipa::{CodeNotes, StatusDoc, responses, utoipa};
 }
 
 /// The body of `error`'s response: exactly what serde writes for the generated
@@ -56,11 +59,17 @@ macro_rules! __error_codes_impl_frameworks {
     (
         $ty:ty,
         $values:expr,
-        [$(($status:literal, $title:literal $(, $description:literal)?)),* $(,)?] $(,)?
+        [$(($status:literal, $title:literal $(, $description:literal)?)),* $(,)?],
+        [$(($code:literal, $deprecated:literal, $notes:literal)),* $(,)?] $(,)?
     ) => {
         $crate::__error_codes_impl_axum!($ty);
         $crate::__error_codes_impl_actix_web!($ty);
-        $crate::__error_codes_impl_utoipa!($ty, $values, [$(($status, $title, [$($description)?])),*]);
+        $crate::__error_codes_impl_utoipa!(
+            $ty,
+            $values,
+            [$(($status, $title, [$($description)?])),*],
+            [$(($code, $deprecated, $notes)),*]
+        );
     };
 }
 
@@ -118,7 +127,12 @@ macro_rules! __error_codes_impl_actix_web {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __error_codes_impl_utoipa {
-    ($ty:ty, $values:expr, [$(($status:literal, $title:literal, [$($description:literal)?])),*]) => {
+    (
+        $ty:ty,
+        $values:expr,
+        [$(($status:literal, $title:literal, [$($description:literal)?])),*],
+        [$(($code:literal, $deprecated:literal, $notes:literal)),*]
+    ) => {
         /// One response per status, each with one named example per code.
         #[automatically_derived]
         impl $crate::__private::frameworks::utoipa::IntoResponses for $ty {
@@ -131,6 +145,7 @@ macro_rules! __error_codes_impl_utoipa {
                 $crate::__private::frameworks::responses::<Self>(
                     $values,
                     &[$(($status, $title, &[$($description)?])),*],
+                    &[$(($code, $deprecated, $notes)),*],
                 )
             }
         }

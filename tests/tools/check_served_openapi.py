@@ -16,7 +16,8 @@ Checks, in order; the first failure exits with status 1 and says what broke:
    rejects an unknown code, a missing message and a code that is not a string.
 3. With --compare: each such response matches the response of the same
    status in generated/openapi.yaml: its description, its examples (name,
-   summary and body) and its codes with their messages, in order.
+   summary, description and body) and its codes with their messages,
+   lifecycle notes and deprecation, in order.
 4. With --exchanges: openapi-core validates each exchange against the served
    document, and against generated/openapi.yaml (its components.responses,
    put under the served operations) when it is "in_catalogue", and must reject
@@ -58,11 +59,17 @@ def error_responses(document):
 
 
 def codes_of(schema):
-    """[(code, message)] of a response schema's `error`, in order: the served
-    document's oneOf of one-value enums, or generated/openapi.yaml's consts."""
+    """[(code, description, deprecated)] of a response schema's `error`, in
+    order: the served document's oneOf of one-value enums, or
+    generated/openapi.yaml's consts. A description is the code's message,
+    then its lifecycle notes if it has any."""
     branches = schema["properties"]["error"]["oneOf"]
     return [
-        (branch["const"] if "const" in branch else branch["enum"][0], branch.get("description"))
+        (
+            branch["const"] if "const" in branch else branch["enum"][0],
+            branch.get("description"),
+            branch.get("deprecated", False),
+        )
         for branch in branches
     ]
 

@@ -5,6 +5,7 @@ pub use utoipa;
 
 use std::collections::BTreeMap;
 
+use utoipa::openapi::Deprecated;
 use utoipa::openapi::RefOr;
 use utoipa::openapi::content::ContentBuilder;
 use utoipa::openapi::example::ExampleBuilder;
@@ -17,11 +18,16 @@ use crate::ErrorCode;
 /// its description, if it has one.
 pub type StatusDoc = (u16, &'static str, &'static [&'static str]);
 
+/// A code's lifecycle from the catalogue: the code, whether it is deprecated,
+/// and its notes (`Deprecated: …`, `Added in version ….`).
+pub type CodeNotes = (&'static str, bool, &'static str);
+
 /// The responses of `values`, keyed by status: one per status among them,
 /// with its codes in the order of `values`.
 pub fn responses<E: ErrorCode>(
     values: &[E],
     statuses: &[StatusDoc],
+    notes: &[CodeNotes],
 ) -> BTreeMap<String, RefOr<Response>> {
     let mut by_status: BTreeMap<u16, Vec<&E>> = BTreeMap::new();
     for value in values {
@@ -31,12 +37,20 @@ pub fn responses<E: ErrorCode>(
         .into_iter()
         .map(|(status, codes)| {
             let doc = statuses.iter().find(|doc| doc.0 == status);
-            (status.to_string(), RefOr::T(response(status, doc, &codes)))
+            (
+                status.to_string(),
+                RefOr::T(response(status, doc, &codes, notes)),
+            )
         })
         .collect()
 }
 
-fn response<E: ErrorCode>(status: u16, doc: Option<&StatusDoc>, codes: &[&E]) -> Response {
+fn response<E: ErrorCode>(
+    status: u16,
+    doc: Option<&StatusDoc>,
+    codes: &[&E],
+    notes: &[CodeNotes],
+) -> Response {
     // A derived type's statuses have no catalogue title: the reason phrase.
     let title = doc
         .map(|doc| doc.1)
@@ -52,14 +66,21 @@ fn response<E: ErrorCode>(status: u16, doc: Option<&StatusDoc>, codes: &[&E]) ->
         description.push_str(text);
     }
 
-    // One branch per code, so that each code's message documents it.
+    let notes_of = |code: &str| notes.iter().find(|notes| notes.0 == code);
+    // One branch per code, so that each code's message documents it, with
+    // its lifecycle notes as generated/openapi.yaml has them.
     let mut error = OneOfBuilder::new();
     for code in codes {
+        let (description, deprecated) = match notes_of(code.code()) {
+            Some(&(_, deprecated, notes)) => (format!("{}\n\n{notes}", code.message()), deprecated),
+            None => (code.message().to_owned(), false),
+        };
         error = error.item(
             ObjectBuilder::new()
                 .schema_type(Type::String)
                 .enum_values(Some([code.code()]))
-                .description(Some(code.message())),
+                .description(Some(description))
+                .deprecated(deprecated.then_some(Deprecated::True)),
         );
     }
     let schema: Schema = ObjectBuilder::new()
@@ -71,9 +92,12 @@ fn response<E: ErrorCode>(status: u16, doc: Option<&StatusDoc>, codes: &[&E]) ->
         .into();
     let examples = codes.iter().map(|code| {
         let value = serde_json::json!({ "error": code.code(), "message": code.message() });
-        let example = ExampleBuilder::new()
+        let mut example = ExampleBuilder::new()
             .summary(code.message())
             .value(Some(value));
+        if let Some(&(_, _, notes)) = notes_of(code.code()) {
+            example = example.description(notes);
+        }
         (code.code(), example)
     });
     let content = ContentBuilder::new()

@@ -436,6 +436,40 @@ fn utoipa_documents_pass_the_validator_and_match_generated_openapi() {
         printed.contains("3 error responses with valid schemas and examples"),
         "{printed}"
     );
+
+    // Deprecated codes and `since`: their notes and `deprecated` reach
+    // utoipa's document as they reach generated/openapi.yaml.
+    let catalog = error_codes_tests::lifecycle_catalog();
+    let generated = dir.join("lifecycle-openapi.yaml");
+    fs::write(&generated, error_codes_gen::openapi::emit(&catalog)).unwrap();
+    let printed = check(
+        "lifecycle.json",
+        lifecycle::Document::openapi(),
+        &[Path::new("--against"), &generated, Path::new("--compare")],
+    );
+    let statuses = catalog.groups().count();
+    assert!(
+        printed.contains(&format!(
+            "ok: {statuses} error responses match lifecycle-openapi.yaml"
+        )),
+        "{printed}"
+    );
+}
+
+mod lifecycle {
+    //! The lifecycle catalogue: deprecated codes, `since` versions and
+    //! tombstones, through the same hook.
+    error_codes::include_errors!("../fixtures/lifecycle.yaml");
+
+    /// Fails with any of the catalogue's errors.
+    #[utoipa::path(get, path = "/v1/tokens", responses((status = 200, description = "The tokens."), ApiError))]
+    #[allow(dead_code)]
+    pub(super) fn tokens() {}
+
+    /// The operation that fails with the lifecycle catalogue's errors.
+    #[derive(utoipa::OpenApi)]
+    #[openapi(paths(tokens))]
+    pub(super) struct Document;
 }
 
 mod hostile {
