@@ -513,7 +513,7 @@ fn file_classes_through_the_command_line() {
                     })
                     .or_else(|| unchanged_problem(&before, &after))
             }
-            Expect::Accepted => {
+            Expect::Accepted(_) => {
                 if output.status.success() {
                     scene.spec = spec;
                     std::panic::catch_unwind(|| scene.assert_documents_in(&scene.out))
