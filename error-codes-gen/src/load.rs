@@ -200,8 +200,9 @@ fn too_large(file: &str) -> Error {
     Error::new(vec![Diagnostic::whole_file(
         file,
         format!(
-            "the file is larger than 4 MiB ({MAX_BYTES} bytes), the largest catalogue accepted; \
-             split the API's errors or shorten their texts"
+            "the file is larger than {} MiB ({MAX_BYTES} bytes), the largest catalogue accepted; \
+             split the API's errors or shorten their texts",
+            MAX_BYTES / (1024 * 1024)
         ),
     )])
 }
@@ -301,23 +302,18 @@ impl Validator<'_> {
     ) -> Vec<Status> {
         let mut group_names: HashMap<String, (u16, usize)> = HashMap::new();
         let mut statuses = Vec::new();
-        let entries = match statuses_node(field) {
-            Ok(entries) => entries,
-            Err(None) => {
-                self.problem(
-                    at,
-                    "missing `statuses`: the mapping of error statuses to their codes",
-                );
-                &[]
-            }
-            Err(Some(node)) => {
-                self.expected(
-                    node,
-                    "`statuses`",
-                    "a mapping of error statuses to their codes",
-                );
-                &[]
-            }
+        let entries = if let Some(node) = field {
+            self.entries(
+                node,
+                "`statuses`",
+                "a mapping of error statuses to their codes",
+            )
+        } else {
+            self.problem(
+                at,
+                "missing `statuses`: the mapping of error statuses to their codes",
+            );
+            &[]
         };
         for (key, value) in entries {
             let Some((status, group)) = self.status(key, value, seen) else {
@@ -727,19 +723,6 @@ impl Validator<'_> {
             return None;
         }
         Some(name)
-    }
-}
-
-/// `statuses:` as its entries, or `Err` with the node when it is not a
-/// mapping (`Err(None)` when it is missing).
-fn statuses_node<'n, 'a>(
-    node: Option<&'n Node<'a>>,
-) -> Result<&'n [(Node<'a>, Node<'a>)], Option<&'n Node<'a>>> {
-    match node.map(|node| (node, &node.value)) {
-        Some((_, Value::Map(entries))) => Ok(entries),
-        Some((_, Value::Blank | Value::Refused)) => Ok(&[]),
-        Some((node, _)) => Err(Some(node)),
-        None => Err(None),
     }
 }
 
