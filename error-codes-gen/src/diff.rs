@@ -105,6 +105,39 @@ pub enum ChangeKind {
 }
 
 impl ChangeKind {
+    /// Every kind, in the order above.
+    ///
+    /// ```
+    /// use error_codes_gen::diff::ChangeKind;
+    /// assert!(ChangeKind::ALL.contains(&ChangeKind::CodeMoved));
+    /// ```
+    pub const ALL: [Self; 24] = [
+        Self::CodeAdded,
+        Self::CodeRemoved,
+        Self::CodeRemovedWithoutTombstone,
+        Self::CodeMoved,
+        Self::VariantRenamed,
+        Self::GroupRenamed,
+        Self::TopLevelRenamed,
+        Self::StatusAdded,
+        Self::StatusRemoved,
+        Self::TombstoneAdded,
+        Self::TombstoneRemoved,
+        Self::TombstoneChanged,
+        Self::DeprecationAdded,
+        Self::DeprecationChanged,
+        Self::DeprecationLifted,
+        Self::MessageChanged,
+        Self::SinceChanged,
+        Self::StatusTitleChanged,
+        Self::StatusDescriptionChanged,
+        Self::TitleChanged,
+        Self::DescriptionChanged,
+        Self::VersionChanged,
+        Self::CodesReordered,
+        Self::StatusesReordered,
+    ];
+
     /// The kind in `snake_case`, e.g. `code_moved`.
     ///
     /// ```
@@ -308,7 +341,7 @@ fn document(base: &Catalog, new: &Catalog, changes: &mut Vec<Change>) {
         changes.push(change(
             TitleChanged,
             compatible,
-            new.title_line,
+            Some(new.title_line),
             None,
             None,
             message,
@@ -717,7 +750,45 @@ fn tombstones(base: &Catalog, new: &Catalog, changes: &mut Vec<Change>) {
 
 #[cfg(test)]
 mod tests {
-    use super::major;
+    use super::{ChangeKind, major};
+
+    #[test]
+    fn all_holds_every_kind_once() {
+        // Exhaustive: a new kind does not compile here until it has a place,
+        // and then it must be at that place in `ALL`.
+        const fn place(kind: ChangeKind) -> usize {
+            use ChangeKind::*;
+            match kind {
+                CodeAdded => 0,
+                CodeRemoved => 1,
+                CodeRemovedWithoutTombstone => 2,
+                CodeMoved => 3,
+                VariantRenamed => 4,
+                GroupRenamed => 5,
+                TopLevelRenamed => 6,
+                StatusAdded => 7,
+                StatusRemoved => 8,
+                TombstoneAdded => 9,
+                TombstoneRemoved => 10,
+                TombstoneChanged => 11,
+                DeprecationAdded => 12,
+                DeprecationChanged => 13,
+                DeprecationLifted => 14,
+                MessageChanged => 15,
+                SinceChanged => 16,
+                StatusTitleChanged => 17,
+                StatusDescriptionChanged => 18,
+                TitleChanged => 19,
+                DescriptionChanged => 20,
+                VersionChanged => 21,
+                CodesReordered => 22,
+                StatusesReordered => 23,
+            }
+        }
+        for (index, kind) in ChangeKind::ALL.into_iter().enumerate() {
+            assert_eq!(place(kind), index, "{kind}");
+        }
+    }
 
     #[test]
     fn majors() {

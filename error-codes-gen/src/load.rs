@@ -248,10 +248,10 @@ impl Validator<'_> {
             return Catalog::empty(self.file);
         };
         let at = root.map_or(start, |root| root.at);
-        let title_line = title.map(|title| title.at.line);
         let version_line = version.map(|version| version.at.line);
         let description_line = description.map(|description| description.at.line);
 
+        let title_line = title.map_or(0, |title| title.at.line);
         let title = if let Some(title) = title {
             self.text(title, "title")
         } else {
@@ -748,7 +748,7 @@ impl Catalog {
             name: String::new(),
             statuses: Vec::new(),
             removed: Vec::new(),
-            title_line: None,
+            title_line: 0,
             version_line: None,
             description_line: None,
             name_line: None,

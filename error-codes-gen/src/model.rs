@@ -118,7 +118,7 @@ pub struct Catalog {
     /// come back, in file order.
     pub removed: Vec<Removed>,
     /// The line of `title:`, 1-based, for reports such as `breaking`.
-    pub title_line: Option<usize>,
+    pub title_line: usize,
     /// The line of `version:`, when the file has one.
     pub version_line: Option<usize>,
     /// The line of `description:`, when the file has one.
