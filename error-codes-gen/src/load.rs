@@ -588,7 +588,15 @@ impl Validator<'_> {
     ) -> (String, Option<String>, Option<String>) {
         let (message, deprecated, since) = match &value.value {
             Value::Text(_) | Value::Blank | Value::Refused => (Some(value), None, None),
-            _ => match self.mapping(value, "a code", &CODE_KEYS) {
+            Value::List => {
+                let expected = format!(
+                    "its message, or a mapping with the keys {}",
+                    quoted(&CODE_KEYS)
+                );
+                self.expected(value, "a code", &expected);
+                return (String::new(), None, None);
+            }
+            Value::Map(_) => match self.mapping(value, "a code", &CODE_KEYS) {
                 Some([message, deprecated, since]) => {
                     if message.is_none() && !has_unknown_keys(value, &CODE_KEYS) {
                         // A misspelt `message` is reported as such already.
@@ -640,7 +648,7 @@ impl Validator<'_> {
                     } else {
                         let expected = match keys.iter().find(|known| is_typo(text, known)) {
                             Some(known) => format!("did you mean `{known}`?"),
-                            None => format!("expected {}", one_of(keys)),
+                            None => format!("expected one of {}", quoted(keys)),
                         };
                         let message = format!("unknown key `{text}` in {what}: {expected}");
                         self.problem(key.at, message);
@@ -651,13 +659,7 @@ impl Validator<'_> {
             Value::Blank => Some(fields),
             Value::Refused => None,
             Value::Text(_) | Value::List => {
-                let expected = match keys.as_slice() {
-                    [key] => format!("a mapping with the key `{key}`"),
-                    slice if slice == CODE_KEYS.as_slice() => {
-                        format!("its message, or a mapping with the keys {}", quoted(keys))
-                    }
-                    _ => format!("a mapping with the keys {}", quoted(keys)),
-                };
+                let expected = format!("a mapping with the keys {}", quoted(keys));
                 self.expected(node, what, &expected);
                 None
             }
@@ -778,14 +780,6 @@ fn is_typo(written: &str, meant: &str) -> bool {
 fn quoted(keys: &[&str]) -> String {
     let quoted: Vec<String> = keys.iter().map(|key| format!("`{key}`")).collect();
     quoted.join(", ")
-}
-
-/// `` `a` `` or `` one of `a`, `b`, `c` ``.
-fn one_of(keys: &[&str]) -> String {
-    match keys {
-        [one] => format!("`{one}`"),
-        _ => format!("one of {}", quoted(keys)),
-    }
 }
 
 /// The status `text` names, or what was expected instead: three digits from
