@@ -301,35 +301,34 @@ impl<'a> Reader<'a> {
                 ..
             }) => match key.take() {
                 None => *key = Some(node),
-                Some(key) => match &key.value {
-                    Value::Text(text) => {
-                        if let Some(first) = lines.get(text) {
+                Some(key) => match key.value {
+                    Value::Text(_) | Value::Blank => {
+                        let text = match &key.value {
+                            Value::Text(text) => text.clone(),
+                            // `: value`, or a `?` with no key: an empty key,
+                            // which the catalogue's rules report where it
+                            // matters.
+                            _ => Cow::Borrowed(""),
+                        };
+                        if let Some(first) = lines.get(&text) {
+                            let which = if text.is_empty() {
+                                "empty key".to_owned()
+                            } else {
+                                format!("key `{text}`")
+                            };
                             problem = Some(Problem {
                                 at: key.at,
                                 message: format!(
-                                    "duplicate key `{text}`: already at line {first}; \
+                                    "duplicate {which}: already at line {first}; \
                                      YAML keys are unique"
                                 ),
                             });
                         } else {
                             lines.insert(text.clone(), key.at.line);
-                            entries.push((key, node));
-                        }
-                    }
-                    Value::Blank => {
-                        // `: value`, or a `?` with no key: an empty key, which
-                        // the catalogue's rules report where it matters.
-                        let key = Node {
-                            at: key.at,
-                            value: Value::Text(Cow::Borrowed("")),
-                        };
-                        if let Some(first) = lines.get("") {
-                            problem = Some(Problem {
+                            let key = Node {
                                 at: key.at,
-                                message: format!("duplicate empty key: already at line {first}"),
-                            });
-                        } else {
-                            lines.insert(Cow::Borrowed(""), key.at.line);
+                                value: Value::Text(text),
+                            };
                             entries.push((key, node));
                         }
                     }

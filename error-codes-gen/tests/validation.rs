@@ -404,6 +404,18 @@ fn a_key_given_twice_is_rejected() {
 }
 
 #[test]
+fn two_empty_keys_are_a_duplicate() {
+    let yaml = "title: T\nstatuses:\n  401:\n    codes:\n      : A.\n      : B.\n";
+    assert_eq!(
+        problems(yaml),
+        [
+            "errors.yaml:5:7: empty code",
+            "errors.yaml:6:7: duplicate empty key: already at line 5; YAML keys are unique",
+        ]
+    );
+}
+
+#[test]
 fn one_status_spelt_two_ways_is_a_duplicate() {
     assert_one_problem(
         "title: T\nstatuses:\n  401:\n    codes:\n      a: A.\n  '401':\n    name: Again\n",
