@@ -71,8 +71,7 @@ const SHARP: &[char] = &[
 
 /// Whether the catalogue accepts `c` in a text: not a control character
 /// other than a line feed or a tab, not a bidirectional control.
-#[must_use]
-pub fn allowed_in_text(c: char) -> bool {
+fn allowed_in_text(c: char) -> bool {
     let hidden_control = c.is_control() && !matches!(c, '\n' | '\t');
     let bidi_control = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
     !hidden_control && !bidi_control
@@ -163,7 +162,7 @@ pub enum Style {
 
 /// Statuses with a standard reason phrase that the loader knows, their
 /// phrase and the Rust name it gives.
-pub const STANDARD: &[(u16, &str, &str)] = &[
+const STANDARD: &[(u16, &str, &str)] = &[
     (400, "Bad Request", "BadRequest"),
     (401, "Unauthorized", "Unauthorized"),
     (403, "Forbidden", "Forbidden"),
@@ -175,6 +174,15 @@ pub const STANDARD: &[(u16, &str, &str)] = &[
     (502, "Bad Gateway", "BadGateway"),
     (503, "Service Unavailable", "ServiceUnavailable"),
 ];
+
+/// The standard reason phrase of `status` and the Rust name it gives, if
+/// the loader knows one.
+fn standard(status: u16) -> Option<(&'static str, &'static str)> {
+    STANDARD
+        .iter()
+        .find(|(number, _, _)| *number == status)
+        .map(|&(_, phrase, name)| (phrase, name))
+}
 
 const WORDS: &[&str] = &[
     "user", "Token", "not", "found", "IN", "use", "rate", "Limit", "a", "b", "x", "otp", "WA",
@@ -202,8 +210,7 @@ fn code(index: usize) -> impl Strategy<Value = String> {
 }
 
 fn status_spec(status: u16, first_code: usize, group: usize) -> impl Strategy<Value = StatusSpec> {
-    let standard = STANDARD.iter().any(|(s, _, _)| *s == status);
-    let title = if standard {
+    let title = if standard(status).is_some() {
         proptest::option::of(text(24, false)).boxed()
     } else {
         text(24, false).prop_map(Some).boxed()
@@ -345,11 +352,9 @@ impl CatalogueSpec {
     #[must_use]
     pub fn title_of(status: &StatusSpec) -> String {
         status.title.clone().unwrap_or_else(|| {
-            STANDARD
-                .iter()
-                .find(|(s, _, _)| *s == status.status)
-                .map(|(_, phrase, _)| (*phrase).to_owned())
-                .expect("only standard statuses go without a title")
+            let (phrase, _) =
+                standard(status.status).expect("only standard statuses go without a title");
+            phrase.to_owned()
         })
     }
 
@@ -360,11 +365,9 @@ impl CatalogueSpec {
     #[must_use]
     pub fn name_of(status: &StatusSpec) -> String {
         status.name.clone().unwrap_or_else(|| {
-            STANDARD
-                .iter()
-                .find(|(s, _, _)| *s == status.status)
-                .map(|(_, _, name)| (*name).to_owned())
-                .expect("only standard statuses go without a name")
+            let (_, name) =
+                standard(status.status).expect("only standard statuses go without a name");
+            name.to_owned()
         })
     }
 }
