@@ -414,12 +414,6 @@ fn block_safe(text: &str) -> bool {
         && !text.ends_with('\n')
 }
 
-/// `text` as a YAML double-quoted scalar, escaping only what YAML needs.
-#[must_use]
-pub fn yaml_string(text: &str) -> String {
-    double_quoted(text, false)
-}
-
 fn double_quoted(text: &str, escape_all: bool) -> String {
     let mut out = String::from("\"");
     for c in text.chars() {

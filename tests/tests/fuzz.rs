@@ -656,13 +656,20 @@ fn sampled_catalogues_and_enums_through_tsc_the_validator_and_rustc() {
     let wanted = fuzz::samples();
     // The richest of many generated catalogues, and valid enums.
     let mut runner = TestRunner::new(fuzz::config(200));
-    let mut catalogues: Vec<Catalog> = Vec::new();
+    // Each with the YAML it was loaded from, which the macro then loads too.
+    let mut samples: Vec<(String, Catalog)> = Vec::new();
     for _ in 0..runner.config().cases {
-        let spec = fuzz::catalogue().new_tree(&mut runner).unwrap().current();
-        catalogues.push(Catalog::from_yaml(&spec.yaml(), "fuzz.yaml").unwrap());
+        let yaml = fuzz::catalogue()
+            .new_tree(&mut runner)
+            .unwrap()
+            .current()
+            .yaml();
+        let catalog = Catalog::from_yaml(&yaml, "fuzz.yaml").unwrap();
+        samples.push((yaml, catalog));
     }
-    catalogues.sort_by_key(|catalog| std::cmp::Reverse(catalog.codes().count()));
-    catalogues.truncate(wanted);
+    samples.sort_by_key(|(_, catalog)| std::cmp::Reverse(catalog.codes().count()));
+    samples.truncate(wanted);
+    let (yamls, catalogues): (Vec<String>, Vec<Catalog>) = samples.into_iter().unzip();
     let mut enums: Vec<EnumCase> = Vec::new();
     while enums.len() < wanted {
         let case = fuzz::derive_enum().new_tree(&mut runner).unwrap().current();
@@ -676,7 +683,7 @@ fn sampled_catalogues_and_enums_through_tsc_the_validator_and_rustc() {
     fs::create_dir_all(&dir).unwrap();
     typescript_sample(&dir, &catalogues);
     openapi_sample(&dir, &catalogues);
-    rust_sample(&catalogues, &enums);
+    rust_sample(&yamls, &catalogues, &enums);
     eprintln!(
         "samples: {} catalogues ({} codes) through tsc, Node and check_openapi.py; they and {} enums through rustc",
         catalogues.len(),
@@ -765,19 +772,20 @@ fn openapi_sample(dir: &Path, catalogues: &[Catalog]) {
     }
 }
 
-/// One crate that includes every sampled catalogue and derives every sampled
-/// enum, under `deny(warnings)`, and prints each value's code, message and
-/// status as JSON, to be compared with the models.
-fn rust_sample(catalogues: &[Catalog], enums: &[EnumCase]) {
+/// One crate that includes every sampled catalogue (`yamls`, whose models are
+/// `catalogues`) and derives every sampled enum, under `deny(warnings)`, and
+/// prints each value's code, message and status as JSON, to be compared with
+/// the models.
+fn rust_sample(yamls: &[String], catalogues: &[Catalog], enums: &[EnumCase]) {
     let crate_dir = target_dir().join("fuzz-sample-crate");
     let lock = fs::File::create(target_dir().join("fuzz-sample-crate.lock")).unwrap();
     lock.lock().unwrap();
     let mut main = String::from("//! Written by tests/tests/fuzz.rs.\n#![deny(warnings)]\n\n");
     let mut body = String::new();
     let mut expected = Vec::new();
-    for (index, catalog) in catalogues.iter().enumerate() {
+    for (index, (yaml, catalog)) in yamls.iter().zip(catalogues).enumerate() {
         let file = format!("catalogues/c{index}.yaml");
-        write_if_changed(&crate_dir.join(&file), &catalogue_yaml(catalog));
+        write_if_changed(&crate_dir.join(&file), yaml);
         let _ = writeln!(
             main,
             "mod c{index} {{\n    ::error_codes::include_errors!({file:?});\n}}"
@@ -843,37 +851,4 @@ fn rust_sample(catalogues: &[Catalog], enums: &[EnumCase]) {
         .map(|line| serde_json::from_str(line).unwrap())
         .collect();
     assert_eq!(printed, expected);
-}
-
-/// A catalogue written back as YAML from its model, for the macro to load.
-fn catalogue_yaml(catalog: &Catalog) -> String {
-    let quoted = fuzz::yaml_string;
-    let mut yaml = format!(
-        "title: {}\nname: {}\n",
-        quoted(&catalog.title),
-        catalog.name
-    );
-    yaml.push_str(if catalog.statuses.is_empty() {
-        "statuses: {}\n"
-    } else {
-        "statuses:\n"
-    });
-    for status in &catalog.statuses {
-        let _ = writeln!(
-            yaml,
-            "  {}:\n    title: {}\n    name: {}",
-            status.status,
-            quoted(&status.title),
-            status.name
-        );
-        if status.codes.is_empty() {
-            yaml.push_str("    codes: {}\n");
-            continue;
-        }
-        yaml.push_str("    codes:\n");
-        for code in &status.codes {
-            let _ = writeln!(yaml, "      {}: {}", code.code, quoted(&code.message));
-        }
-    }
-    yaml
 }
