@@ -553,7 +553,10 @@ mod tests {
                 arms(&file, "message"),
                 arms(&file, "status"),
             );
-            prop_assert_eq!(codes.len(), variants.len());
+            // Every function has an arm for every variant, and no other.
+            for arms in [&codes, &messages, &statuses] {
+                prop_assert_eq!(arms.len(), variants.len());
+            }
             for (((variant, code, message, status), got_code), (got_message, got_status)) in
                 variants
                     .iter()
@@ -561,6 +564,8 @@ mod tests {
                     .zip(messages.iter().zip(&statuses))
             {
                 prop_assert_eq!(variant, &got_code.0);
+                prop_assert_eq!(variant, &got_message.0);
+                prop_assert_eq!(variant, &got_status.0);
                 prop_assert_eq!(code, &text(&got_code.1));
                 prop_assert_eq!(message, &text(&got_message.1));
                 prop_assert_eq!(status.to_string(), text(&got_status.1));
