@@ -236,7 +236,7 @@ fn allow_deprecated<'a>(mut codes: impl Iterator<Item = &'a Code>) -> Option<Tok
 /// `from_code`, the inverse of `code`, over a hash table built here.
 ///
 /// `codes` are in the order of `Self::ALL`. The benchmark in
-/// `tests/benches/from_code.rs` chose this over a `match` on the code (linear
+/// `bench/benches/from_code.rs` chose this over a `match` on the code (linear
 /// in the number of codes), a sorted table with binary search and a
 /// `HashMap` (which would need a lazily built static).
 fn from_code_fn<'a>(codes: impl Iterator<Item = &'a str>) -> TokenStream {
