@@ -47,9 +47,18 @@ pub mod support {
 /// The body of `error`'s response: exactly what serde writes for the generated
 /// enums, `{"error": code, "message": message}`.
 #[cfg(any(feature = "axum", feature = "actix-web"))]
-fn json_body(error: &(impl crate::ErrorCode + ?Sized)) -> Vec<u8> {
+fn json_body<E: crate::ErrorCode + ?Sized>(error: &E) -> Vec<u8> {
+    /// The body, borrowing the code and message rather than copying them.
+    struct Body<'a, E: ?Sized>(&'a E);
+
+    impl<E: crate::ErrorCode + ?Sized> serde_core::Serialize for Body<'_, E> {
+        fn serialize<S: serde_core::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            crate::__private::serialize(self.0, serializer)
+        }
+    }
+
     // Two strings into a `Vec`: the serializer has nothing that can fail.
-    serde_json::to_vec(&crate::ErrorBody::new(error)).unwrap_or_default()
+    serde_json::to_vec(&Body(error)).unwrap_or_default()
 }
 
 /// The hook generated code calls: every framework's impls for one type.
