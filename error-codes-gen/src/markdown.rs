@@ -128,15 +128,21 @@ fn section(out: &mut String, status: &Status) {
     }
     out.push_str("| Error Code | Meaning |\n| --- | --- |\n");
     for code in &status.codes {
-        out.push_str("| <a id=\"");
-        push_attribute(out, &code.code);
-        out.push_str("\"></a>");
-        push_code_span(out, &code.code);
+        push_code_cell(out, &code.code);
         out.push_str(" | ");
         push_meaning(out, code);
         out.push_str(" |\n");
     }
     out.push('\n');
+}
+
+/// The start of a row and its first cell: the code's anchor, for links to
+/// it, and the code.
+fn push_code_cell(out: &mut String, code: &str) {
+    out.push_str("| <a id=\"");
+    push_attribute(out, code);
+    out.push_str("\"></a>");
+    push_code_span(out, code);
 }
 
 /// The Meaning cell: the message, then the deprecation and the version that
@@ -163,11 +169,10 @@ fn removed_section(out: &mut String, removed: &[Removed]) {
     out.push_str("These codes are no longer sent, and no code will ever take their place.\n\n");
     out.push_str("| Error Code | Status | Removed in | Reason |\n| --- | --- | --- | --- |\n");
     for tombstone in removed {
+        push_code_cell(out, &tombstone.code);
         let _ = writeln!(
             out,
-            "| <a id=\"{}\"></a>{} | {} | {} | {} |",
-            attribute(&tombstone.code),
-            code_span(&tombstone.code),
+            " | {} | {} | {} |",
             tombstone.status,
             tombstone.version.as_deref().map(text).unwrap_or_default(),
             tombstone.reason.as_deref().map(text).unwrap_or_default(),
@@ -296,14 +301,8 @@ fn neutralise_html(markdown: &str) -> String {
     out
 }
 
-/// An HTML attribute value (between double quotes), safe inside a table row.
-fn attribute(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    push_attribute(&mut out, s);
-    out
-}
-
-/// Appends [`attribute`] of `s`.
+/// Appends `s` as an HTML attribute value (between double quotes), safe
+/// inside a table row.
 fn push_attribute(out: &mut String, s: &str) {
     push_escaped(out, s, b"&\"<>|", |out, c, _| match c {
         '&' => out.push_str("&amp;"),
