@@ -55,6 +55,14 @@ pub use model::{
     Catalog, Code, ERROR_STATUSES, Removed, Status, code_problem, hidden_character_problem,
 };
 
+/// The file names of the generated documents, in the order [`documents`]
+/// gives them.
+///
+/// ```
+/// assert_eq!(error_codes_gen::DOCUMENT_NAMES, ["errors.ts", "openapi.yaml", "errors.md"]);
+/// ```
+pub const DOCUMENT_NAMES: [&str; 3] = ["errors.ts", "openapi.yaml", "errors.md"];
+
 /// Every generated document as `(file name, contents)`, in a fixed order.
 ///
 /// This is what `cargo xtask gen` writes into `generated/` and what
@@ -67,9 +75,10 @@ pub use model::{
 )]
 #[must_use]
 pub fn documents(catalog: &Catalog) -> [(&'static str, String); 3] {
+    let [typescript, openapi, markdown] = DOCUMENT_NAMES;
     [
-        ("errors.ts", typescript::emit(catalog)),
-        ("openapi.yaml", openapi::emit(catalog)),
-        ("errors.md", markdown::emit(catalog)),
+        (typescript, typescript::emit(catalog)),
+        (openapi, openapi::emit(catalog)),
+        (markdown, markdown::emit(catalog)),
     ]
 }

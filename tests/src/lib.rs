@@ -182,19 +182,6 @@ pub fn seed_lockfile(crate_dir: &Path) {
     .expect("seed Cargo.lock");
 }
 
-/// The file names of the generated documents, in the order
-/// [`error_codes_gen::documents`] gives them and `gen` writes them; taken
-/// from it, so that the tests cannot drift from the generator.
-///
-/// # Panics
-/// Never: the catalogue it renders is valid.
-#[must_use]
-pub fn document_names() -> [&'static str; 3] {
-    let catalog = Catalog::from_yaml("title: T\nstatuses: {}\n", "names.yaml")
-        .unwrap_or_else(|error| panic!("{error}"));
-    error_codes_gen::documents(&catalog).map(|(name, _)| name)
-}
-
 /// What `tests/tools/check_openapi.py` expects to recover from an `OpenAPI`
 /// document: the catalogue straight from the model, independent of the
 /// emitter.

@@ -23,14 +23,14 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use error_codes_gen::{Catalog, documents};
+use error_codes_gen::{Catalog, DOCUMENT_NAMES, documents};
 use error_codes_tests::bad_input::{
     At, DERIVE_CLASSES, Expect, FILE_CLASSES, MACRO_CALL_CLASSES, make_readable, set_mode,
 };
 use error_codes_tests::sandbox::{
     Entry, mount_namespace, restore_permissions, snapshot, unprivileged,
 };
-use error_codes_tests::{document_names, workspace_root};
+use error_codes_tests::workspace_root;
 
 const XTASK: &str = env!("CARGO_BIN_EXE_xtask");
 
@@ -178,7 +178,7 @@ impl Scene {
                 folder.display()
             );
         }
-        let names = document_names();
+        let names = DOCUMENT_NAMES;
         let others: Vec<_> = fs::read_dir(folder)
             .unwrap()
             .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
@@ -273,7 +273,7 @@ const COMMAND_LINE_CLASSES: &[CommandLineClass] = &[
     row("document_read_only", |s| set_mode(&s.out.join("errors.ts"), 0o444), Outcome::Done(|s| { s.assert_documents_in(&s.out); assert_eq!(mode_of(&s.out.join("errors.ts")), 0o444); })),
     row("staging_files_left_by_a_killed_run", |s| { for name in [".errors.ts.4194301.tmp", ".openapi.yaml.7.tmp"] { fs::write(s.out.join(name), "half a docu").unwrap(); } }, Outcome::Done(|s| s.assert_documents_in(&s.out))),
     // Checking.
-    row("check_documents_missing", |s| { for name in document_names() { fs::remove_file(s.out.join(name)).unwrap(); } s.args.push("--check".into()); }, Outcome::Stale("error: stale")),
+    row("check_documents_missing", |s| { for name in DOCUMENT_NAMES { fs::remove_file(s.out.join(name)).unwrap(); } s.args.push("--check".into()); }, Outcome::Stale("error: stale")),
     row("check_document_unreadable", |s| { set_mode(&s.out.join("openapi.yaml"), 0o000); s.args.push("--check".into()); s.runner = Runner::Unprivileged; }, Outcome::Refused("openapi.yaml: Permission denied")),
     // Where the command prints.
     row("stdout_unwritable", |s| s.stdout = Sink::Full, Outcome::Done(|s| s.assert_documents_in(&s.out))),

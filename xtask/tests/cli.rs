@@ -6,7 +6,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use error_codes_tests::{document_names, workspace_root};
+use error_codes_gen::DOCUMENT_NAMES;
+use error_codes_tests::workspace_root;
 
 fn xtask(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_xtask"))
@@ -35,7 +36,7 @@ fn path_str(path: &Path) -> &str {
 fn generated_into(dir: &Path) -> (PathBuf, Vec<Vec<u8>>) {
     let out = dir.join("out");
     assert!(xtask(&["gen", "--out", path_str(&out)]).status.success());
-    let bytes = document_names()
+    let bytes = DOCUMENT_NAMES
         .iter()
         .map(|f| std::fs::read(out.join(f)).unwrap())
         .collect();
@@ -45,7 +46,7 @@ fn generated_into(dir: &Path) -> (PathBuf, Vec<Vec<u8>>) {
 /// The first `count` documents in `out` still have the bytes `before`.
 #[track_caller]
 fn assert_unchanged(out: &Path, before: &[Vec<u8>], count: usize) {
-    for (file, bytes) in document_names().iter().zip(before).take(count) {
+    for (file, bytes) in DOCUMENT_NAMES.iter().zip(before).take(count) {
         assert_eq!(
             &std::fs::read(out.join(file)).unwrap(),
             bytes,
@@ -68,7 +69,7 @@ fn gen_writes_every_document_deterministically() {
     let out = dir.join("out");
     let output = xtask(&["gen", "--out", path_str(&out)]);
     assert!(output.status.success(), "{}", stderr(&output));
-    let files = document_names();
+    let files = DOCUMENT_NAMES;
     let first: Vec<Vec<u8>> = files
         .iter()
         .map(|f| std::fs::read(out.join(f)).unwrap())
@@ -168,7 +169,7 @@ fn a_broken_spec_writes_nothing_and_exits_2() {
         message.contains("2 problems") && message.contains("nothing was written"),
         "{message}"
     );
-    let count = document_names().len();
+    let count = DOCUMENT_NAMES.len();
     assert_unchanged(&out, &before, count);
     // No temporary files are left behind either.
     assert_eq!(std::fs::read_dir(&out).unwrap().count(), count);
@@ -181,7 +182,7 @@ fn a_write_error_changes_no_document() {
     let dir = scratch("unwritable");
     let (out, before) = generated_into(&dir);
     // The document written last is now a folder; every document would change.
-    let names = document_names();
+    let names = DOCUMENT_NAMES;
     let (last, others) = names.split_last().unwrap();
     std::fs::remove_file(out.join(last)).unwrap();
     std::fs::create_dir(out.join(last)).unwrap();
