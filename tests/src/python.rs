@@ -27,6 +27,21 @@ pub fn tools_python() -> &'static Path {
     PYTHON.get_or_init(ensure_venv)
 }
 
+/// Runs `tests/tools/<script>`, which must pass, and returns what it printed.
+///
+/// # Panics
+/// If the tools cannot be set up, or the script fails: the message holds
+/// everything it printed.
+#[must_use]
+pub fn run_passing_script(script: &str, args: &[&Path]) -> String {
+    run(
+        Command::new(tools_python())
+            .arg(tools_dir().join(script))
+            .args(args),
+        script,
+    )
+}
+
 /// Runs `tests/tools/<script>` with the tools' interpreter.
 ///
 /// # Panics
