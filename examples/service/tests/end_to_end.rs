@@ -15,7 +15,10 @@
 //!   client (compiled by the pinned tsc, run by Node with `fetch`) narrows
 //!   each with the generated guards; both handle a code from the newer
 //!   server, and turn responses the API does not send (too large, not JSON)
-//!   into clear errors.
+//!   into clear errors;
+//! - both clients' typed methods work against the server: the account and a
+//!   signed message with the demo token, an expired token's error (and, in
+//!   Rust, the OTP flow).
 //!
 //! A [`Server`] kills and reaps its process when dropped, so a failing
 //! assertion stops it too; a server also exits when its standard input
@@ -39,8 +42,9 @@ use error_codes::Received;
 use error_codes_gen::Catalog;
 use error_codes_gen::diff::{self, ChangeKind};
 use error_codes_tests::{node, python, target_dir, tools, workspace_root};
-use example_service::api::ApiError;
-use example_service::client::{self, ClientError, MAX_BODY_BYTES, Recovery};
+use example_service::api::{ApiError, TooManyRequests, Unauthorized, UnprocessableEntity};
+use example_service::client::{self, Client, ClientError, MAX_BODY_BYTES, Recovery};
+use example_service::server::SendMessage;
 use example_service::{demo, server};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -332,10 +336,31 @@ fn account(token: &'static str) -> Step {
     step("GET", "/v1/account").token(Some(token))
 }
 
-/// (name, steps) for every code: the last step provokes it, the steps before
-/// set the state it needs.
-#[allow(clippy::too_many_lines, reason = "a table, one entry per code")]
+/// (name, steps) for every code: the last step that expects an error
+/// provokes the code, which names the scenario; the steps before set the
+/// state it needs, and the steps after (if any) undo it.
 fn scenarios() -> Vec<(&'static str, Vec<Step>)> {
+    scenario_steps()
+        .into_iter()
+        .map(|steps| (provoked(&steps), steps))
+        .collect()
+}
+
+/// The code the last step that expects an error expects.
+fn provoked(steps: &[Step]) -> &'static str {
+    steps
+        .iter()
+        .rev()
+        .find_map(|step| match step.expect {
+            Expect::Error(error) => Some(error.code()),
+            Expect::Ok | Expect::Newer(..) => None,
+        })
+        .expect("a scenario whose steps expect no error")
+}
+
+/// The steps of each scenario, one scenario per code.
+#[allow(clippy::too_many_lines, reason = "a table, one entry per code")]
+fn scenario_steps() -> Vec<Vec<Step>> {
     let otp = |phone: &str| step("POST", "/v1/otp/send").body(&json!({ "phone": phone }));
     let verify = |phone: &str| {
         step("POST", "/v1/otp/verify").body(&json!({ "phone": phone, "code": "000000" }))
@@ -348,198 +373,102 @@ fn scenarios() -> Vec<(&'static str, Vec<Step>)> {
     };
     let failing = format!("{}5550100", demo::FAILING_NUMBER_PREFIX);
     vec![
-        (
-            "missing_auth_headers",
-            vec![
-                account("demo")
-                    .token(None)
-                    .fails_with("missing_auth_headers"),
-            ],
-        ),
-        (
-            "invalid_token",
-            vec![account("no-such-token").fails_with("invalid_token")],
-        ),
-        (
-            "token_inactive",
-            vec![account("disabled").fails_with("token_inactive")],
-        ),
-        (
-            "token_expired",
-            vec![account("expired").fails_with("token_expired")],
-        ),
-        (
-            "unauthorized",
-            vec![
-                account("demo")
-                    .token(None)
-                    .header("X-Token", "not a token!")
-                    .fails_with("unauthorized"),
-            ],
-        ),
-        (
-            "missing_signature",
-            vec![
-                message("demo", "+15551234567", false)
-                    .unsigned()
-                    .fails_with("missing_signature"),
-            ],
-        ),
-        (
-            "invalid_signature",
-            vec![
-                message("demo", "+15551234567", false)
-                    .sign("wrong")
-                    .fails_with("invalid_signature"),
-            ],
-        ),
-        (
-            "signature_expired",
-            vec![
-                message("demo", "+15551234567", false)
-                    .sign("stale")
-                    .fails_with("signature_expired"),
-            ],
-        ),
-        (
-            "insufficient_balance",
-            vec![message("low-balance", "+15551234567", true).fails_with("insufficient_balance")],
-        ),
-        (
-            "ip_not_allowed",
-            vec![account("office").fails_with("ip_not_allowed")],
-        ),
-        (
-            "token_deleted",
-            vec![account("deleted").fails_with("token_deleted")],
-        ),
-        (
-            "no_api_access",
-            vec![account("no-access").fails_with("no_api_access")],
-        ),
-        (
-            "payg_confirm_required",
-            vec![message("payg", "+15551234567", false).fails_with("payg_confirm_required")],
-        ),
-        (
-            "validation_error",
-            vec![message("demo", "12345", false).fails_with("validation_error")],
-        ),
-        (
-            "already_exists",
-            vec![
-                step("POST", "/v1/webhooks")
-                    .body(&json!({ "url": demo::REGISTERED_WEBHOOK }))
-                    .fails_with("already_exists"),
-            ],
-        ),
-        (
-            "invalid_json",
-            vec![
-                step("POST", "/v1/webhooks")
-                    .raw_body("{\"url\": ")
-                    .fails_with("invalid_json"),
-            ],
-        ),
-        (
-            "invalid_amount_format",
-            vec![
-                step("PUT", "/v1/payg/limit")
-                    .token(Some("payg"))
-                    .body(&json!({ "amount": "12.345" }))
-                    .fails_with("invalid_amount_format"),
-            ],
-        ),
-        (
-            "invalid_otp",
-            vec![
-                otp("+15553000001"),
-                verify("+15553000001").fails_with("invalid_otp"),
-            ],
-        ),
-        (
-            "otp_expired",
-            vec![verify(demo::PHONE_WITH_EXPIRED_OTP).fails_with("otp_expired")],
-        ),
-        (
-            "test_message_failed",
-            vec![
-                step("POST", "/v1/messages/test")
-                    .body(&json!({ "to": failing }))
-                    .fails_with("test_message_failed"),
-            ],
-        ),
-        (
-            "rate_limit_exceeded",
-            vec![
-                account("throttled"),
-                account("throttled"),
-                account("throttled").fails_with("rate_limit_exceeded"),
-            ],
-        ),
-        (
-            "plan_limit_reached",
-            vec![message("plan-used-up", "+15551234567", false).fails_with("plan_limit_reached")],
-        ),
-        (
-            "payg_limit_reached",
-            vec![message("payg-capped", "+15551234567", true).fails_with("payg_limit_reached")],
-        ),
-        (
-            "otp_wait_required",
-            vec![
-                otp("+15553000002"),
-                otp("+15553000002").fails_with("otp_wait_required"),
-            ],
-        ),
-        (
-            "otp_resend_limit",
-            vec![otp(demo::PHONE_AT_RESEND_LIMIT).fails_with("otp_resend_limit")],
-        ),
-        (
-            "too_many_attempts",
-            vec![
-                otp("+15553000003"),
-                verify("+15553000003").fails_with("invalid_otp"),
-                verify("+15553000003").fails_with("invalid_otp"),
-                verify("+15553000003").fails_with("invalid_otp"),
-                verify("+15553000003").fails_with("too_many_attempts"),
-            ],
-        ),
-        (
-            "internal_error",
-            vec![account("orphan").fails_with("internal_error")],
-        ),
-        (
-            "send_message_failed",
-            vec![message("demo", &failing, false).fails_with("send_message_failed")],
-        ),
-        (
-            "send_media_failed",
-            vec![
-                step("POST", "/v1/media")
-                    .body(&json!({ "to": failing, "url": "https://example.com/cat.jpg" }))
-                    .sign("valid")
-                    .fails_with("send_media_failed"),
-            ],
-        ),
-        (
-            "server_down",
-            vec![message("offline", "+15551234567", false).fails_with("server_down")],
-        ),
-        (
-            "session_not_ready",
-            vec![message("starting", "+15551234567", false).fails_with("session_not_ready")],
-        ),
-        (
-            "maintenance_mode",
-            vec![
-                maintenance(true),
-                account("demo").fails_with("maintenance_mode"),
-                maintenance(false),
-                account("demo"),
-            ],
-        ),
+        vec![
+            account("demo")
+                .token(None)
+                .fails_with("missing_auth_headers"),
+        ],
+        vec![account("no-such-token").fails_with("invalid_token")],
+        vec![account("disabled").fails_with("token_inactive")],
+        vec![account("expired").fails_with("token_expired")],
+        vec![
+            account("demo")
+                .token(None)
+                .header("X-Token", "not a token!")
+                .fails_with("unauthorized"),
+        ],
+        vec![
+            message("demo", "+15551234567", false)
+                .unsigned()
+                .fails_with("missing_signature"),
+        ],
+        vec![
+            message("demo", "+15551234567", false)
+                .sign("wrong")
+                .fails_with("invalid_signature"),
+        ],
+        vec![
+            message("demo", "+15551234567", false)
+                .sign("stale")
+                .fails_with("signature_expired"),
+        ],
+        vec![message("low-balance", "+15551234567", true).fails_with("insufficient_balance")],
+        vec![account("office").fails_with("ip_not_allowed")],
+        vec![account("deleted").fails_with("token_deleted")],
+        vec![account("no-access").fails_with("no_api_access")],
+        vec![message("payg", "+15551234567", false).fails_with("payg_confirm_required")],
+        vec![message("demo", "12345", false).fails_with("validation_error")],
+        vec![
+            step("POST", "/v1/webhooks")
+                .body(&json!({ "url": demo::REGISTERED_WEBHOOK }))
+                .fails_with("already_exists"),
+        ],
+        vec![
+            step("POST", "/v1/webhooks")
+                .raw_body("{\"url\": ")
+                .fails_with("invalid_json"),
+        ],
+        vec![
+            step("PUT", "/v1/payg/limit")
+                .token(Some("payg"))
+                .body(&json!({ "amount": "12.345" }))
+                .fails_with("invalid_amount_format"),
+        ],
+        vec![
+            otp("+15553000001"),
+            verify("+15553000001").fails_with("invalid_otp"),
+        ],
+        vec![verify(demo::PHONE_WITH_EXPIRED_OTP).fails_with("otp_expired")],
+        vec![
+            step("POST", "/v1/messages/test")
+                .body(&json!({ "to": failing }))
+                .fails_with("test_message_failed"),
+        ],
+        vec![
+            account("throttled"),
+            account("throttled"),
+            account("throttled").fails_with("rate_limit_exceeded"),
+        ],
+        vec![message("plan-used-up", "+15551234567", false).fails_with("plan_limit_reached")],
+        vec![message("payg-capped", "+15551234567", true).fails_with("payg_limit_reached")],
+        vec![
+            otp("+15553000002"),
+            otp("+15553000002").fails_with("otp_wait_required"),
+        ],
+        vec![otp(demo::PHONE_AT_RESEND_LIMIT).fails_with("otp_resend_limit")],
+        vec![
+            otp("+15553000003"),
+            verify("+15553000003").fails_with("invalid_otp"),
+            verify("+15553000003").fails_with("invalid_otp"),
+            verify("+15553000003").fails_with("invalid_otp"),
+            verify("+15553000003").fails_with("too_many_attempts"),
+        ],
+        vec![account("orphan").fails_with("internal_error")],
+        vec![message("demo", &failing, false).fails_with("send_message_failed")],
+        vec![
+            step("POST", "/v1/media")
+                .body(&json!({ "to": failing, "url": "https://example.com/cat.jpg" }))
+                .sign("valid")
+                .fails_with("send_media_failed"),
+        ],
+        vec![message("offline", "+15551234567", false).fails_with("server_down")],
+        vec![message("starting", "+15551234567", false).fails_with("session_not_ready")],
+        vec![
+            maintenance(true),
+            account("demo").fails_with("maintenance_mode"),
+            maintenance(false),
+            account("demo"),
+        ],
     ]
 }
 
@@ -559,21 +488,11 @@ fn newer_server_steps() -> Vec<(&'static str, Vec<Step>)> {
     ]
 }
 
-/// The scenarios' codes are exactly the catalogue's: each provoked once as
-/// the scenario's last expected error.
+/// The scenarios provoke exactly the catalogue's codes, each once, in the
+/// catalogue's order.
 #[test]
 fn the_scenarios_provoke_every_code_once() {
-    let provoked: Vec<&str> = scenarios()
-        .iter()
-        .map(|(name, steps)| {
-            let last = steps.iter().rev().find_map(|step| match step.expect {
-                Expect::Error(error) => Some(error.code()),
-                Expect::Ok | Expect::Newer(..) => None,
-            });
-            assert_eq!(last, Some(*name), "scenario {name}");
-            *name
-        })
-        .collect();
+    let provoked: Vec<&str> = scenarios().iter().map(|(name, _)| *name).collect();
     let all: Vec<&str> = ApiError::ALL.iter().map(|error| error.code()).collect();
     assert_eq!(provoked, all);
 }
@@ -891,6 +810,120 @@ async fn the_rust_client_rejects_what_the_api_does_not_send() {
         .map_err(ClientError::from)
         .unwrap_err();
     assert!(matches!(error, ClientError::Transport(_)), "{error:?}");
+}
+
+/// The Rust client's typed methods, as an application calls them (the Rust
+/// side of the TypeScript driver's typed section): the account and a signed
+/// message with the demo token, an expired token's error, and the OTP flow.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_rust_client_typed_methods_work() {
+    let server = Server::api();
+    let token = "demo";
+    let account_name = demo::tokens()
+        .into_iter()
+        .find(|demo| demo.token == token)
+        .map(|demo| demo.account)
+        .expect("the demo token");
+    let acme = demo::accounts()
+        .into_iter()
+        .find(|account| account.name == account_name)
+        .expect("the demo token's account");
+    let plan = acme.plan.expect("the demo token's account has a plan");
+    let client = Client::new(&server.base_url, token, &demo::signing_secret(token));
+
+    let account = client.account().await.expect("the account, demo token");
+    assert_eq!(account.name, acme.name);
+    assert_eq!(account.plan_messages_left, Some(plan.quota - plan.used));
+    assert_eq!(account.wallet_cents, acme.wallet_cents);
+
+    // Signed by `Client::signed`; the plan pays for it, not the wallet.
+    let message = SendMessage {
+        to: "+15551234567".to_owned(),
+        text: "Hello.".to_owned(),
+        confirm_charge: false,
+    };
+    let sent = client
+        .send_message(&message)
+        .await
+        .expect("a signed message, demo token");
+    assert_eq!(sent.charged_cents, 0);
+    let account = client.account().await.expect("the account after sending");
+    assert_eq!(
+        account.plan_messages_left,
+        Some(plan.quota - plan.used - 1),
+        "the message was counted"
+    );
+    // The server checks the signature: the same call with the wrong secret fails.
+    let wrong_secret = Client::new(&server.base_url, token, "not-the-secret");
+    assert_api_error(
+        wrong_secret.send_message(&message).await,
+        Unauthorized::InvalidSignature.into(),
+        Recovery::FixRequest,
+    );
+
+    let expired = Client::new(
+        &server.base_url,
+        "expired",
+        &demo::signing_secret("expired"),
+    );
+    assert_api_error(
+        expired.account().await,
+        Unauthorized::TokenExpired.into(),
+        Recovery::Reauthenticate,
+    );
+
+    let phone = "+15557654321";
+    let otp = client.send_otp(phone).await.expect("an OTP sent");
+    assert_eq!(otp.expires_in_seconds, server::OTP_LIFETIME.as_secs());
+    // The server holds an OTP for the number now, so sending again must wait.
+    assert_api_error(
+        client.send_otp(phone).await,
+        TooManyRequests::OtpWaitRequired.into(),
+        Recovery::Retry(Duration::from_secs(60)),
+    );
+    // Codes never start with 0, so "000000" is wrong.
+    for _ in 0..server::OTP_MAX_ATTEMPTS {
+        assert_api_error(
+            client.verify_otp(phone, "000000").await,
+            UnprocessableEntity::InvalidOtp.into(),
+            Recovery::FixRequest,
+        );
+    }
+    // A number with no OTP is invalid_otp forever; this one's OTP counted
+    // the wrong codes, so it is the OTP that send_otp sent.
+    assert_api_error(
+        client.verify_otp(phone, "000000").await,
+        TooManyRequests::TooManyAttempts.into(),
+        Recovery::GiveUp,
+    );
+}
+
+/// `result` is the API's `expected` error, read through `Received` as a known
+/// code with its status and message, and the client decides `recovery`.
+#[track_caller]
+fn assert_api_error<T: std::fmt::Debug>(
+    result: Result<T, ClientError>,
+    expected: ApiError,
+    recovery: Recovery,
+) {
+    let error = result.expect_err(expected.code());
+    let ClientError::Api {
+        status,
+        error: received,
+    } = &error
+    else {
+        panic!(
+            "{}: expected the API's error, got {error:?}",
+            expected.code()
+        );
+    };
+    assert_eq!(status.as_u16(), expected.status(), "{}", expected.code());
+    assert_eq!(received.known(), Some(expected));
+    assert_eq!(
+        (received.code(), received.message()),
+        (expected.code(), expected.message())
+    );
+    assert_eq!(error.recovery(), recovery, "{}", expected.code());
 }
 
 // ---------------------------------------------------------------------------
