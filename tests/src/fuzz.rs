@@ -115,8 +115,27 @@ pub struct CatalogueSpec {
     pub name: Option<String>,
     /// The statuses, in file order.
     pub statuses: Vec<StatusSpec>,
+    /// The tombstones (`removed:`), in file order.
+    pub removed: Vec<RemovedSpec>,
+    /// Whether `removed:` comes before `statuses:` in the file.
+    pub removed_first: bool,
     /// How each text is written (see [`Style`]), by position.
     pub styles: Vec<Style>,
+}
+
+/// One tombstone of a [`CatalogueSpec`]: a code no status uses.
+#[derive(Debug, Clone)]
+pub struct RemovedSpec {
+    /// The removed code.
+    pub code: String,
+    /// `status:`, the status it was sent with (any in 400–599).
+    pub status: u16,
+    /// Whether the status is written quoted (`status: "401"`).
+    pub quoted_status: bool,
+    /// `version:`.
+    pub version: Option<String>,
+    /// `reason:`.
+    pub reason: Option<String>,
 }
 
 /// One status of a [`CatalogueSpec`].
@@ -143,8 +162,25 @@ pub struct CodeSpec {
     pub code: String,
     /// Its message.
     pub message: String,
-    /// Written as `code: {message: …}` rather than `code: message`.
-    pub long_form: bool,
+    /// `deprecated:`, the deprecation note.
+    pub deprecated: Option<String>,
+    /// `since:`, the version that added the code.
+    pub since: Option<String>,
+    /// How the code is written; a code with `deprecated` or `since` is
+    /// never written [`Form::Short`].
+    pub form: Form,
+}
+
+/// How a code is written in the YAML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// `code: message`.
+    Short,
+    /// A block mapping: `code:` and `message: …` (and the lifecycle keys)
+    /// on lines of their own.
+    Block,
+    /// A flow mapping: `code: {message: …, deprecated: …, since: …}`.
+    Flow,
 }
 
 /// How a text is written in the YAML.
@@ -189,8 +225,9 @@ const WORDS: &[&str] = &[
 ];
 
 /// A code: two words around a separator and a number unique in the
-/// catalogue, so that no two codes meet after case conversion.
-fn code(index: usize) -> impl Strategy<Value = String> {
+/// catalogue, so that no two codes meet after case conversion. `marker`
+/// keeps the codes of tombstones (`r`) apart from those in use (`n`).
+fn code(marker: char, index: usize) -> impl Strategy<Value = String> {
     (
         proptest::sample::select(WORDS),
         proptest::sample::select(&["_", "-", "."][..]),
@@ -200,7 +237,7 @@ fn code(index: usize) -> impl Strategy<Value = String> {
         )),
     )
         .prop_map(move |(first, separator, rest)| {
-            let mut code = format!("{first}{separator}n{index}x");
+            let mut code = format!("{first}{separator}{marker}{index}x");
             if let Some((separator, word)) = rest {
                 code.push_str(separator);
                 code.push_str(word);
@@ -218,13 +255,26 @@ fn status_spec(status: u16, first_code: usize, group: usize) -> impl Strategy<Va
     let codes = (0..6usize).prop_flat_map(move |count| {
         (0..count)
             .map(|i| {
-                (code(first_code + i), text(60, true), any::<bool>()).prop_map(
-                    |(code, message, long_form)| CodeSpec {
-                        code,
-                        message,
-                        long_form,
-                    },
+                (
+                    code('n', first_code + i),
+                    text(60, true),
+                    lifecycle(),
+                    form(),
                 )
+                    .prop_map(|(code, message, (deprecated, since), form)| {
+                        let lifecycle = deprecated.is_some() || since.is_some();
+                        CodeSpec {
+                            code,
+                            message,
+                            deprecated,
+                            since,
+                            form: if lifecycle && form == Form::Short {
+                                Form::Block
+                            } else {
+                                form
+                            },
+                        }
+                    })
             })
             .collect::<Vec<_>>()
     });
@@ -242,6 +292,53 @@ fn status_spec(status: u16, first_code: usize, group: usize) -> impl Strategy<Va
             description,
             codes,
         })
+}
+
+/// A code's `deprecated:` note and `since:` version: about one code in
+/// four has one or both, drawn like messages.
+fn lifecycle() -> impl Strategy<Value = (Option<String>, Option<String>)> {
+    prop_oneof![
+        9 => Just((None, None)),
+        1 => text(60, true).prop_map(|note| (Some(note), None)),
+        1 => text(12, true).prop_map(|since| (None, Some(since))),
+        1 => (text(60, true), text(12, true)).prop_map(|(note, since)| (Some(note), Some(since))),
+    ]
+}
+
+fn form() -> impl Strategy<Value = Form> {
+    prop_oneof![
+        2 => Just(Form::Short),
+        1 => Just(Form::Block),
+        1 => Just(Form::Flow),
+    ]
+}
+
+/// Up to four tombstones (none in most catalogues), with codes no status
+/// uses, any error status, and maybe a version and a reason.
+fn tombstones() -> impl Strategy<Value = Vec<RemovedSpec>> {
+    let count = prop_oneof![3 => Just(0usize), 2 => 1..=4usize];
+    count.prop_flat_map(|count| {
+        (0..count)
+            .map(|i| {
+                (
+                    code('r', i),
+                    400u16..=599,
+                    any::<bool>(),
+                    proptest::option::of(text(12, true)),
+                    proptest::option::of(text(60, true)),
+                )
+                    .prop_map(|(code, status, quoted_status, version, reason)| {
+                        RemovedSpec {
+                            code,
+                            status,
+                            quoted_status,
+                            version,
+                            reason,
+                        }
+                    })
+            })
+            .collect::<Vec<_>>()
+    })
 }
 
 /// A valid catalogue of up to six statuses of up to six codes each.
@@ -262,6 +359,7 @@ pub fn catalogue() -> impl Strategy<Value = CatalogueSpec> {
         proptest::option::of(text(80, true)),
         proptest::option::of(Just("Top".to_owned())),
         statuses,
+        (tombstones(), any::<bool>()),
         proptest::collection::vec(
             prop_oneof![
                 Just(Style::Double),
@@ -273,13 +371,17 @@ pub fn catalogue() -> impl Strategy<Value = CatalogueSpec> {
         ),
     )
         .prop_map(
-            |(title, version, description, name, statuses, styles)| CatalogueSpec {
-                title,
-                version,
-                description,
-                name,
-                statuses,
-                styles,
+            |(title, version, description, name, statuses, (removed, removed_first), styles)| {
+                CatalogueSpec {
+                    title,
+                    version,
+                    description,
+                    name,
+                    statuses,
+                    removed,
+                    removed_first,
+                    styles,
+                }
             },
         )
 }
@@ -303,6 +405,27 @@ impl CatalogueSpec {
         }
         if let Some(name) = &self.name {
             let _ = writeln!(out, "name: {name}");
+        }
+        let mut removed = String::new();
+        if !self.removed.is_empty() {
+            removed.push_str("removed:\n");
+        }
+        for tombstone in &self.removed {
+            let _ = writeln!(removed, "  {}:", tombstone.code);
+            if tombstone.quoted_status {
+                let _ = writeln!(removed, "    status: \"{}\"", tombstone.status);
+            } else {
+                let _ = writeln!(removed, "    status: {}", tombstone.status);
+            }
+            if let Some(version) = &tombstone.version {
+                let _ = writeln!(removed, "    version: {}", scalar(version, 4));
+            }
+            if let Some(reason) = &tombstone.reason {
+                let _ = writeln!(removed, "    reason: {}", scalar(reason, 4));
+            }
+        }
+        if self.removed_first {
+            out.push_str(&removed);
         }
         if self.statuses.is_empty() {
             out.push_str("statuses: {}\n");
@@ -330,17 +453,44 @@ impl CatalogueSpec {
             }
             out.push_str("    codes:\n");
             for code in &status.codes {
-                if code.long_form {
-                    let _ = writeln!(
-                        out,
-                        "      {}:\n        message: {}",
-                        code.code,
-                        scalar(&code.message, 8)
-                    );
-                } else {
-                    let _ = writeln!(out, "      {}: {}", code.code, scalar(&code.message, 6));
+                let fields = [
+                    ("message", Some(&code.message)),
+                    ("deprecated", code.deprecated.as_ref()),
+                    ("since", code.since.as_ref()),
+                ];
+                let fields = fields
+                    .into_iter()
+                    .filter_map(|(key, value)| Some((key, value?)));
+                match code.form {
+                    Form::Short => {
+                        let _ = writeln!(out, "      {}: {}", code.code, scalar(&code.message, 6));
+                    }
+                    Form::Block => {
+                        let _ = writeln!(out, "      {}:", code.code);
+                        for (key, value) in fields {
+                            let _ = writeln!(out, "        {key}: {}", scalar(value, 8));
+                        }
+                    }
+                    Form::Flow => {
+                        // A block scalar cannot sit in a flow mapping: the
+                        // text falls back to double quotes.
+                        let fields: Vec<String> = fields
+                            .map(|(key, value)| {
+                                let text = scalar(value, 8);
+                                if text.starts_with('|') {
+                                    format!("{key}: {}", double_quoted(value, false))
+                                } else {
+                                    format!("{key}: {text}")
+                                }
+                            })
+                            .collect();
+                        let _ = writeln!(out, "      {}: {{{}}}", code.code, fields.join(", "));
+                    }
                 }
             }
+        }
+        if !self.removed_first {
+            out.push_str(&removed);
         }
         out
     }

@@ -9,9 +9,14 @@
 //!   every output read back by a real parser and compared with the model:
 //!   the Rust through `syn` (and `prettyplease`, whose output must parse to
 //!   the same tokens), `OpenAPI` through a YAML parser, Markdown through
-//!   pulldown-cmark, recovering every heading and table cell.
+//!   pulldown-cmark, recovering every heading and table cell. The lifecycle
+//!   too: each `#[deprecated]` note and `impl_frameworks!` note, each
+//!   `oneOf` branch's `deprecated: true` and notes, each Meaning cell's
+//!   deprecation and `since` lines, and the "Removed codes" table.
 //! - `sampled_catalogues_and_enums_through_tsc_the_validator_and_rustc`: the
-//!   largest generated catalogues through tsc (strict) and Node, through
+//!   largest generated catalogues through tsc (strict) and Node (and their
+//!   `ERRORS` doc comments through the compiler's `JSDoc` parser: `@deprecated`
+//!   and `@since` exactly where the catalogue has them, no other tag), through
 //!   `check_openapi.py` (`PyYAML`, libyaml and openapi-spec-validator), and
 //!   through `include_errors!` in a compiled crate, together with generated
 //!   `#[derive(ErrorCode)]` enums, whose values the crate prints.
@@ -268,7 +273,8 @@ fn check_diagnostics(bytes: &[u8], error: &error_codes_gen::Error) -> Result<(),
 #[test]
 fn valid_catalogues_read_back_by_their_parsers() {
     let mut runner = TestRunner::new(fuzz::config(200));
-    let codes = RefCell::new(0usize);
+    // Codes; deprecated codes; codes with `since`; tombstones.
+    let counts = RefCell::new([0usize; 4]);
     let result = runner.run(&fuzz::catalogue(), |spec| {
         let yaml = spec.yaml();
         let catalog = Catalog::from_yaml(&yaml, "fuzz.yaml").map_err(|error| {
@@ -278,16 +284,23 @@ fn valid_catalogues_read_back_by_their_parsers() {
         check_rust(&catalog).map_err(|problem| fail(&problem, &yaml))?;
         check_openapi(&catalog).map_err(|problem| fail(&problem, &yaml))?;
         check_markdown(&catalog).map_err(|problem| fail(&problem, &yaml))?;
-        *codes.borrow_mut() += catalog.codes().count();
+        let mut counts = counts.borrow_mut();
+        for (_, code) in catalog.codes() {
+            counts[0] += 1;
+            counts[1] += usize::from(code.deprecated.is_some());
+            counts[2] += usize::from(code.since.is_some());
+        }
+        counts[3] += catalog.removed.len();
         Ok(())
     });
     if let Err(failure) = result {
         panic!("{failure}\n(FUZZ_SEED={:#x})", fuzz::seed());
     }
+    let [codes, deprecated, since, removed] = *counts.borrow();
     eprintln!(
-        "catalogues: {} read back through syn, prettyplease, YAML and pulldown-cmark, {} codes",
+        "catalogues: {} read back through syn, prettyplease, YAML and pulldown-cmark, \
+         {codes} codes ({deprecated} deprecated, {since} with `since`), {removed} tombstones",
         runner.config().cases,
-        codes.borrow()
     );
 }
 
@@ -346,7 +359,29 @@ fn check_model(spec: &CatalogueSpec, catalog: &Catalog) -> Result<(), String> {
             .map(|c| (c.code.as_str(), c.message.as_str()))
             .collect();
         same("codes", &codes, &expected)?;
+        let lifecycle: Vec<(&Option<String>, &Option<String>)> = status
+            .codes
+            .iter()
+            .map(|c| (&c.deprecated, &c.since))
+            .collect();
+        let expected: Vec<(&Option<String>, &Option<String>)> = written
+            .codes
+            .iter()
+            .map(|c| (&c.deprecated, &c.since))
+            .collect();
+        same("deprecated and since", &lifecycle, &expected)?;
     }
+    let removed: Vec<_> = catalog
+        .removed
+        .iter()
+        .map(|r| (&r.code, r.status, &r.version, &r.reason))
+        .collect();
+    let expected: Vec<_> = spec
+        .removed
+        .iter()
+        .map(|r| (&r.code, r.status, &r.version, &r.reason))
+        .collect();
+    same("removed", &removed, &expected)?;
     Ok(())
 }
 
@@ -364,6 +399,7 @@ fn check_rust(catalog: &Catalog) -> Result<(), String> {
     if prettyplease::unparse(&reparsed) != pretty {
         return Err("prettyplease's output formats differently a second time".to_owned());
     }
+    check_rust_lifecycle(&file, catalog)?;
     for status in catalog.groups() {
         let arms = |function: &str| impl_arms(&file, &status.name, function);
         let (codes, messages, statuses) = (arms("code")?, arms("message")?, arms("status")?);
@@ -397,6 +433,147 @@ fn check_rust(catalog: &Catalog) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Each variant's `#[deprecated = "<note>"]`, exactly the code's note and
+/// only on deprecated codes, and each type's `impl_frameworks!` call, whose
+/// last argument lists `(code, deprecated, notes)` for the codes with
+/// lifecycle notes: the group's own, or every code for the top-level enum.
+fn check_rust_lifecycle(file: &syn::File, catalog: &Catalog) -> Result<(), String> {
+    let enums: BTreeMap<String, &syn::ItemEnum> = file
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Enum(item) => Some((item.ident.to_string(), item)),
+            _ => None,
+        })
+        .collect();
+    let mut expected_notes = BTreeMap::new();
+    for status in catalog.groups() {
+        let item = enums
+            .get(&status.name)
+            .ok_or_else(|| format!("no enum {}", status.name))?;
+        for code in &status.codes {
+            let variant = item
+                .variants
+                .iter()
+                .find(|variant| variant.ident == code.name)
+                .ok_or_else(|| format!("no variant {}::{}", status.name, code.name))?;
+            let notes: Vec<Option<String>> = variant
+                .attrs
+                .iter()
+                .filter(|attr| attr.path().is_ident("deprecated"))
+                .map(|attr| match &attr.meta {
+                    syn::Meta::NameValue(syn::MetaNameValue {
+                        value:
+                            syn::Expr::Lit(syn::ExprLit {
+                                lit: syn::Lit::Str(note),
+                                ..
+                            }),
+                        ..
+                    }) => Some(note.value()),
+                    _ => None,
+                })
+                .collect();
+            let expected: Vec<Option<String>> = code.deprecated.iter().cloned().map(Some).collect();
+            if notes != expected {
+                return Err(format!(
+                    "{}::{} has #[deprecated] {notes:?}, expected {expected:?}",
+                    status.name, code.name
+                ));
+            }
+        }
+        expected_notes.insert(status.name.clone(), lifecycle_entries(status.codes.iter()));
+    }
+    expected_notes.insert(
+        catalog.name.clone(),
+        lifecycle_entries(catalog.codes().map(|(_, code)| code)),
+    );
+    let found = frameworks_notes(file)?;
+    if found == expected_notes {
+        Ok(())
+    } else {
+        Err(format!(
+            "impl_frameworks! lifecycle notes {found:#?}, expected {expected_notes:#?}"
+        ))
+    }
+}
+
+/// Each type's `impl_frameworks!` lifecycle entries, by type name.
+fn frameworks_notes(file: &syn::File) -> Result<BTreeMap<String, Vec<LifecycleEntry>>, String> {
+    let mut found = BTreeMap::new();
+    for item in &file.items {
+        let syn::Item::Macro(item) = item else {
+            continue;
+        };
+        if item
+            .mac
+            .path
+            .segments
+            .last()
+            .is_none_or(|s| s.ident != "impl_frameworks")
+        {
+            continue;
+        }
+        let arguments = item
+            .mac
+            .parse_body_with(
+                syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated,
+            )
+            .map_err(|error| format!("impl_frameworks! arguments: {error}"))?;
+        let arguments: Vec<&syn::Expr> = arguments.iter().collect();
+        let [syn::Expr::Path(ty), _, _, syn::Expr::Array(notes)] = arguments.as_slice() else {
+            return Err("impl_frameworks! takes other arguments".to_owned());
+        };
+        let ty = ty
+            .path
+            .get_ident()
+            .ok_or("impl_frameworks! on a path")?
+            .to_string();
+        let mut entries = Vec::new();
+        for note in &notes.elems {
+            let syn::Expr::Tuple(tuple) = note else {
+                return Err(format!("{ty}: a lifecycle entry is not a tuple"));
+            };
+            let literals: Vec<&syn::Lit> = tuple
+                .elems
+                .iter()
+                .filter_map(|elem| match elem {
+                    syn::Expr::Lit(literal) => Some(&literal.lit),
+                    _ => None,
+                })
+                .collect();
+            let [
+                syn::Lit::Str(code),
+                syn::Lit::Bool(deprecated),
+                syn::Lit::Str(notes),
+            ] = literals.as_slice()
+            else {
+                return Err(format!(
+                    "{ty}: a lifecycle entry is not (code, bool, notes)"
+                ));
+            };
+            entries.push((code.value(), deprecated.value, notes.value()));
+        }
+        found.insert(ty, entries);
+    }
+    Ok(found)
+}
+
+/// A code's entry in the lifecycle argument of `impl_frameworks!`: the
+/// code, whether it is deprecated, and its lifecycle notes.
+type LifecycleEntry = (String, bool, String);
+
+/// `(code, deprecated, notes)` for each of `codes` with lifecycle notes.
+fn lifecycle_entries<'a>(
+    codes: impl Iterator<Item = &'a error_codes_gen::Code>,
+) -> Vec<LifecycleEntry> {
+    codes
+        .filter_map(|code| {
+            let notes = lifecycle_notes(code)?;
+            Some((code.code.clone(), code.deprecated.is_some(), notes))
+        })
+        .collect()
 }
 
 /// The literal each variant of `ty` gets in `fn function` of its inherent
@@ -495,10 +672,23 @@ fn check_openapi(catalog: &Catalog) -> Result<(), String> {
         if status.codes.is_empty() {
             continue;
         }
+        // A deprecated code's branch says so, and the branch's description
+        // (and the example's) carries the lifecycle notes as paragraphs.
         let branches: Vec<Value> = status
             .codes
             .iter()
-            .map(|c| json!({"const": c.code, "description": c.message}))
+            .map(|c| {
+                let notes = lifecycle_notes(c);
+                let description = notes.as_ref().map_or_else(
+                    || c.message.clone(),
+                    |notes| format!("{}\n\n{notes}", c.message),
+                );
+                let mut branch = json!({"const": c.code, "description": description});
+                if c.deprecated.is_some() {
+                    branch["deprecated"] = json!(true);
+                }
+                branch
+            })
             .collect();
         same(
             "oneOf",
@@ -506,14 +696,32 @@ fn check_openapi(catalog: &Catalog) -> Result<(), String> {
             json!(branches),
         )?;
         for code in &status.codes {
-            same(
-                "an example",
-                &content["examples"][&code.code],
-                json!({"summary": code.message, "value": {"error": code.code, "message": code.message}}),
-            )?;
+            let mut example = json!({"summary": code.message, "value": {"error": code.code, "message": code.message}});
+            if let Some(notes) = lifecycle_notes(code) {
+                example["description"] = json!(notes);
+            }
+            same("an example", &content["examples"][&code.code], example)?;
         }
     }
     Ok(())
+}
+
+/// A code's lifecycle notes as the `OpenAPI` document and the framework
+/// impls word them: `Deprecated: <note>` and `Added in version <since>.`,
+/// as paragraphs.
+fn lifecycle_notes(code: &error_codes_gen::Code) -> Option<String> {
+    let notes: Vec<String> = [
+        code.deprecated
+            .as_ref()
+            .map(|note| format!("Deprecated: {note}")),
+        code.since
+            .as_ref()
+            .map(|since| format!("Added in version {since}.")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!notes.is_empty()).then(|| notes.join("\n\n"))
 }
 
 /// The Markdown page, parsed: every status heading, status description and
@@ -530,9 +738,30 @@ fn check_markdown(catalog: &Catalog) -> Result<(), String> {
             rows: status
                 .codes
                 .iter()
-                .map(|code| vec![code.code.clone(), code.message.clone()])
+                .map(|code| vec![code.code.clone(), meaning(code)])
                 .collect(),
         })
+        .chain((!catalog.removed.is_empty()).then(|| {
+            Section {
+                heading: "Removed codes".to_owned(),
+                paragraphs: vec![
+                    "These codes are no longer sent, and no code will ever take their place."
+                        .to_owned(),
+                ],
+                rows: catalog
+                    .removed
+                    .iter()
+                    .map(|removed| {
+                        vec![
+                            removed.code.clone(),
+                            removed.status.to_string(),
+                            removed.version.clone().unwrap_or_default(),
+                            removed.reason.clone().unwrap_or_default(),
+                        ]
+                    })
+                    .collect(),
+            }
+        }))
         .collect();
     // A status without codes says so in a paragraph of its own.
     let found: Vec<Section> = sections
@@ -551,6 +780,20 @@ fn check_markdown(catalog: &Catalog) -> Result<(), String> {
             "errors.md reads back as\n{found:#?}\nexpected\n{expected:#?}"
         ))
     }
+}
+
+/// A code's Meaning cell as [`markdown_sections`] reads it: the message,
+/// then, each on a line of its own, the note after a bold `Deprecated:`
+/// (bold shows as `\u{1}…\u{2}`) and the version that added the code.
+fn meaning(code: &error_codes_gen::Code) -> String {
+    let mut cell = code.message.clone();
+    if let Some(note) = &code.deprecated {
+        let _ = write!(cell, "\n\u{1}Deprecated:\u{2} {note}");
+    }
+    if let Some(since) = &code.since {
+        let _ = write!(cell, "\nAdded in version {since}.");
+    }
+    cell
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -573,7 +816,8 @@ fn markdown_sections(page: &str) -> Result<Vec<Section>, String> {
     let mut text: Option<String> = None;
     let mut row: Vec<String> = Vec::new();
     let mut in_head = false;
-    // The document description before the first status is free Markdown.
+    // The document description before the first status (or the removed
+    // codes) is free Markdown.
     let events: Vec<Event<'_>> = Parser::new_ext(page, options).collect();
     let first_status = events
         .windows(2)
@@ -584,7 +828,12 @@ fn markdown_sections(page: &str) -> Result<Vec<Section>, String> {
                     level: HeadingLevel::H2,
                     ..
                 })
-            ) && matches!(&pair[1], Event::InlineHtml(html) if html.starts_with("<a id=\""))
+            ) && match &pair[1] {
+                Event::InlineHtml(html) => html.starts_with("<a id=\""),
+                // Tombstones come last, in a section without an anchor.
+                Event::Text(text) => text.as_ref() == "Removed codes",
+                _ => false,
+            }
         })
         .unwrap_or(events.len());
     for event in events.into_iter().skip(first_status) {
@@ -640,6 +889,10 @@ fn markdown_sections(page: &str) -> Result<Vec<Section>, String> {
                 html if html.starts_with("<a id=\"") => {}
                 html => return Err(format!("raw HTML in the text: {html:?}")),
             },
+            // Bold, as in a Meaning cell's `**Deprecated:**`, as control
+            // characters that no text holds.
+            Event::Start(Tag::Strong) if text.is_some() => text.as_mut().unwrap().push('\u{1}'),
+            Event::End(TagEnd::Strong) if text.is_some() => text.as_mut().unwrap().push('\u{2}'),
             Event::Start(tag) if text.is_some() => {
                 return Err(format!("text became syntax: {tag:?}"));
             }
@@ -685,9 +938,16 @@ fn sampled_catalogues_and_enums_through_tsc_the_validator_and_rustc() {
     openapi_sample(&dir, &catalogues);
     rust_sample(&yamls, &catalogues, &enums);
     eprintln!(
-        "samples: {} catalogues ({} codes) through tsc, Node and check_openapi.py; they and {} enums through rustc",
+        "samples: {} catalogues ({} codes, {} deprecated or with `since`, {} tombstones) through tsc, Node \
+         and check_openapi.py; they and {} enums through rustc",
         catalogues.len(),
         catalogues.iter().map(|c| c.codes().count()).sum::<usize>(),
+        catalogues
+            .iter()
+            .flat_map(Catalog::codes)
+            .filter(|(_, code)| code.deprecated.is_some() || code.since.is_some())
+            .count(),
+        catalogues.iter().map(|c| c.removed.len()).sum::<usize>(),
         enums.len()
     );
 }
@@ -731,6 +991,7 @@ fn typescript_sample(dir: &Path, catalogues: &[Catalog]) {
             .current_dir(&ts),
         "tsc rejects a generated module",
     );
+    typescript_lifecycle_tags(&ts, catalogues);
     for (index, catalog) in catalogues.iter().enumerate() {
         let printed = tools::run(
             node::node()
@@ -752,6 +1013,78 @@ fn typescript_sample(dir: &Path, catalogues: &[Catalog]) {
                 code.code
             );
         }
+    }
+}
+
+/// Reads every `ERRORS` entry's doc comment with the TypeScript compiler's
+/// own `JSDoc` parser (the one editors use to strike deprecated names
+/// through) and prints, per entry, whether it is deprecated and how many of
+/// each block tag it has.
+const READ_JSDOC: &str = r#"const ts = require(process.argv[2]);
+const fs = require("node:fs");
+const out = [];
+for (const file of process.argv.slice(3)) {
+  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+  const entries = {};
+  const visit = (node) => {
+    if (ts.isVariableDeclaration(node) && node.name.getText(source) === "ERRORS") {
+      let object = node.initializer;
+      while (ts.isAsExpression(object) || ts.isParenthesizedExpression(object)) object = object.expression;
+      for (const entry of object.properties) {
+        const name = ts.isComputedPropertyName(entry.name) ? entry.name.expression.text : entry.name.text;
+        const tags = {};
+        for (const tag of ts.getJSDocTags(entry)) tags[tag.tagName.text] = (tags[tag.tagName.text] ?? 0) + 1;
+        entries[name] = { deprecated: ts.getJSDocDeprecatedTag(entry) !== undefined, tags };
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  out.push(entries);
+}
+console.log(JSON.stringify(out));
+"#;
+
+/// Each code's `ERRORS` entry, as the TypeScript compiler reads its doc
+/// comment: deprecated exactly when the code is, with one `@since` when the
+/// code records a version, and no other block tag, whatever the message,
+/// note or version says.
+fn typescript_lifecycle_tags(ts: &Path, catalogues: &[Catalog]) {
+    fs::write(ts.join("read-jsdoc.cjs"), READ_JSDOC).unwrap();
+    let compiler = node::node_modules()
+        .join("typescript-5.9")
+        .join("lib")
+        .join("typescript.js");
+    let printed = tools::run(
+        node::node()
+            .arg("read-jsdoc.cjs")
+            .arg(compiler)
+            .args((0..catalogues.len()).map(|index| format!("s{index}/errors.ts")))
+            .current_dir(ts),
+        "the TypeScript compiler API cannot read a generated module",
+    );
+    let read: Vec<Value> = serde_json::from_str(&printed).unwrap();
+    assert_eq!(read.len(), catalogues.len());
+    for (index, (read, catalog)) in read.iter().zip(catalogues).enumerate() {
+        let expected: serde_json::Map<String, Value> = catalog
+            .codes()
+            .map(|(_, code)| {
+                let mut tags = serde_json::Map::new();
+                if code.since.is_some() {
+                    tags.insert("since".to_owned(), json!(1));
+                }
+                if code.deprecated.is_some() {
+                    tags.insert("deprecated".to_owned(), json!(1));
+                }
+                let entry = json!({"deprecated": code.deprecated.is_some(), "tags": tags});
+                (code.code.clone(), entry)
+            })
+            .collect();
+        assert_eq!(
+            *read,
+            Value::Object(expected),
+            "sample s{index}: the doc comments of ERRORS, as tsc reads them"
+        );
     }
 }
 
