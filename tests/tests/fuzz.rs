@@ -1095,13 +1095,8 @@ fn openapi_sample(dir: &Path, catalogues: &[Catalog]) {
         let (document, expected) = (case.join("openapi.yaml"), case.join("expected.json"));
         fs::write(&document, openapi::emit(catalog)).unwrap();
         fs::write(&expected, openapi_expectation(catalog).to_string()).unwrap();
-        let output = python::run_script("check_openapi.py", &[&document, &expected]);
-        assert!(
-            output.status.success(),
-            "sample s{index}: check_openapi.py fails:\n{}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        );
+        // The sample's index is in the file names the failure shows.
+        let _ = python::run_passing_script("check_openapi.py", &[&document, &expected]);
     }
 }
 
