@@ -5,8 +5,9 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use error_codes_gen::{Catalog, documents, write_changed};
+use error_codes_gen::{Catalog, documents};
 
+use crate::write::write_changed;
 use crate::{Context, EXIT_BAD_INPUT, GenArgs, report_load_error, shell_word};
 
 /// Lines of unified diff shown per stale file before cutting it short.

@@ -54,6 +54,9 @@ macro_rules! say {
 
 mod breaking;
 mod generate;
+mod write;
+
+pub use write::{write_atomic, write_changed};
 
 /// The exit code for bad input, usage and I/O errors; clap uses it too.
 pub const EXIT_BAD_INPUT: u8 = 2;

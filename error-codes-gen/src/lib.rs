@@ -4,15 +4,15 @@
 //! reported at once, each located as `file:line:column`). Emitters are pure
 //! functions of the catalogue: [`rust::emit`] for the proc macro,
 //! [`typescript::emit`], [`openapi::emit`] and [`markdown::emit`] for the
-//! documents. [`documents`] lists the documents under their file names, and
-//! [`write_atomic`] and [`write_changed`] are the only places that write a
-//! file. [`diff::compare`] lists what changed between two catalogues and
-//! which changes break clients.
+//! documents, which [`documents`] lists under their file names.
+//! [`diff::compare`] lists what changed between two catalogues and which
+//! changes break clients. Nothing here writes a file: that is the command
+//! line's (`error-codes-cli`).
 //!
 //! The loader and the Rust emitter are always there. The document emitters
-//! are behind the features `typescript`, `openapi` and `markdown`, all on by
-//! default; the proc macro turns them off, so users' builds compile only what
-//! the macro runs.
+//! and the diff are behind the features `typescript`, `openapi`, `markdown`
+//! and `diff`, all on by default; the proc macro turns them off, so users'
+//! builds compile only what the macro runs.
 //!
 //! ```
 //! let catalog = error_codes_gen::Catalog::from_yaml(
@@ -29,10 +29,11 @@
 
 mod ascii;
 mod diagnostic;
+#[cfg(feature = "diff")]
+#[cfg_attr(docsrs, doc(cfg(feature = "diff")))]
 pub mod diff;
 #[cfg(any(feature = "typescript", feature = "openapi", feature = "markdown"))]
 mod escape;
-mod fs;
 pub mod limits;
 mod load;
 #[cfg(feature = "markdown")]
@@ -49,7 +50,6 @@ pub mod typescript;
 mod yaml;
 
 pub use diagnostic::{Diagnostic, Error};
-pub use fs::{write_atomic, write_changed};
 pub use load::read_catalogue;
 pub use model::{
     Catalog, Code, ERROR_STATUSES, Removed, Status, code_problem, hidden_character_problem,

@@ -37,7 +37,7 @@ use std::path::{Path, PathBuf};
 /// ```
 /// let dir = std::env::temp_dir().join(format!("write-atomic-doc-{}", std::process::id()));
 /// let (ts, md) = (dir.join("errors.ts"), dir.join("errors.md"));
-/// error_codes_gen::write_atomic(&[(&ts, "export {};\n"), (&md, "# Errors\n")])?;
+/// error_codes_cli::write_atomic(&[(&ts, "export {};\n"), (&md, "# Errors\n")])?;
 /// assert_eq!(std::fs::read_to_string(&ts)?, "export {};\n");
 /// assert_eq!(std::fs::read_to_string(&md)?, "# Errors\n");
 /// # std::fs::remove_dir_all(dir)?;
@@ -63,7 +63,7 @@ pub fn write_atomic(files: &[(&Path, &str)]) -> io::Result<()> {
 /// let (ts, md) = (dir.join("errors.ts"), dir.join("errors.md"));
 /// std::fs::create_dir_all(&dir)?;
 /// std::fs::write(&ts, "export {};\n")?;
-/// let written = error_codes_gen::write_changed(&[(&ts, "export {};\n"), (&md, "# Errors\n")])?;
+/// let written = error_codes_cli::write_changed(&[(&ts, "export {};\n"), (&md, "# Errors\n")])?;
 /// assert_eq!(written, [md.as_path()]);
 /// # std::fs::remove_dir_all(dir)?;
 /// # Ok::<(), std::io::Error>(())
