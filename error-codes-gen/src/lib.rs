@@ -47,13 +47,10 @@ pub mod rust;
 #[cfg(feature = "typescript")]
 #[cfg_attr(docsrs, doc(cfg(feature = "typescript")))]
 pub mod typescript;
-mod yaml;
 
 pub use diagnostic::{Diagnostic, Error};
-pub use load::read_catalogue;
-pub use model::{
-    Catalog, Code, ERROR_STATUSES, Removed, Status, code_problem, hidden_character_problem,
-};
+pub use load::{code_problem, hidden_character_problem, read_catalogue, reason_phrase};
+pub use model::{Catalog, Code, ERROR_STATUSES, Removed, Status, status_line};
 
 /// The file names of the generated documents, in the order [`documents`]
 /// gives them.

@@ -2,8 +2,6 @@
 
 use std::ops::RangeInclusive;
 
-use crate::ascii::plain_run;
-
 /// The statuses an error may have: 4xx and 5xx. The catalogue and the derive
 /// both reject anything else.
 ///
@@ -12,72 +10,6 @@ use crate::ascii::plain_run;
 /// assert!(!error_codes_gen::ERROR_STATUSES.contains(&302));
 /// ```
 pub const ERROR_STATUSES: RangeInclusive<u16> = 400..=599;
-
-/// Why `code` cannot be an error code, or `None` if it can.
-///
-/// A code is ASCII letters, digits, `_`, `-` and `.`: what APIs write
-/// (`invalid_token`, `number-in-use`, `WA401`) and what every output carries
-/// unchanged, from a JSON body to a URL fragment.
-///
-/// ```
-/// assert_eq!(error_codes_gen::code_problem("number-in-use"), None);
-/// assert_eq!(
-///     error_codes_gen::code_problem("no space").as_deref(),
-///     Some("code `no space` contains ' ': codes are ASCII letters, digits, `_`, `-` and `.`"),
-/// );
-/// ```
-#[must_use]
-pub fn code_problem(code: &str) -> Option<String> {
-    if code.is_empty() {
-        return Some("empty code".to_owned());
-    }
-    // Bytes, not chars: every byte before the first bad one is ASCII, so that
-    // one starts a character.
-    let at = code
-        .bytes()
-        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.')))?;
-    let bad = code[at..].chars().next()?;
-    Some(format!(
-        "code `{code}` contains {bad:?}: codes are ASCII letters, digits, `_`, `-` and `.`"
-    ))
-}
-
-/// What in `text` would not show as what it is, or `None` if nothing would:
-/// a control character other than line feed and tab (a terminal escape, a
-/// carriage return), or a bidirectional control (U+202A–U+202E,
-/// U+2066–U+2069), which makes text display in another order than it is
-/// stored (the "Trojan Source" trick). The catalogue refuses them in every
-/// text, and `#[derive(ErrorCode)]` in every message and code.
-///
-/// ```
-/// use error_codes_gen::hidden_character_problem;
-///
-/// assert_eq!(hidden_character_problem("Line one\nline two\tand a tab."), None);
-/// assert_eq!(hidden_character_problem("الرمز غير صالح"), None);
-/// assert_eq!(
-///     hidden_character_problem("Red \u{1b}[31malert").as_deref(),
-///     Some("the control character U+001B; only line breaks and tabs are allowed"),
-/// );
-/// assert!(hidden_character_problem("Pay \u{202E}su").unwrap().starts_with("U+202E, a bidirectional"));
-/// ```
-#[must_use]
-pub fn hidden_character_problem(text: &str) -> Option<String> {
-    // Printable ASCII hides nothing, and most text is only that: the
-    // characters are looked at from the first byte that is not.
-    let c = text[plain_run(text.as_bytes(), b"")..].chars().find(|&c| {
-        (c.is_control() && c != '\n' && c != '\t')
-            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-    })?;
-    let code = format!("U+{:04X}", u32::from(c));
-    Some(if c.is_control() {
-        format!("the control character {code}; only line breaks and tabs are allowed")
-    } else {
-        format!(
-            "{code}, a bidirectional control character: it makes text display in another \
-             order than it is stored, so what a reviewer reads is not what is sent; remove it"
-        )
-    })
-}
 
 /// A validated error catalogue, loaded from an `errors.yaml`.
 ///
@@ -180,21 +112,66 @@ pub struct Removed {
     pub line: usize,
 }
 
+/// How every output names a status: `401 Unauthorized`, or the bare number
+/// for a status without a title (a derived type's status that has no
+/// standard reason phrase).
+///
+/// ```
+/// use error_codes_gen::{reason_phrase, status_line};
+///
+/// assert_eq!(status_line(413, reason_phrase(413)), "413 Content Too Large");
+/// assert_eq!(status_line(499, reason_phrase(499)), "499");
+/// ```
+#[must_use]
+pub fn status_line(status: u16, title: Option<&str>) -> String {
+    match title {
+        Some(title) => format!("{status} {title}"),
+        None => status.to_string(),
+    }
+}
+
+impl Status {
+    /// The status line, e.g. `401 Unauthorized`: see [`status_line`].
+    #[must_use]
+    pub fn line(&self) -> String {
+        status_line(self.status, Some(&self.title))
+    }
+
+    /// The status line, then the description, if any, as a paragraph of its
+    /// own: what an `OpenAPI` response of the status says, in
+    /// `generated/openapi.yaml` and in the documents utoipa builds.
+    pub(crate) fn response_description(&self) -> String {
+        let mut text = self.line();
+        if let Some(description) = &self.description {
+            text.push_str("\n\n");
+            text.push_str(description);
+        }
+        text
+    }
+}
+
+/// The label of a deprecation note, as the documents show it.
+pub(crate) const DEPRECATED: &str = "Deprecated:";
+
 impl Code {
-    /// `Deprecated: <note>` and `Added in version <since>.`, as paragraphs,
-    /// when the code records either: the notes an `OpenAPI` reader sees, in
+    /// `Deprecated: <note>`, when the code is deprecated.
+    pub(crate) fn deprecation_note(&self) -> Option<String> {
+        let note = self.deprecated.as_ref()?;
+        Some(format!("{DEPRECATED} {note}"))
+    }
+
+    /// `Added in version <since>.`, when the code records `since`.
+    pub(crate) fn since_note(&self) -> Option<String> {
+        let since = self.since.as_ref()?;
+        Some(format!("Added in version {since}."))
+    }
+
+    /// The deprecation and `since` notes, as paragraphs, when the code
+    /// records either: the notes an `OpenAPI` reader sees, in
     /// `generated/openapi.yaml` and in the documents utoipa builds (a
     /// `deprecated` keyword says only that a code is deprecated, not why).
     pub(crate) fn lifecycle_notes(&self) -> Option<String> {
-        let deprecated = self
-            .deprecated
-            .as_ref()
-            .map(|note| format!("Deprecated: {note}"));
-        let since = self
-            .since
-            .as_ref()
-            .map(|since| format!("Added in version {since}."));
-        match (deprecated, since) {
+        match (self.deprecation_note(), self.since_note()) {
             (Some(deprecated), Some(since)) => Some(format!("{deprecated}\n\n{since}")),
             (one, other) => one.or(other),
         }

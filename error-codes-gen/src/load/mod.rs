@@ -1,0 +1,103 @@
+//! `errors.yaml` → [`Catalog`], in the order a file goes through it:
+//!
+//! - [`read`]: the bytes, bounded by [`limits`](crate::limits), and their
+//!   encoding;
+//! - [`yaml`]: the YAML a catalogue may use, as a tree of located nodes;
+//! - [`validate`]: the tree into the model, each mapping's keys read by name
+//!   ([`keys`]);
+//! - [`check`]: the rules between items (one code twice, a tombstone reused,
+//!   two names that collide);
+//! - [`names`]: the Rust names derived from the file, and the words they
+//!   must not be.
+//!
+//! Every problem is collected in [`Problems`] and reported together.
+
+mod check;
+mod keys;
+mod names;
+mod read;
+mod validate;
+mod yaml;
+
+pub use names::{code_problem, reason_phrase};
+pub use read::read_catalogue;
+pub use validate::hidden_character_problem;
+
+use crate::diagnostic::Diagnostic;
+use crate::{Catalog, Error};
+
+use yaml::{Node, Place};
+
+impl Catalog {
+    /// Parses and validates catalogue text; `file` names it in diagnostics.
+    ///
+    /// ```
+    /// let error = error_codes_gen::Catalog::from_yaml(
+    ///     "title: T\nstatuses:\n  401:\n    codes:\n      self: Keyword.\n      ok: \"\"\n",
+    ///     "errors.yaml",
+    /// )
+    /// .unwrap_err();
+    /// // Both problems at once, each located.
+    /// let locations: Vec<_> = error.diagnostics().iter().map(|d| d.location()).collect();
+    /// assert_eq!(locations, ["errors.yaml:5:7", "errors.yaml:6:11"]);
+    /// ```
+    ///
+    /// # Errors
+    /// A YAML syntax error or nesting deeper than
+    /// [`MAX_DEPTH`](crate::limits::MAX_DEPTH) (the reading stops there), or
+    /// else every problem in the file: the YAML features a catalogue does not
+    /// use (tags, anchors, aliases, merge keys, a second document, duplicate
+    /// keys) and every rule of the format the content breaks.
+    pub fn from_yaml(source: &str, file: &str) -> Result<Self, Error> {
+        read::within_size(source.len(), file)?;
+        let document = yaml::read(source).map_err(|problem| {
+            Error::new(vec![Diagnostic::at(
+                file,
+                source,
+                problem.at.line,
+                problem.at.column,
+                problem.message,
+            )])
+        })?;
+        let mut problems = Problems {
+            file,
+            source,
+            found: Vec::new(),
+        };
+        for problem in document.problems {
+            problems.at(problem.at, problem.message);
+        }
+        let catalog = validate::catalog(document.root.as_ref(), &mut problems);
+        if problems.found.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(Error::new(problems.found))
+        }
+    }
+}
+
+/// The problems found in one file so far, each located in it.
+struct Problems<'a> {
+    file: &'a str,
+    source: &'a str,
+    found: Vec<Diagnostic>,
+}
+
+impl Problems<'_> {
+    /// A problem at `at`.
+    fn at(&mut self, at: Place, message: impl Into<String>) {
+        self.found.push(Diagnostic::at(
+            self.file,
+            self.source,
+            at.line,
+            at.column,
+            message,
+        ));
+    }
+
+    /// `node` is not what `what` must be: "`what` must be `expected`, found …".
+    fn expected(&mut self, node: &Node<'_>, what: &str, expected: &str) {
+        let found = node.value.describe();
+        self.at(node.at, format!("{what} must be {expected}, found {found}"));
+    }
+}

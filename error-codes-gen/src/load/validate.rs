@@ -1,0 +1,515 @@
+//! The located tree into the model: every rule of the file format that holds
+//! within one item (a status, a code, a tombstone), with the rules between
+//! items left to [`check`](super::check). Each mapping is read by name, in
+//! the one function that reads it.
+
+use crate::ascii::plain_run;
+use crate::limits::{MAX_CODES, MAX_MESSAGE_CHARS};
+use crate::{Catalog, Code, ERROR_STATUSES, Removed, Status};
+
+use super::Problems;
+use super::check::{Seen, Variants};
+use super::keys::Keys;
+use super::names::{
+    DEFAULT_TOP_LEVEL_NAME, code_problem, group_name, identifier_problem, reason_phrase,
+    variant_name,
+};
+use super::yaml::{Node, Place, Value};
+
+/// The catalogue `root` holds, with every problem in `problems`. When there
+/// are any, the catalogue is incomplete and only its problems count.
+pub(super) fn catalog(root: Option<&Node<'_>>, problems: &mut Problems<'_>) -> Catalog {
+    Validator { problems, codes: 0 }.catalog(root)
+}
+
+/// What `text` holds that would not show as what it is, or `None` if nothing:
+/// a control character other than line feed and tab (a terminal escape, a
+/// carriage return), or a bidirectional control (U+202A–U+202E,
+/// U+2066–U+2069), which makes text display in another order than it is
+/// stored (the "Trojan Source" trick). The catalogue refuses them in every
+/// text, and `#[derive(ErrorCode)]` in every message and code.
+///
+/// ```
+/// use error_codes_gen::hidden_character_problem;
+///
+/// assert_eq!(hidden_character_problem("Line one\nline two\tand a tab."), None);
+/// assert_eq!(hidden_character_problem("الرمز غير صالح"), None);
+/// assert_eq!(
+///     hidden_character_problem("Red \u{1b}[31malert").as_deref(),
+///     Some("the control character U+001B; only line breaks and tabs are allowed"),
+/// );
+/// assert!(hidden_character_problem("Pay \u{202E}su").unwrap().starts_with("U+202E, a bidirectional"));
+/// ```
+#[must_use]
+pub fn hidden_character_problem(text: &str) -> Option<String> {
+    // Printable ASCII hides nothing, and most text is only that: the
+    // characters are looked at from the first byte that is not.
+    let c = text[plain_run(text.as_bytes(), b"")..].chars().find(|&c| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })?;
+    let code = format!("U+{:04X}", u32::from(c));
+    Some(if c.is_control() {
+        format!("the control character {code}; only line breaks and tabs are allowed")
+    } else {
+        format!(
+            "{code}, a bidirectional control character: it makes text display in another \
+             order than it is stored, so what a reviewer reads is not what is sent; remove it"
+        )
+    })
+}
+
+struct Validator<'p, 'a> {
+    problems: &'p mut Problems<'a>,
+    /// Codes read so far, against [`MAX_CODES`].
+    codes: usize,
+}
+
+impl Validator<'_, '_> {
+    fn problem(&mut self, at: Place, message: impl Into<String>) {
+        self.problems.at(at, message);
+    }
+
+    fn catalog(&mut self, root: Option<&Node<'_>>) -> Catalog {
+        let file = self.problems.file;
+        let Some(root) = root.filter(|root| !matches!(root.value, Value::Blank)) else {
+            self.problem(
+                Place { line: 1, column: 1 },
+                "the file is empty: a catalogue needs at least `title` and `statuses`",
+            );
+            return Catalog::empty(file);
+        };
+        let mut keys = Keys::new(root);
+        let title = keys.take("title");
+        let version = keys.take("version");
+        let description = keys.take("description");
+        let name = keys.take("name");
+        let statuses = keys.take("statuses");
+        let removed = keys.take("removed");
+        if keys.finish(self.problems, "the catalogue").is_none() {
+            return Catalog::empty(file);
+        }
+
+        let title_line = title.map_or(0, |title| title.at.line);
+        let title = if let Some(title) = title {
+            self.text(title, "title")
+        } else {
+            self.problem(
+                root.at,
+                "missing `title`: the catalogue needs one, e.g. `title: Errors`",
+            );
+            String::new()
+        };
+        let version_line = version.map(|version| version.at.line);
+        let version = version.map(|version| self.text(version, "version"));
+        let description_line = description.map(|description| description.at.line);
+        let description = description.map(|description| self.text(description, "description"));
+        let name_line = name.map(|name| name.at.line);
+        let name = match name {
+            Some(name) => self.explicit_name(name, "enum name"),
+            None => Some(DEFAULT_TOP_LEVEL_NAME.to_owned()),
+        };
+
+        let mut seen = Seen::default();
+        // Read before the statuses, wherever they are in the file, so that
+        // every code can be checked against them.
+        let removed = removed.map_or_else(Vec::new, |removed| self.tombstones(removed, &mut seen));
+        let statuses = self.statuses(statuses, root.at, name.as_deref(), &mut seen);
+
+        Catalog {
+            source_name: file.to_owned(),
+            title,
+            version,
+            description,
+            name: name.unwrap_or_default(),
+            statuses,
+            removed,
+            title_line,
+            version_line,
+            description_line,
+            name_line,
+        }
+    }
+
+    /// The statuses, each group's Rust name checked against the others' and
+    /// the top-level enum's.
+    fn statuses<'n>(
+        &mut self,
+        node: Option<&'n Node<'_>>,
+        at: Place,
+        top_level: Option<&str>,
+        seen: &mut Seen<'n>,
+    ) -> Vec<Status> {
+        let Some(node) = node else {
+            self.problem(
+                at,
+                "missing `statuses`: the mapping of error statuses to their codes",
+            );
+            return Vec::new();
+        };
+        let entries = self.entries(
+            node,
+            "`statuses`",
+            "a mapping of error statuses to their codes",
+        );
+        let mut statuses = Vec::new();
+        for (key, value) in entries {
+            let Some(status) = self.status(key, value, seen) else {
+                continue;
+            };
+            // An invalid name is reported already, and is empty.
+            if !status.name.is_empty()
+                && let Some(problem) = seen.group(&status.name, status.status, status.line, top_level)
+            {
+                self.problem(key.at, problem);
+            }
+            statuses.push(status);
+        }
+        statuses
+    }
+
+    /// The `removed:` tombstones, each remembered in `seen` so that a code
+    /// that reuses one is reported.
+    fn tombstones<'n>(&mut self, node: &'n Node<'_>, seen: &mut Seen<'n>) -> Vec<Removed> {
+        let mut removed = Vec::new();
+        let entries = self.entries(
+            node,
+            "`removed`",
+            "a mapping of removed codes to their tombstones",
+        );
+        for (key, value) in entries {
+            let code = key.key_text();
+            let line = key.at.line;
+            let mut keys = Keys::new(value);
+            let status = keys.take("status");
+            let version = keys.take("version");
+            let reason = keys.take("reason");
+            let is_mapping = keys.finish(self.problems, "a removed code").is_some();
+            if let Some(problem) = code_problem(code) {
+                self.problem(key.at, problem);
+                continue;
+            }
+            seen.tombstone(code, line);
+            if !is_mapping {
+                continue;
+            }
+            let status = if let Some(status) = status {
+                self.tombstone_status(status)
+            } else {
+                self.problem(
+                    key.at,
+                    format!("removed code `{code}` has no `status`: the status it was sent with"),
+                );
+                None
+            };
+            let version = version.map(|version| self.text(version, "version"));
+            let reason = reason.map(|reason| self.text(reason, "reason"));
+            if let Some(status) = status {
+                removed.push(Removed {
+                    code: code.to_owned(),
+                    status,
+                    version,
+                    reason,
+                    line,
+                });
+            }
+        }
+        removed
+    }
+
+    /// The status a tombstone's `status:` names, if it names one.
+    fn tombstone_status(&mut self, node: &Node<'_>) -> Option<u16> {
+        let text = self.text(node, "status");
+        match error_status(&text) {
+            Ok(number) => Some(number),
+            Err(expected) => {
+                // An empty status is reported already.
+                if !text.trim().is_empty() {
+                    self.problem(
+                        node.at,
+                        format!("`{text}` is not an error status: {expected}"),
+                    );
+                }
+                None
+            }
+        }
+    }
+
+    /// One status and its codes; `None` if the key is not a status this
+    /// catalogue can hold. A status whose Rust enum name is invalid has an
+    /// empty [`Status::name`].
+    fn status<'n>(
+        &mut self,
+        key: &Node<'_>,
+        value: &'n Node<'_>,
+        seen: &mut Seen<'n>,
+    ) -> Option<Status> {
+        let number = self.status_number(key);
+        let mut keys = Keys::new(value);
+        let title_node = keys.take("title");
+        let description = keys.take("description");
+        let name = keys.take("name");
+        let codes = keys.take("codes");
+        keys.finish(self.problems, "a status");
+        let status = number?;
+
+        let title = if let Some(title) = title_node {
+            self.text(title, "title")
+        } else if let Some(phrase) = reason_phrase(status) {
+            phrase.to_owned()
+        } else {
+            self.problem(
+                key.at,
+                format!("status {status} has no standard reason phrase; give it a `title:`"),
+            );
+            String::new()
+        };
+        let description = description.map(|description| self.text(description, "description"));
+        let name = match name {
+            Some(name) => self.explicit_name(name, "enum name"),
+            // An empty title is reported already.
+            None if title.trim().is_empty() => None,
+            None => {
+                let name = group_name(&title);
+                if let Some(reason) = identifier_problem(&name) {
+                    self.problem(
+                        title_node.map_or(key.at, |title| title.at),
+                        format!(
+                            "status {status} cannot take its Rust enum name from its title \
+                             `{title}`: `{name}` {reason}; give the status a `name:`"
+                        ),
+                    );
+                    None
+                } else {
+                    Some(name)
+                }
+            }
+        };
+        let codes = match codes {
+            Some(codes) => self.codes(status, name.as_deref(), codes, seen),
+            None => Vec::new(),
+        };
+        Some(Status {
+            status,
+            title,
+            description,
+            name: name.unwrap_or_default(),
+            codes,
+            line: key.at.line,
+        })
+    }
+
+    /// The codes of `status`, whose Rust enum is `group` if it has a valid name.
+    fn codes<'n>(
+        &mut self,
+        status: u16,
+        group: Option<&str>,
+        node: &'n Node<'_>,
+        seen: &mut Seen<'n>,
+    ) -> Vec<Code> {
+        let entries = self.entries(node, "`codes`", "a mapping of codes to their messages");
+        let expected = entries.len().min(MAX_CODES);
+        let mut variants = Variants::with_capacity(expected);
+        let mut codes = Vec::with_capacity(expected);
+        for (key, value) in entries {
+            let code = key.key_text();
+            let line = key.at.line;
+            self.codes += 1;
+            if self.codes > MAX_CODES {
+                if self.codes == MAX_CODES + 1 {
+                    self.problem(
+                        key.at,
+                        format!(
+                            "more than {MAX_CODES} codes, the most a catalogue may have; \
+                             the codes from here on are not read"
+                        ),
+                    );
+                }
+                continue;
+            }
+            if let Some(problem) = seen.code(code, status, line) {
+                self.problem(key.at, problem);
+                continue;
+            }
+            if let Some(problem) = code_problem(code) {
+                self.problem(key.at, problem);
+                continue;
+            }
+            let variant = variant_name(code);
+            if let Some(reason) = identifier_problem(&variant) {
+                self.problem(
+                    key.at,
+                    format!("`{code}` cannot become a Rust variant: `{variant}` {reason}"),
+                );
+            } else if let Some(problem) =
+                variants.variant(&variant, code, line, group.unwrap_or(""))
+            {
+                self.problem(key.at, problem);
+            }
+            codes.push(self.code(key, value, variant));
+        }
+        codes
+    }
+
+    /// The code at `key`, whose Rust variant is `name`, from the short form
+    /// (`code: message`) or the long form (a mapping).
+    fn code(&mut self, key: &Node<'_>, value: &Node<'_>, name: String) -> Code {
+        let mut code = Code {
+            code: key.key_text().to_owned(),
+            message: String::new(),
+            name,
+            deprecated: None,
+            since: None,
+            line: key.at.line,
+        };
+        if matches!(value.value, Value::Text(_) | Value::Blank | Value::Refused) {
+            code.message = self.message(value);
+            return code;
+        }
+        let mut keys = Keys::new(value);
+        let message = keys.take("message");
+        code.deprecated = keys
+            .take("deprecated")
+            .map(|node| self.text(node, "deprecation note"));
+        code.since = keys.take("since").map(|node| self.text(node, "since"));
+
+        if matches!(value.value, Value::List) {
+            let expected = format!("its message, or a mapping with the keys {}", keys.quoted());
+            self.problems.expected(value, "a code", &expected);
+            return code;
+        }
+        let has_unknown_keys = keys
+            .finish(self.problems, "a code")
+            .is_some_and(|rest| rest.has_unknown_keys);
+        match message {
+            Some(message) => code.message = self.message(message),
+            // A misspelt `message` is reported as such already.
+            None if has_unknown_keys => {}
+            None => self.problem(
+                key.at,
+                format!("code `{}` has no `message`", code.code),
+            ),
+        }
+        code
+    }
+
+    /// A code's message: a text no longer than [`MAX_MESSAGE_CHARS`].
+    fn message(&mut self, node: &Node<'_>) -> String {
+        let text = self.text(node, "message");
+        let length = text.chars().count();
+        if length > MAX_MESSAGE_CHARS {
+            self.problem(
+                node.at,
+                format!(
+                    "the message is {length} characters long; \
+                     the longest accepted is {MAX_MESSAGE_CHARS}"
+                ),
+            );
+        }
+        text
+    }
+
+    /// The status a key names: three digits from 400 to 599. A status twice
+    /// is the same key twice, which the YAML reader refuses.
+    fn status_number(&mut self, key: &Node<'_>) -> Option<u16> {
+        let text = key.key_text();
+        match error_status(text) {
+            Ok(status) => Some(status),
+            Err(expected) => {
+                self.problem(key.at, format!("`{text}` is not an error status: {expected}"));
+                None
+            }
+        }
+    }
+
+    /// The entries of a mapping whose keys are data (statuses, codes,
+    /// tombstones); blank is none. Anything else is reported as not
+    /// `expected`.
+    fn entries<'n, 'a>(
+        &mut self,
+        node: &'n Node<'a>,
+        what: &str,
+        expected: &str,
+    ) -> &'n [(Node<'a>, Node<'a>)] {
+        match &node.value {
+            Value::Map(entries) => entries,
+            Value::Blank | Value::Refused => &[],
+            Value::Text(_) | Value::List => {
+                self.problems.expected(node, what, expected);
+                &[]
+            }
+        }
+    }
+
+    /// A text field, which must say something, and say it in characters a
+    /// reader sees. Trailing line breaks, which YAML's `|` and `>` keep, are
+    /// dropped: no text means to end in one.
+    fn text(&mut self, node: &Node<'_>, what: &str) -> String {
+        let text = match &node.value {
+            Value::Text(text) => text.trim_end_matches(['\n', '\r']),
+            Value::Blank => "",
+            Value::Refused => return String::new(),
+            Value::Map(_) | Value::List => {
+                self.problems.expected(node, what, "text");
+                return String::new();
+            }
+        };
+        if text.trim().is_empty() {
+            self.problem(node.at, format!("empty {what}"));
+        } else if let Some(problem) = hidden_character_problem(text) {
+            self.problem(node.at, format!("the {what} contains {problem}"));
+        }
+        text.to_owned()
+    }
+
+    /// A Rust name given with `name:`, if it is a valid one.
+    fn explicit_name(&mut self, node: &Node<'_>, what: &str) -> Option<String> {
+        let name = self.text(node, "name");
+        if name.trim().is_empty() {
+            return None;
+        }
+        if let Some(reason) = identifier_problem(&name) {
+            self.problem(
+                node.at,
+                format!("`{name}` cannot be a Rust {what}: it {reason}"),
+            );
+            return None;
+        }
+        Some(name)
+    }
+}
+
+impl Catalog {
+    /// A catalogue with nothing in it, returned beside the problems that
+    /// prevented reading one; never seen by a caller.
+    fn empty(file: &str) -> Self {
+        Self {
+            source_name: file.to_owned(),
+            title: String::new(),
+            version: None,
+            description: None,
+            name: String::new(),
+            statuses: Vec::new(),
+            removed: Vec::new(),
+            title_line: 0,
+            version_line: None,
+            description_line: None,
+            name_line: None,
+        }
+    }
+}
+
+/// The status `text` names, or what was expected instead: three digits from
+/// 400 to 599. `0401`, `+401` or ` 401` would be the same status spelt
+/// another way, so only three digits are accepted.
+fn error_status(text: &str) -> Result<u16, &'static str> {
+    let three_digits = text.len() == 3 && text.bytes().all(|b| b.is_ascii_digit());
+    text.parse::<u16>()
+        .ok()
+        .filter(|status| three_digits && ERROR_STATUSES.contains(status))
+        .ok_or(if three_digits {
+            "expected an HTTP status from 400 to 599"
+        } else {
+            "write it as three digits, from 400 to 599"
+        })
+}
