@@ -44,6 +44,7 @@ use std::fmt::Write as _;
 
 use crate::escape::push_escaped;
 use crate::escape::string_literal;
+use crate::model::DEPRECATED;
 use crate::{Catalog, Code, Removed, Status};
 
 /// Renders the catalogue as the Markdown error reference page.
@@ -150,12 +151,12 @@ fn push_code_cell(out: &mut String, code: &str) {
 fn push_meaning(out: &mut String, code: &Code) {
     push_text(out, &code.message);
     if let Some(note) = &code.deprecated {
-        out.push_str("<br>**Deprecated:** ");
+        let _ = write!(out, "<br>**{DEPRECATED}** ");
         push_text(out, note);
     }
-    if let Some(since) = &code.since {
+    if let Some(since) = code.since_note() {
         out.push_str("<br>");
-        push_text(out, &format!("Added in version {since}."));
+        push_text(out, &since);
     }
 }
 

@@ -158,12 +158,7 @@ fn body_schema(out: &mut Yaml, level: usize, error: &[&str]) {
 
 fn emit_response(out: &mut Yaml, status: &Status) {
     out.quoted_line(2, "", &status.name, ":");
-    let mut description = format!("{} {}", status.status, status.title);
-    if let Some(text) = &status.description {
-        description.push_str("\n\n");
-        description.push_str(text);
-    }
-    out.field(3, "description", &description);
+    out.field(3, "description", &status.response_description());
     out.line(3, "content:");
     out.line(4, "application/json:");
     out.line(5, "schema:");

@@ -8,7 +8,7 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
-use crate::{Catalog, Code, Status};
+use crate::{Catalog, Code, Status, status_line};
 
 /// Renders the catalogue as Rust items: one enum per status that has codes,
 /// then the top-level enum over them.
@@ -42,7 +42,10 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
 fn group(status: &Status, top: &str) -> TokenStream {
     let ty = ident(&status.name);
     let number = Literal::u16_unsuffixed(status.status);
-    let status_text = format!("status {} {}", status.status, markdown_text(&status.title));
+    let status_text = format!(
+        "status {}",
+        status_line(status.status, Some(&markdown_text(&status.title)))
+    );
 
     let mut doc = format!("Errors with {status_text}; each converts into [`{top}`].");
     if let Some(description) = &status.description {
@@ -58,9 +61,9 @@ fn group(status: &Status, top: &str) -> TokenStream {
             markdown_text(&code.message),
             code_span(&code.code),
         );
-        if let Some(since) = &code.since {
+        if let Some(since) = code.since_note() {
             doc.push(' ');
-            doc.push_str(&markdown_text(&format!("Added in version {since}.")));
+            doc.push_str(&markdown_text(&since));
         }
         let doc = doc_attributes(&doc);
         // rustdoc shows the note in its own box, and naming the variant warns.
@@ -81,7 +84,7 @@ fn group(status: &Status, top: &str) -> TokenStream {
         .iter()
         .map(|code| Literal::string(&code.message));
     let from_code = from_code_fn(status.codes.iter().map(|code| code.code.as_str()));
-    let common = common_impls(&ty, Some(&format!("{} {}", status.status, status.title)));
+    let common = common_impls(&ty, Some(&status.line()));
     let frameworks = frameworks_hook(&ty, &[status]);
     let derives = derives();
     let allow = allow_deprecated(status.codes.iter());
@@ -149,9 +152,8 @@ fn top_level(catalog: &Catalog) -> TokenStream {
     ));
     let variants = groups.iter().zip(&group_tys).map(|(status, group_ty)| {
         let doc = format!(
-            "An error with status {} {}: see [`{group_ty}`].",
-            status.status,
-            markdown_text(&status.title),
+            "An error with status {}: see [`{group_ty}`].",
+            status_line(status.status, Some(&markdown_text(&status.title))),
         );
         let doc = doc_attributes(&doc);
         quote! {

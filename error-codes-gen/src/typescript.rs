@@ -35,7 +35,8 @@ use std::fmt::Write as _;
 
 use crate::ascii::plain_run;
 use crate::escape::{is_invisible, push_escaped, push_string_literal, string_literal};
-use crate::{Catalog, Code, Status};
+use crate::model::DEPRECATED;
+use crate::{Catalog, Code};
 
 /// Renders the catalogue as a TypeScript module (`generated/errors.ts`).
 ///
@@ -118,7 +119,7 @@ fn group_types(out: &mut String, catalog: &Catalog) {
         out.push('\n');
         let mut doc = doc_lines(&format!(
             "Codes sent with HTTP status {}.",
-            status_line(status)
+            status.line()
         ));
         if let Some(description) = &status.description {
             doc.push(String::new());
@@ -164,7 +165,7 @@ fn errors_table(out: &mut String, catalog: &Catalog) {
     push_line(out, "export const ERRORS = {");
     for status in &catalog.statuses {
         // The same for every code of the status, so written once.
-        let sent_with = doc_lines(&format!("Sent with HTTP status {}.", status_line(status)));
+        let sent_with = doc_lines(&format!("Sent with HTTP status {}.", status.line()));
         let status_field = format!("    status: {},\n", status.status);
         for code in &status.codes {
             push_line(out, "  /**");
@@ -217,10 +218,10 @@ fn deprecated_note<'a>(codes: impl Iterator<Item = &'a Code>) -> Option<String> 
     match deprecated.as_slice() {
         [] => None,
         [one] => Some(format!(
-            "Deprecated: {one} (see its entry in {{@link ERRORS}})."
+            "{DEPRECATED} {one} (see its entry in {{@link ERRORS}})."
         )),
         many => Some(format!(
-            "Deprecated: {} (see their entries in {{@link ERRORS}}).",
+            "{DEPRECATED} {} (see their entries in {{@link ERRORS}}).",
             many.join(", ")
         )),
     }
@@ -312,11 +313,6 @@ export function statusOf(code: ErrorCode): number {
   throw new TypeError(`not an error code: ${String(code)}`);
 }
 ";
-
-/// `401 Unauthorized`.
-fn status_line(status: &Status) -> String {
-    format!("{} {}", status.status, status.title)
-}
 
 fn push_line(out: &mut String, line: &str) {
     out.push_str(line);
