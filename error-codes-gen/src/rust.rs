@@ -389,28 +389,29 @@ fn common_impls(ty: &Ident, status_line: Option<&str>) -> TokenStream {
 /// The web framework impls (`IntoResponse`, `ResponseError`, `IntoResponses`):
 /// a call to the runtime's hook, which expands to the impls of the features
 /// `error-codes` was built with, or to nothing. `statuses` are those of the
-/// type's values, for the `OpenAPI` responses' titles and descriptions and,
-/// for the codes that have them, their lifecycle notes.
+/// type's values, for what their `OpenAPI` responses say and, for the codes
+/// that have them, their lifecycle notes.
 fn frameworks_hook(ty: &Ident, statuses: &[&Status]) -> TokenStream {
     let docs = statuses.iter().map(|status| {
         let number = Literal::u16_unsuffixed(status.status);
-        let title = &status.title;
-        // The description, if any, as a third element.
-        let description = status.description.iter();
-        quote!((#number, #title #(, #description)*))
+        let description = status.response_description();
+        quote!({ status: #number, description: #description })
     });
-    let notes = statuses
+    let codes = statuses
         .iter()
         .flat_map(|status| &status.codes)
         .filter_map(|code| {
             let notes = code.lifecycle_notes()?;
             let (name, deprecated) = (&code.code, code.deprecated.is_some());
-            Some(quote!((#name, #deprecated, #notes)))
+            Some(quote!({ code: #name, deprecated: #deprecated, notes: #notes }))
         });
     quote! {
-        ::error_codes::__private::frameworks::impl_frameworks!(
-            #ty, #ty::ALL, [#(#docs),*], [#(#notes),*]
-        );
+        ::error_codes::__private::frameworks::impl_frameworks! {
+            type: #ty,
+            values: #ty::ALL,
+            statuses: [#(#docs),*],
+            codes: [#(#codes),*],
+        }
     }
 }
 

@@ -117,10 +117,7 @@ fn error_codes(out: &mut String, catalog: &Catalog) {
 fn group_types(out: &mut String, catalog: &Catalog) {
     for status in catalog.groups() {
         out.push('\n');
-        let mut doc = doc_lines(&format!(
-            "Codes sent with HTTP status {}.",
-            status.line()
-        ));
+        let mut doc = doc_lines(&format!("Codes sent with HTTP status {}.", status.line()));
         if let Some(description) = &status.description {
             doc.push(String::new());
             doc.extend(doc_lines(description));

@@ -370,6 +370,19 @@ fn emit(name: &Ident, variants: &[Variant<'_>]) -> TokenStream {
         Literal::u16_unsuffixed(variant.status).into_token_stream()
     });
     let values = variants.iter().map(|variant| variant.ident);
+    let mut statuses: Vec<u16> = Vec::new();
+    for variant in variants {
+        if !statuses.contains(&variant.status) {
+            statuses.push(variant.status);
+        }
+    }
+    // Documented as a catalogue's status without a `title:` would be.
+    let statuses = statuses.into_iter().map(|status| {
+        let description =
+            error_codes_gen::status_line(status, error_codes_gen::reason_phrase(status));
+        let status = Literal::u16_unsuffixed(status);
+        quote!({ status: #status, description: #description })
+    });
     quote! {
         #[automatically_derived]
         impl ::error_codes::ErrorCode for #name {
@@ -397,9 +410,13 @@ fn emit(name: &Ident, variants: &[Variant<'_>]) -> TokenStream {
         #[automatically_derived]
         impl ::core::error::Error for #name {}
 
-        // The web framework impls of the features `error-codes` was built
-        // with; statuses are documented with their reason phrases.
-        ::error_codes::__private::frameworks::impl_frameworks!(#name, &[#(#name::#values),*], [], []);
+        // The web framework impls of the features `error-codes` was built with.
+        ::error_codes::__private::frameworks::impl_frameworks! {
+            type: #name,
+            values: &[#(#name::#values),*],
+            statuses: [#(#statuses),*],
+            codes: [],
+        }
     }
 }
 
@@ -460,7 +477,12 @@ fn fallback(input: &DeriveInput) -> TokenStream {
         // hook takes a plain type, and generic enums are refused anyway.
         if input.generics.params.is_empty() {
             tokens.extend(quote! {
-                ::error_codes::__private::frameworks::impl_frameworks!(#name, &[], [], []);
+                ::error_codes::__private::frameworks::impl_frameworks! {
+                    type: #name,
+                    values: &[],
+                    statuses: [],
+                    codes: [],
+                }
             });
         }
     }

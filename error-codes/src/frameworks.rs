@@ -8,22 +8,20 @@
 //! feature on (the impl) and once for it off (nothing). A crate that enables
 //! none of the features compiles none of the frameworks.
 //!
-//! The hook takes the type, its values (for documentation) and, for the
-//! enums of a catalogue, each status's title and, if it has one, description,
-//! then each code that is deprecated or records `since`, with whether it is
-//! deprecated and its notes as `generated/openapi.yaml` words them:
+//! The hook's arguments are named, and so are the fields of each status and
+//! code it lists, which become a [`StatusDoc`](support::StatusDoc) and a
+//! [`CodeDoc`](support::CodeDoc): the type, its values, what each of its
+//! statuses' responses says, and each code with lifecycle notes, all worded
+//! by the generator as `generated/openapi.yaml` words them:
 //!
 //! ```text
-//! ::error_codes::__private::frameworks::impl_frameworks!(
-//!     Unauthorized,
-//!     Unauthorized::ALL,
-//!     [(401, "Unauthorized")],
-//!     [("token_inactive", true, "Deprecated: Sent as token_deleted.\n\nAdded in version 1.1.0.")]
-//! );
+//! ::error_codes::__private::frameworks::impl_frameworks! {
+//!     type: Unauthorized,
+//!     values: Unauthorized::ALL,
+//!     statuses: [{ status: 401, description: "401 Unauthorized" }],
+//!     codes: [{ code: "token_inactive", deprecated: true, notes: "Deprecated: Sent as token_deleted." }],
+//! }
 //! ```
-//!
-//! A status missing from the list (the derive lists none) is documented with
-//! its standard reason phrase.
 
 #[cfg(feature = "actix-web")]
 mod actix_web;
@@ -36,12 +34,33 @@ mod utoipa;
 pub mod support {
     pub use crate::__error_codes_impl_frameworks as impl_frameworks;
 
+    /// A status of the type, as its `OpenAPI` response documents it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct StatusDoc {
+        /// The HTTP status.
+        pub status: u16,
+        /// What the response says: the status line, then the status's
+        /// description, if it has one.
+        pub description: &'static str,
+    }
+
+    /// A code of the type that is deprecated or records `since`.
+    #[derive(Debug, Clone, Copy)]
+    pub struct CodeDoc {
+        /// The code.
+        pub code: &'static str,
+        /// Whether it is deprecated.
+        pub deprecated: bool,
+        /// Its lifecycle notes (`Deprecated: …`, `Added in version ….`).
+        pub notes: &'static str,
+    }
+
     #[cfg(feature = "actix-web")]
     pub use super::actix_web::{actix_web, error_response, status_code as actix_status_code};
     #[cfg(feature = "axum")]
     pub use super::axum::{axum_core, into_response};
     #[cfg(feature = "utoipa")]
-    pub use super::utoipa::{CodeNotes, StatusDoc, responses, utoipa};
+    pub use super::utoipa::{responses, utoipa};
 }
 
 /// The body of `error`'s response: exactly what serde writes for the generated
@@ -66,18 +85,18 @@ fn json_body<E: crate::ErrorCode + ?Sized>(error: &E) -> Vec<u8> {
 #[macro_export]
 macro_rules! __error_codes_impl_frameworks {
     (
-        $ty:ty,
-        $values:expr,
-        [$(($status:literal, $title:literal $(, $description:literal)?)),* $(,)?],
-        [$(($code:literal, $deprecated:literal, $notes:literal)),* $(,)?] $(,)?
+        type: $ty:ty,
+        values: $values:expr,
+        statuses: [$({ $($status_field:ident: $status_value:expr),* $(,)? }),* $(,)?],
+        codes: [$({ $($code_field:ident: $code_value:expr),* $(,)? }),* $(,)?] $(,)?
     ) => {
         $crate::__error_codes_impl_axum!($ty);
         $crate::__error_codes_impl_actix_web!($ty);
         $crate::__error_codes_impl_utoipa!(
             $ty,
             $values,
-            [$(($status, $title, [$($description)?])),*],
-            [$(($code, $deprecated, $notes)),*]
+            &[$($crate::__private::frameworks::StatusDoc { $($status_field: $status_value),* }),*],
+            &[$($crate::__private::frameworks::CodeDoc { $($code_field: $code_value),* }),*]
         );
     };
 }
@@ -136,12 +155,7 @@ macro_rules! __error_codes_impl_actix_web {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __error_codes_impl_utoipa {
-    (
-        $ty:ty,
-        $values:expr,
-        [$(($status:literal, $title:literal, [$($description:literal)?])),*],
-        [$(($code:literal, $deprecated:literal, $notes:literal)),*]
-    ) => {
+    ($ty:ty, $values:expr, $statuses:expr, $codes:expr) => {
         /// One response per status, each with one named example per code.
         #[automatically_derived]
         impl $crate::__private::frameworks::utoipa::IntoResponses for $ty {
@@ -151,11 +165,7 @@ macro_rules! __error_codes_impl_utoipa {
                     $crate::__private::frameworks::utoipa::openapi::response::Response,
                 >,
             > {
-                $crate::__private::frameworks::responses::<Self>(
-                    $values,
-                    &[$(($status, $title, &[$($description)?])),*],
-                    &[$(($code, $deprecated, $notes)),*],
-                )
+                $crate::__private::frameworks::responses::<Self>($values, $statuses, $codes)
             }
         }
     };

@@ -437,8 +437,8 @@ fn check_rust(catalog: &Catalog) -> Result<(), String> {
 
 /// Each variant's `#[deprecated = "<note>"]`, exactly the code's note and
 /// only on deprecated codes, and each type's `impl_frameworks!` call, whose
-/// last argument lists `(code, deprecated, notes)` for the codes with
-/// lifecycle notes: the group's own, or every code for the top-level enum.
+/// `codes` list `{ code, deprecated, notes }` for the codes with lifecycle
+/// notes: the group's own, or every code for the top-level enum.
 fn check_rust_lifecycle(file: &syn::File, catalog: &Catalog) -> Result<(), String> {
     let enums: BTreeMap<String, &syn::ItemEnum> = file
         .items
@@ -517,47 +517,84 @@ fn frameworks_notes(file: &syn::File) -> Result<BTreeMap<String, Vec<LifecycleEn
         }
         let arguments = item
             .mac
-            .parse_body_with(
-                syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated,
-            )
+            .parse_body_with(hook_arguments)
             .map_err(|error| format!("impl_frameworks! arguments: {error}"))?;
-        let arguments: Vec<&syn::Expr> = arguments.iter().collect();
-        let [syn::Expr::Path(ty), _, _, syn::Expr::Array(notes)] = arguments.as_slice() else {
-            return Err("impl_frameworks! takes other arguments".to_owned());
+        let names: Vec<&str> = arguments.iter().map(|(name, _)| name.as_str()).collect();
+        let ["type", "values", "statuses", "codes"] = names.as_slice() else {
+            return Err(format!("impl_frameworks! takes the arguments {names:?}"));
         };
-        let ty = ty
-            .path
-            .get_ident()
-            .ok_or("impl_frameworks! on a path")?
+        let ty = syn::parse2::<syn::Ident>(arguments[0].1.clone())
+            .map_err(|_| "impl_frameworks! on a path".to_owned())?
             .to_string();
         let mut entries = Vec::new();
-        for note in &notes.elems {
-            let syn::Expr::Tuple(tuple) = note else {
-                return Err(format!("{ty}: a lifecycle entry is not a tuple"));
+        for fields in hook_list(&arguments[3].1).map_err(|error| format!("{ty}: {error}"))? {
+            let field = |name: &str| {
+                fields
+                    .iter()
+                    .find_map(|field| match (&field.member, &field.expr) {
+                        (syn::Member::Named(member), syn::Expr::Lit(literal)) if member == name => {
+                            Some(literal.lit.clone())
+                        }
+                        _ => None,
+                    })
             };
-            let literals: Vec<&syn::Lit> = tuple
-                .elems
-                .iter()
-                .filter_map(|elem| match elem {
-                    syn::Expr::Lit(literal) => Some(&literal.lit),
-                    _ => None,
-                })
-                .collect();
-            let [
-                syn::Lit::Str(code),
-                syn::Lit::Bool(deprecated),
-                syn::Lit::Str(notes),
-            ] = literals.as_slice()
+            let (
+                Some(syn::Lit::Str(code)),
+                Some(syn::Lit::Bool(deprecated)),
+                Some(syn::Lit::Str(notes)),
+            ) = (field("code"), field("deprecated"), field("notes"))
             else {
                 return Err(format!(
-                    "{ty}: a lifecycle entry is not (code, bool, notes)"
+                    "{ty}: a lifecycle entry is not {{ code, deprecated, notes }}"
                 ));
             };
+            if fields.len() != 3 {
+                return Err(format!("{ty}: a lifecycle entry has other fields"));
+            }
             entries.push((code.value(), deprecated.value, notes.value()));
         }
         found.insert(ty, entries);
     }
     Ok(found)
+}
+
+/// The hook's `name: value` arguments, each value as its tokens.
+fn hook_arguments(
+    input: syn::parse::ParseStream<'_>,
+) -> syn::Result<Vec<(String, proc_macro2::TokenStream)>> {
+    use syn::ext::IdentExt as _;
+    let mut arguments = Vec::new();
+    while !input.is_empty() {
+        // `type` is a keyword.
+        let name = input.call(syn::Ident::parse_any)?;
+        input.parse::<syn::Token![:]>()?;
+        let mut value = proc_macro2::TokenStream::new();
+        while !input.is_empty() && !input.peek(syn::Token![,]) {
+            value.extend([input.parse::<proc_macro2::TokenTree>()?]);
+        }
+        arguments.push((name.to_string(), value));
+        if !input.is_empty() {
+            input.parse::<syn::Token![,]>()?;
+        }
+    }
+    Ok(arguments)
+}
+
+/// The entries of a hook list, `[{ field: value, … }, …]`, each as its fields.
+fn hook_list(value: &proc_macro2::TokenStream) -> Result<Vec<Vec<syn::FieldValue>>, String> {
+    let Some(proc_macro2::TokenTree::Group(list)) = value.clone().into_iter().next() else {
+        return Err("a hook list is not in brackets".to_owned());
+    };
+    list.stream()
+        .into_iter()
+        .filter(|token| !matches!(token, proc_macro2::TokenTree::Punct(p) if p.as_char() == ','))
+        .map(|entry| {
+            // Read as the fields of a struct literal, which is what the hook makes of it.
+            syn::parse2::<syn::ExprStruct>(quote::quote!(Entry #entry))
+                .map(|entry| entry.fields.into_iter().collect())
+                .map_err(|error| format!("a hook list entry is not {{ field: value, … }}: {error}"))
+        })
+        .collect()
 }
 
 /// A code's entry in the lifecycle argument of `impl_frameworks!`: the

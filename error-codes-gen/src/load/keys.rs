@@ -59,7 +59,10 @@ impl<'n, 'a> Keys<'n, 'a> {
                         Some(known) => format!("did you mean `{known}`?"),
                         None => format!("expected one of {}", quoted(&self.asked)),
                     };
-                    problems.at(key.at, format!("unknown key `{text}` in {what}: {expected}"));
+                    problems.at(
+                        key.at,
+                        format!("unknown key `{text}` in {what}: {expected}"),
+                    );
                 }
                 Some(Rest { has_unknown_keys })
             }

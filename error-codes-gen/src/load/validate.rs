@@ -159,7 +159,8 @@ impl Validator<'_, '_> {
             };
             // An invalid name is reported already, and is empty.
             if !status.name.is_empty()
-                && let Some(problem) = seen.group(&status.name, status.status, status.line, top_level)
+                && let Some(problem) =
+                    seen.group(&status.name, status.status, status.line, top_level)
             {
                 self.problem(key.at, problem);
             }
@@ -385,10 +386,7 @@ impl Validator<'_, '_> {
             Some(message) => code.message = self.message(message),
             // A misspelt `message` is reported as such already.
             None if has_unknown_keys => {}
-            None => self.problem(
-                key.at,
-                format!("code `{}` has no `message`", code.code),
-            ),
+            None => self.problem(key.at, format!("code `{}` has no `message`", code.code)),
         }
         code
     }
@@ -416,7 +414,10 @@ impl Validator<'_, '_> {
         match error_status(text) {
             Ok(status) => Some(status),
             Err(expected) => {
-                self.problem(key.at, format!("`{text}` is not an error status: {expected}"));
+                self.problem(
+                    key.at,
+                    format!("`{text}` is not an error status: {expected}"),
+                );
                 None
             }
         }

@@ -12,22 +12,15 @@ use utoipa::openapi::example::ExampleBuilder;
 use utoipa::openapi::response::{Response, ResponseBuilder};
 use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Schema, Type};
 
+use super::support::{CodeDoc, StatusDoc};
 use crate::ErrorCode;
-
-/// A status's documentation from the catalogue: the status, its title and
-/// its description, if it has one.
-pub type StatusDoc = (u16, &'static str, &'static [&'static str]);
-
-/// A code's lifecycle from the catalogue: the code, whether it is deprecated,
-/// and its notes (`Deprecated: …`, `Added in version ….`).
-pub type CodeNotes = (&'static str, bool, &'static str);
 
 /// The responses of `values`, keyed by status: one per status among them,
 /// with its codes in the order of `values`.
 pub fn responses<E: ErrorCode>(
     values: &[E],
     statuses: &[StatusDoc],
-    notes: &[CodeNotes],
+    notes: &[CodeDoc],
 ) -> BTreeMap<String, RefOr<Response>> {
     let mut by_status: BTreeMap<u16, Vec<&E>> = BTreeMap::new();
     for value in values {
@@ -36,7 +29,7 @@ pub fn responses<E: ErrorCode>(
     by_status
         .into_iter()
         .map(|(status, codes)| {
-            let doc = statuses.iter().find(|doc| doc.0 == status);
+            let doc = statuses.iter().find(|doc| doc.status == status);
             (
                 status.to_string(),
                 RefOr::T(response(status, doc, &codes, notes)),
@@ -49,30 +42,22 @@ fn response<E: ErrorCode>(
     status: u16,
     doc: Option<&StatusDoc>,
     codes: &[&E],
-    notes: &[CodeNotes],
+    notes: &[CodeDoc],
 ) -> Response {
-    // A derived type's statuses have no catalogue title: the reason phrase.
-    let title = doc
-        .map(|doc| doc.1)
-        .or_else(|| http::StatusCode::from_u16(status).ok()?.canonical_reason());
-    // As `generated/openapi.yaml` has it: "401 Unauthorized", then the
-    // status's description, if any, as a paragraph of its own.
-    let mut description = match title {
-        Some(title) => format!("{status} {title}"),
-        None => status.to_string(),
-    };
-    if let Some(text) = doc.and_then(|doc| doc.2.first()) {
-        description.push_str("\n\n");
-        description.push_str(text);
-    }
+    // Every status of the values is listed; the number alone is what a
+    // status without a reason phrase would say anyway.
+    let description = doc.map_or_else(|| status.to_string(), |doc| doc.description.to_owned());
 
-    let notes_of = |code: &str| notes.iter().find(|notes| notes.0 == code);
+    let notes_of = |code: &str| notes.iter().find(|notes| notes.code == code);
     // One branch per code, so that each code's message documents it, with
     // its lifecycle notes as generated/openapi.yaml has them.
     let mut error = OneOfBuilder::new();
     for code in codes {
         let (description, deprecated) = match notes_of(code.code()) {
-            Some(&(_, deprecated, notes)) => (format!("{}\n\n{notes}", code.message()), deprecated),
+            Some(doc) => (
+                format!("{}\n\n{}", code.message(), doc.notes),
+                doc.deprecated,
+            ),
             None => (code.message().to_owned(), false),
         };
         error = error.item(
@@ -95,8 +80,8 @@ fn response<E: ErrorCode>(
         let mut example = ExampleBuilder::new()
             .summary(code.message())
             .value(Some(value));
-        if let Some(&(_, _, notes)) = notes_of(code.code()) {
-            example = example.description(notes);
+        if let Some(doc) = notes_of(code.code()) {
+            example = example.description(doc.notes);
         }
         (code.code(), example)
     });

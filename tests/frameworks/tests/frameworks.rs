@@ -39,6 +39,14 @@ enum Mine {
     NumberNotFound,
 }
 
+/// A status whose reason phrase RFC 9110 renamed: the `http` crate still
+/// calls 413 "Payload Too Large".
+#[derive(Debug, Clone, Copy, error_codes::ErrorCode)]
+enum Upload {
+    #[error_code(status = 413, message = "The file is too large.")]
+    FileTooLarge,
+}
+
 /// The values of `Mine`.
 const MINE: [Mine; 4] = [
     Mine::UserNotFound,
@@ -228,7 +236,7 @@ mod openapi {
     //! An `OpenAPI` document built by utoipa from handlers that name the
     //! error types in `responses(...)`.
 
-    use super::{ApiError, Mine, Unauthorized};
+    use super::{ApiError, Mine, Unauthorized, Upload};
 
     /// Fails with any API error.
     #[utoipa::path(post, path = "/v1/messages", responses((status = 200, description = "Sent."), ApiError))]
@@ -245,6 +253,11 @@ mod openapi {
     #[allow(dead_code)]
     pub(super) fn users() {}
 
+    /// Fails with a derived 413.
+    #[utoipa::path(post, path = "/v1/uploads", responses((status = 200, description = "Stored."), Upload))]
+    #[allow(dead_code)]
+    pub(super) fn upload() {}
+
     /// The operations that fail with the catalogue's errors.
     #[derive(utoipa::OpenApi)]
     #[openapi(paths(send_message, account))]
@@ -254,6 +267,11 @@ mod openapi {
     #[derive(utoipa::OpenApi)]
     #[openapi(paths(users))]
     pub(super) struct Derived;
+
+    /// The operation that fails with a derived 413.
+    #[derive(utoipa::OpenApi)]
+    #[openapi(paths(upload))]
+    pub(super) struct Uploads;
 }
 
 /// Each status of `catalog` that has codes has its response in `responses`:
@@ -355,9 +373,12 @@ fn one_of(response: &Value) -> Vec<(String, String)> {
 fn utoipa_documents_every_status_of_a_catalogue_and_one_status_of_a_group() {
     use utoipa::OpenApi as _;
 
-    let document =
-        serde_json::to_value(openapi::Catalogue::openapi().merge_from(openapi::Derived::openapi()))
-            .unwrap();
+    let document = serde_json::to_value(
+        openapi::Catalogue::openapi()
+            .merge_from(openapi::Derived::openapi())
+            .merge_from(openapi::Uploads::openapi()),
+    )
+    .unwrap();
     let catalog = error_codes_tests::seed_catalog();
 
     // `responses(ApiError)`: every status that has codes (400 has none, so no
@@ -385,6 +406,9 @@ fn utoipa_documents_every_status_of_a_catalogue_and_one_status_of_a_group() {
     );
     assert_eq!(mine["404"]["description"], "404 Not Found");
     assert_eq!(mine["599"]["description"], "599");
+    // The catalogue's reason phrases, not the `http` crate's older ones.
+    let upload = responses(&document, "/v1/uploads", "post");
+    assert_eq!(upload["413"]["description"], "413 Content Too Large");
     let not_found = [
         ("user_not_found".to_owned(), "No such user.".to_owned()),
         ("number_not_found".to_owned(), "No such number.".to_owned()),
