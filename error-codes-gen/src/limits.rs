@@ -1,7 +1,6 @@
 //! The largest catalogue the loader accepts.
 //!
-//! Each limit is far above what a real API documents (the seed catalogue is
-//! 3 KiB with 32 codes) and low enough that a file beyond it is refused
+//! Each limit is far above what a real API documents and low enough that a file beyond it is refused
 //! quickly and in little memory, also by the unoptimized builds that
 //! `cargo xtask gen` and proc macros run as. A file over a limit gets one
 //! diagnostic that names the limit.

@@ -1,44 +1,12 @@
-//! The Markdown emitter: `generated/errors.md`, the error reference page.
+//! The Markdown emitter: `generated/errors.md`, the error reference page,
+//! laid out like the hand-written page it replaces (`CommonMark` with GFM
+//! tables).
 //!
-//! The page is `CommonMark` with GFM tables, laid out like the hand-written page
-//! it replaces: the title, the document description, an example error body,
-//! then one section per status with a `| Error Code | Meaning |` table.
-//!
-//! A deprecated code's Meaning cell adds a line `**Deprecated:** <note>`, and
-//! a code with `since` a line `Added in version <since>.`. Tombstones come
-//! last, in a "Removed codes" section: a table of each removed code with the
-//! status it was sent with, the version that removed it and why.
-//!
-//! # Anchors
-//!
-//! Every status and every code has an explicit HTML anchor, so links stay
-//! stable whatever the renderer does with heading ids:
-//!
-//! - a status section is `#{status}`, e.g. `errors.md#401`;
-//! - a code row is `#{code}`, e.g. `errors.md#invalid_token`; a removed code
-//!   keeps its anchor on its row in "Removed codes", so old links still land
-//!   (the loader keeps removed and current codes apart).
-//!
-//! Codes are unique across the catalogue and never start with a digit (they must
-//! become Rust identifiers), so the two kinds of anchor never clash. GitHub
-//! prefixes the ids with `user-content-`, and still scrolls to `#invalid_token`;
-//! its own heading ids start with the status too, except the title's (a code
-//! spelled exactly like the title's slug, `errors--troubleshooting`, would
-//! share it there).
-//!
-//! # Escaping
-//!
-//! Titles, reason phrases, status descriptions and messages are plain text:
-//! they are escaped so that the rendered text equals the catalogue's text and
-//! nothing in it acts as Markdown or HTML. Significant ASCII punctuation is
-//! backslash-escaped (`\|`, `\*`, `\<`, …), a line feed becomes `<br>` (so a
-//! message stays on its table row), and other control characters, U+2028, U+2029
-//! and leading or trailing spaces become numeric character references.
-//!
-//! The document description is Markdown and is emitted as written, with one
-//! exception: raw HTML is neutralised by escaping every `<` that could open a
-//! tag, comment or autolink. That holds inside code spans too, where the escaping
-//! backslash then shows; write `&lt;` in prose instead.
+//! Every status and code has an explicit HTML anchor, so that links to them
+//! stay stable whatever a renderer does with heading ids. Every text of the
+//! catalogue but the document description is plain text, escaped so that it
+//! renders as itself; the description is Markdown, with raw HTML
+//! neutralised. ARCHITECTURE.md ("The documents") gives the rules.
 
 use std::fmt::Write as _;
 

@@ -1,64 +1,14 @@
-//! The `OpenAPI` 3.1 emitter: `generated/openapi.yaml`.
+//! The `OpenAPI` 3.1 emitter: `generated/openapi.yaml`, a library of
+//! components (no paths of its own) for an API's description to reference:
+//! the `ErrorCode` and `ErrorBody` schemas, and one response per status named
+//! like its Rust group.
 //!
-//! The document has no paths of its own (`paths: {}`); it is a library of
-//! components that an API's real description references or merges:
-//!
-//! - `components.schemas.ErrorCode`: `type: string` with an `enum` of every
-//!   code in file order. This is the compact vocabulary type that code
-//!   generators turn into a string union or enum.
-//! - `components.schemas.ErrorBody`: the wire body, an object with required
-//!   `error` (an `ErrorCode`) and `message` (a string). It does **not** set
-//!   `additionalProperties: false`: these are response schemas, and a client
-//!   that validates responses must keep working when the server adds a field
-//!   (the catalogue is meant to grow per-code details), just as the Rust and
-//!   TypeScript readers ignore unknown fields.
-//! - `components.responses.<Group>`: one per status, named like the Rust group
-//!   enum (`Unauthorized`, `UnprocessableEntity`), described as
-//!   `"<status> <title>"` followed by the status description as a second
-//!   paragraph. A status with codes narrows `error` to its own codes and has
-//!   one named example per code. A status with none yet (400 in the seed)
-//!   still gets a response, with the shape of `ErrorBody` (required string
-//!   `error` and `message`) but with `error` a plain string that says no codes
-//!   are documented yet. Plain `ErrorBody` would claim that the status sends
-//!   the codes of other statuses, and response validation would reject the
-//!   real bodies, whose codes the catalogue does not know yet.
-//!
-//! # Documenting each code: `oneOf` of `const` branches
-//!
-//! A response limits `error` with `oneOf`, one `{const: code, description:
-//! message}` branch per code, rather than `enum` plus vendor extensions such
-//! as `x-enum-descriptions`. `OpenAPI` 3.1 schemas *are* JSON Schema 2020-12,
-//! where `const` and `description` are standard keywords: every conforming
-//! validator enforces exactly these codes, documentation tools (Redoc,
-//! Swagger UI) show each branch with its message, and each code sits next to
-//! its message instead of in two parallel arrays that must stay aligned. The
-//! enum extensions are a fragmented, tool-specific dialect (`x-enum-descriptions`,
-//! `x-enumDescriptions`, `x-enumNames` mean different shapes to different
-//! tools) that validators ignore. The branches are mutually exclusive because
-//! codes are unique, so `oneOf` and `anyOf` accept the same bodies; `oneOf`
-//! states the intent. `ErrorCode` itself stays a plain `enum`: it carries no
-//! messages (the responses do) and generators handle `enum` best.
-//!
-//! # Lifecycle
-//!
-//! A deprecated code's `oneOf` branch carries `deprecated: true`, the JSON
-//! Schema 2020-12 annotation that `OpenAPI` 3.1 schemas inherit: validators
-//! accept it and still accept the code, documentation tools mark the value.
-//! The annotation has no room for why, so the branch's description (and the
-//! example's) adds `Deprecated: <note>` after the message, and
-//! `Added in version <since>.` for a code that records it. Removed codes have
-//! no branch: the API no longer sends them.
-//!
-//! # Output
-//!
-//! Block-style YAML, two-space indent, written by hand so that every byte is
-//! deterministic. Fixed syntax (keys such as `description`, the `$ref`s) is
-//! plain; every string that comes from the catalogue, including keys derived
-//! from it (response and example names), is a double-quoted scalar with
-//! explicit escapes, so no text can end a scalar early, start
-//! a comment or be read as a line break by a YAML 1.1 parser. Texts are carried
-//! verbatim otherwise: `OpenAPI` `description` fields are `CommonMark`, and the
-//! catalogue's texts are written to read well as such.
+//! Each response narrows `error` to its status's codes with a `oneOf` of
+//! `const` branches, each described by its code's message: standard JSON
+//! Schema, which every validator enforces and documentation tools show. The
+//! YAML is written by hand, so that every byte is deterministic, with every
+//! text from the catalogue as an escaped double-quoted scalar. ARCHITECTURE.md
+//! ("The documents") says why each choice was made.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;

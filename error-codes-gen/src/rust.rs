@@ -285,8 +285,8 @@ fn slot_of(hash: u64, mask: usize) -> usize {
 ///
 /// Generated code computes the same function at run time as
 /// `error_codes::__private::code_hash`; the two must stay identical. It reads
-/// the code eight bytes at a time, so it costs a few nanoseconds; it needs no
-/// resistance to crafted input because the table is fixed at compile time.
+/// the code eight bytes at a time, and needs no resistance to crafted input
+/// because the table is fixed at compile time.
 ///
 /// ```
 /// use error_codes_gen::rust::code_hash;

@@ -1,35 +1,13 @@
-//! The TypeScript emitter: `generated/errors.ts`.
+//! The TypeScript emitter: `generated/errors.ts`, a module with no runtime
+//! dependencies and only erasable syntax (no `enum`, no `namespace`), so that
+//! `tsc` compiles it and Node's type stripping runs it as it is.
 //!
-//! The module has no runtime dependencies and uses only erasable syntax (no
-//! `enum`, no `namespace`): it passes `erasableSyntaxOnly`, so Node's type
-//! stripping can run it as well as `tsc` can compile it. It exports:
-//!
-//! - `ERROR_CODES`: every code, in file order, as a readonly `as const` tuple;
-//! - `type ErrorCode`: the union of all codes, derived from `ERROR_CODES`;
-//! - `type <Group>Code` per status that has codes (`UnauthorizedCode`). A status
-//!   with no codes yet (400 in the seed) gets no type, like it gets no Rust enum:
-//!   a `never` alias would only invite code that can never run;
-//! - `ERRORS`: code → `{ status, message }` with literal types, so
-//!   `ERRORS.invalid_token.status` has type `401`, each entry documented with
-//!   its message and status (a code named `__proto__` gets a computed key, so
-//!   that it is an entry rather than the object's prototype). A deprecated
-//!   code's entry has a `@deprecated` tag with the note, so editors strike
-//!   through every use of it, and a code with `since` has a `@since` tag. A
-//!   literal type in a union or an array element cannot carry a tag, so the
-//!   docs of `ERROR_CODES` and of each `<Group>Code` name the deprecated codes;
-//! - `interface ErrorBody`, and the guards `isErrorCode` and `isErrorBody`,
-//!   which look codes up in a `Set` so that `"toString"` or `"__proto__"` are
-//!   never mistaken for codes;
-//! - `interface ReceivedErrorBody` and its guard `isReceivedErrorBody`, a shape
-//!   check that accepts any string code: what clients read responses with, so
-//!   that a code a newer server sends does not make them fail;
-//! - `statusOf(code)`. In a catalogue without codes `ErrorCode` is `never`,
-//!   and so is `ERRORS[code]`, whose `.status` no compiler accepts: there
-//!   `statusOf` throws instead, since no typed call can reach it.
-//!
-//! Messages are written as double-quoted string literals that evaluate to the
-//! exact original text, and as doc comment text that can neither close the
-//! comment nor start a tag.
+//! The codes are literal types derived from one `as const` list, so that a
+//! code is checked wherever it is written; the guards look codes up in a
+//! `Set`, so that no name of `Object.prototype` passes for one. Every text
+//! is a string literal that evaluates to it exactly, and doc comment text
+//! that can neither close the comment nor start a tag. ARCHITECTURE.md ("The
+//! documents") lists what the module exports and why.
 
 use std::fmt::Write as _;
 

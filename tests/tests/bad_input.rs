@@ -2,8 +2,7 @@
 //! library and the macro; `xtask/tests/bad_input.rs` runs the command line.
 //!
 //! The macro's rows are compiled together, as one module per row of one
-//! scratch crate (`cargo check`, about 3 s once its dependencies are built),
-//! and the compiler's JSON diagnostics are matched to the rows by line.
+//! scratch crate (one `cargo check`), and the compiler's JSON diagnostics are matched to the rows by line.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

@@ -24,7 +24,7 @@
 //! The derive's expansion on arbitrary enums, valid or not, is fuzzed in
 //! process in `error-codes-macro/src/derive.rs`.
 //!
-//! Bounded for CI (fixed seed and case counts, about 20 s in all); see
+//! Bounded for CI (fixed seed and case counts); see
 //! `error_codes_tests::fuzz` for `FUZZ_CASES`, `FUZZ_SAMPLES` and `FUZZ_SEED`.
 
 use std::cell::RefCell;

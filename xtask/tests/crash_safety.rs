@@ -15,9 +15,8 @@
 //! files, and how many between two renames (the documents then come from
 //! both catalogues: each is whole, the set is mixed until the next run).
 //!
-//! The kills run in two lanes (two output folders) at once. The test takes
-//! about 50 s in a debug build on an idle 2-core machine, nearly all of it in
-//! the killed runs.
+//! The kills run in two lanes (two output folders) at once; nearly all of the
+//! test's time is the killed runs.
 
 use std::fmt::Write as _;
 use std::fs;
