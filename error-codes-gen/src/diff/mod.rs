@@ -49,131 +49,115 @@ impl fmt::Display for Class {
     }
 }
 
-/// What changed. [`ChangeKind::as_str`] names it for machines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ChangeKind {
-    /// A code was added. Compatible.
-    CodeAdded,
-    /// A code was removed and has a tombstone. Breaking.
-    CodeRemoved,
-    /// A code was removed without a tombstone, so it could come back with
-    /// another meaning. Breaking, even with a major version bump.
-    CodeRemovedWithoutTombstone,
-    /// A code is sent with another status now. Breaking.
-    CodeMoved,
-    /// A code's Rust variant has another name. Breaking.
-    VariantRenamed,
-    /// A status's Rust enum has another name. Breaking when the status has
-    /// codes (and so an enum); compatible otherwise.
-    GroupRenamed,
-    /// The top-level Rust enum has another name. Breaking.
-    TopLevelRenamed,
-    /// A status was added. Compatible.
-    StatusAdded,
-    /// A status was removed. Breaking when it had codes; compatible otherwise.
-    StatusRemoved,
-    /// A tombstone was added for a code the base did not send. Compatible.
-    TombstoneAdded,
-    /// A tombstone was removed, so its code could come back. Breaking.
-    TombstoneRemoved,
-    /// A tombstone's status, version or reason changed. Compatible.
-    TombstoneChanged,
-    /// A code was deprecated. Compatible.
-    DeprecationAdded,
-    /// A deprecation note changed. Compatible.
-    DeprecationChanged,
-    /// A code is no longer deprecated. Compatible.
-    DeprecationLifted,
-    /// A code's message changed. Compatible.
-    MessageChanged,
-    /// A code's `since` was added, changed or removed. Compatible.
-    SinceChanged,
-    /// A status's title changed. Compatible.
-    StatusTitleChanged,
-    /// A status's description changed. Compatible.
-    StatusDescriptionChanged,
-    /// The document title changed. Compatible.
-    TitleChanged,
-    /// The document description changed. Compatible.
-    DescriptionChanged,
-    /// The catalogue version changed. Compatible.
-    VersionChanged,
-    /// A status's codes are in another order. Compatible.
-    CodesReordered,
-    /// The statuses are in another order. Compatible.
-    StatusesReordered,
+/// How the class of a change is decided: each row of the [`ChangeKind`]
+/// table names one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ClassRule {
+    Compatible,
+    Breaking,
+    /// Breaking when the status had codes in the base, and so a Rust enum
+    /// that clients name; compatible otherwise.
+    BreakingIfHadCodes,
+    /// Breaking, and a major version bump does not allow it either.
+    BreakingEvenWithMajorBump,
 }
 
-impl ChangeKind {
-    /// Every kind, in the order above.
-    ///
-    /// ```
-    /// use error_codes_gen::diff::ChangeKind;
-    /// assert!(ChangeKind::ALL.contains(&ChangeKind::CodeMoved));
-    /// ```
-    pub const ALL: [Self; 24] = [
-        Self::CodeAdded,
-        Self::CodeRemoved,
-        Self::CodeRemovedWithoutTombstone,
-        Self::CodeMoved,
-        Self::VariantRenamed,
-        Self::GroupRenamed,
-        Self::TopLevelRenamed,
-        Self::StatusAdded,
-        Self::StatusRemoved,
-        Self::TombstoneAdded,
-        Self::TombstoneRemoved,
-        Self::TombstoneChanged,
-        Self::DeprecationAdded,
-        Self::DeprecationChanged,
-        Self::DeprecationLifted,
-        Self::MessageChanged,
-        Self::SinceChanged,
-        Self::StatusTitleChanged,
-        Self::StatusDescriptionChanged,
-        Self::TitleChanged,
-        Self::DescriptionChanged,
-        Self::VersionChanged,
-        Self::CodesReordered,
-        Self::StatusesReordered,
-    ];
+/// A [`ClassRule`] in words, for the variant docs (an attribute takes a
+/// literal, not a `const fn`).
+macro_rules! class_in_words {
+    (Compatible) => {
+        "Compatible."
+    };
+    (Breaking) => {
+        "Breaking."
+    };
+    (BreakingIfHadCodes) => {
+        "Breaking when the status had codes in the base (and so a Rust enum); compatible otherwise."
+    };
+    (BreakingEvenWithMajorBump) => {
+        "Breaking, even with a major version bump."
+    };
+}
 
-    /// The kind in `snake_case`, e.g. `code_moved`.
-    ///
-    /// ```
-    /// use error_codes_gen::diff::ChangeKind;
-    /// assert_eq!(ChangeKind::CodeRemovedWithoutTombstone.as_str(), "code_removed_without_tombstone");
-    /// ```
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::CodeAdded => "code_added",
-            Self::CodeRemoved => "code_removed",
-            Self::CodeRemovedWithoutTombstone => "code_removed_without_tombstone",
-            Self::CodeMoved => "code_moved",
-            Self::VariantRenamed => "variant_renamed",
-            Self::GroupRenamed => "group_renamed",
-            Self::TopLevelRenamed => "top_level_renamed",
-            Self::StatusAdded => "status_added",
-            Self::StatusRemoved => "status_removed",
-            Self::TombstoneAdded => "tombstone_added",
-            Self::TombstoneRemoved => "tombstone_removed",
-            Self::TombstoneChanged => "tombstone_changed",
-            Self::DeprecationAdded => "deprecation_added",
-            Self::DeprecationChanged => "deprecation_changed",
-            Self::DeprecationLifted => "deprecation_lifted",
-            Self::MessageChanged => "message_changed",
-            Self::SinceChanged => "since_changed",
-            Self::StatusTitleChanged => "status_title_changed",
-            Self::StatusDescriptionChanged => "status_description_changed",
-            Self::TitleChanged => "title_changed",
-            Self::DescriptionChanged => "description_changed",
-            Self::VersionChanged => "version_changed",
-            Self::CodesReordered => "codes_reordered",
-            Self::StatusesReordered => "statuses_reordered",
+/// Declares [`ChangeKind`] from one row per kind: `Variant = "name", rule,
+/// "doc sentence";`. The enum, [`ChangeKind::ALL`], [`ChangeKind::as_str`]
+/// and each kind's class rule all come from the rows, so they cannot
+/// disagree, and a new kind is one more row.
+macro_rules! change_kinds {
+    ($($variant:ident = $name:literal, $rule:ident, $doc:literal;)*) => {
+        /// What changed. [`ChangeKind::as_str`] names it for machines.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum ChangeKind {
+            $(
+                #[doc = concat!($doc, " ", class_in_words!($rule))]
+                $variant,
+            )*
         }
-    }
+
+        impl ChangeKind {
+            /// Every kind, in the order above.
+            ///
+            /// ```
+            /// use error_codes_gen::diff::ChangeKind;
+            /// assert!(ChangeKind::ALL.contains(&ChangeKind::CodeMoved));
+            /// ```
+            // The length counts the rows, so a new kind needs no other edit.
+            pub const ALL: [Self; [$($name),*].len()] = [$(Self::$variant),*];
+
+            /// The kind in `snake_case`, e.g. `code_moved`.
+            ///
+            /// ```
+            /// use error_codes_gen::diff::ChangeKind;
+            /// assert_eq!(ChangeKind::CodeRemovedWithoutTombstone.as_str(), "code_removed_without_tombstone");
+            /// ```
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $name,)*
+                }
+            }
+
+            /// How the class of a change of this kind is decided.
+            const fn rule(self) -> ClassRule {
+                match self {
+                    $(Self::$variant => ClassRule::$rule,)*
+                }
+            }
+        }
+    };
+}
+
+change_kinds! {
+    CodeAdded = "code_added", Compatible, "A code was added.";
+    CodeRemoved = "code_removed", Breaking, "A code was removed and has a tombstone.";
+    CodeRemovedWithoutTombstone = "code_removed_without_tombstone", BreakingEvenWithMajorBump,
+        "A code was removed without a tombstone, so it could come back with another meaning.";
+    CodeMoved = "code_moved", Breaking, "A code is sent with another status now.";
+    VariantRenamed = "variant_renamed", Breaking, "A code's Rust variant has another name.";
+    GroupRenamed = "group_renamed", BreakingIfHadCodes, "A status's Rust enum has another name.";
+    TopLevelRenamed = "top_level_renamed", Breaking, "The top-level Rust enum has another name.";
+    StatusAdded = "status_added", Compatible, "A status was added.";
+    StatusRemoved = "status_removed", BreakingIfHadCodes, "A status was removed.";
+    TombstoneAdded = "tombstone_added", Compatible,
+        "A tombstone was added for a code the base did not send.";
+    TombstoneRemoved = "tombstone_removed", Breaking,
+        "A tombstone was removed, so its code could come back.";
+    TombstoneChanged = "tombstone_changed", Compatible,
+        "A tombstone's status, version or reason changed.";
+    DeprecationAdded = "deprecation_added", Compatible, "A code was deprecated.";
+    DeprecationChanged = "deprecation_changed", Compatible, "A deprecation note changed.";
+    DeprecationLifted = "deprecation_lifted", Compatible, "A code is no longer deprecated.";
+    MessageChanged = "message_changed", Compatible, "A code's message changed.";
+    SinceChanged = "since_changed", Compatible, "A code's `since` was added, changed or removed.";
+    StatusTitleChanged = "status_title_changed", Compatible, "A status's title changed.";
+    StatusDescriptionChanged = "status_description_changed", Compatible,
+        "A status's description changed.";
+    TitleChanged = "title_changed", Compatible, "The document title changed.";
+    DescriptionChanged = "description_changed", Compatible, "The document description changed.";
+    VersionChanged = "version_changed", Compatible, "The catalogue version changed.";
+    CodesReordered = "codes_reordered", Compatible, "A status's codes are in another order.";
+    StatusesReordered = "statuses_reordered", Compatible, "The statuses are in another order.";
 }
 
 impl fmt::Display for ChangeKind {
@@ -207,7 +191,7 @@ impl Change {
     /// but removing a code without a tombstone.
     #[must_use]
     pub fn allowed_by_major_bump(&self) -> bool {
-        self.kind != ChangeKind::CodeRemovedWithoutTombstone
+        self.kind.rule() != ClassRule::BreakingEvenWithMajorBump
     }
 }
 
@@ -271,43 +255,15 @@ pub fn compare(base: &Catalog, new: &Catalog) -> Report {
 
 #[cfg(test)]
 mod tests {
+    use heck::ToSnakeCase;
+
     use super::ChangeKind;
 
+    /// The one column of the table the compiler cannot check.
     #[test]
-    fn all_holds_every_kind_once() {
-        // Exhaustive: a new kind does not compile here until it has a place,
-        // and then it must be at that place in `ALL`.
-        const fn place(kind: ChangeKind) -> usize {
-            use ChangeKind::*;
-            match kind {
-                CodeAdded => 0,
-                CodeRemoved => 1,
-                CodeRemovedWithoutTombstone => 2,
-                CodeMoved => 3,
-                VariantRenamed => 4,
-                GroupRenamed => 5,
-                TopLevelRenamed => 6,
-                StatusAdded => 7,
-                StatusRemoved => 8,
-                TombstoneAdded => 9,
-                TombstoneRemoved => 10,
-                TombstoneChanged => 11,
-                DeprecationAdded => 12,
-                DeprecationChanged => 13,
-                DeprecationLifted => 14,
-                MessageChanged => 15,
-                SinceChanged => 16,
-                StatusTitleChanged => 17,
-                StatusDescriptionChanged => 18,
-                TitleChanged => 19,
-                DescriptionChanged => 20,
-                VersionChanged => 21,
-                CodesReordered => 22,
-                StatusesReordered => 23,
-            }
-        }
-        for (index, kind) in ChangeKind::ALL.into_iter().enumerate() {
-            assert_eq!(place(kind), index, "{kind}");
+    fn each_name_is_its_variant_in_snake_case() {
+        for kind in ChangeKind::ALL {
+            assert_eq!(kind.as_str(), format!("{kind:?}").to_snake_case());
         }
     }
 }
