@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{Change, ChangeKind, Class};
+use super::{Change, ChangeKind};
 use crate::{Catalog, Code, Removed, Status};
 
 /// Every difference, ordered by line in the new file (those without a line
@@ -36,24 +36,6 @@ fn major(version: &str) -> Option<u64> {
     version[..digits].parse().ok()
 }
 
-fn change(
-    kind: ChangeKind,
-    class: Class,
-    line: Option<usize>,
-    code: Option<&str>,
-    status: Option<u16>,
-    message: String,
-) -> Change {
-    Change {
-        kind,
-        class,
-        line,
-        code: code.map(str::to_owned),
-        status,
-        message,
-    }
-}
-
 /// `"text"`, on one line, for messages.
 fn show(text: &str) -> String {
     format!("{text:?}")
@@ -66,19 +48,12 @@ fn show_option(text: Option<&str>) -> String {
 /// Document-level changes: the top-level name, title, description, version.
 fn document(base: &Catalog, new: &Catalog, changes: &mut Vec<Change>) {
     use ChangeKind::{DescriptionChanged, TitleChanged, TopLevelRenamed, VersionChanged};
-    let compatible = Class::Compatible;
     if base.name != new.name {
-        changes.push(change(
-            TopLevelRenamed,
-            Class::Breaking,
-            new.name_line,
-            None,
-            None,
-            format!(
-                "the top-level Rust enum is renamed from `{}` to `{}`",
-                base.name, new.name
-            ),
-        ));
+        let message = format!(
+            "the top-level Rust enum is renamed from `{}` to `{}`",
+            base.name, new.name
+        );
+        changes.push(Change::new(TopLevelRenamed, message).line(new.name_line));
     }
     if base.title != new.title {
         let message = format!(
@@ -86,25 +61,11 @@ fn document(base: &Catalog, new: &Catalog, changes: &mut Vec<Change>) {
             show(&base.title),
             show(&new.title)
         );
-        changes.push(change(
-            TitleChanged,
-            compatible,
-            Some(new.title_line),
-            None,
-            None,
-            message,
-        ));
+        changes.push(Change::new(TitleChanged, message).line(new.title_line));
     }
     if base.description != new.description {
         let message = "the description changed".to_owned();
-        changes.push(change(
-            DescriptionChanged,
-            compatible,
-            new.description_line,
-            None,
-            None,
-            message,
-        ));
+        changes.push(Change::new(DescriptionChanged, message).line(new.description_line));
     }
     if base.version != new.version {
         let message = format!(
@@ -112,14 +73,7 @@ fn document(base: &Catalog, new: &Catalog, changes: &mut Vec<Change>) {
             show_option(base.version.as_deref()),
             show_option(new.version.as_deref())
         );
-        changes.push(change(
-            VersionChanged,
-            compatible,
-            new.version_line,
-            None,
-            None,
-            message,
-        ));
+        changes.push(Change::new(VersionChanged, message).line(new.version_line));
     }
 }
 
@@ -130,32 +84,40 @@ fn statuses(base: &Catalog, new: &Catalog, changes: &mut Vec<Change>) {
         StatusesReordered,
     };
     for old in &base.statuses {
-        let number = Some(old.status);
+        let had_codes = !old.codes.is_empty();
         let Some(status) = find(new, old.status) else {
-            let (class, what) = if old.codes.is_empty() {
-                (Class::Compatible, "it had no codes")
+            let what = if had_codes {
+                "its Rust enum is gone"
             } else {
-                (Class::Breaking, "its Rust enum is gone")
+                "it had no codes"
             };
             let message = format!(
                 "status {} is removed (it was at line {}); {what}",
                 old.status, old.line
             );
-            changes.push(change(StatusRemoved, class, None, None, number, message));
+            let removed = Change::new(StatusRemoved, message)
+                .status(old.status)
+                .had_codes(had_codes);
+            changes.push(removed);
             continue;
         };
-        let line = Some(status.line);
+        // Each change below is to this status, at its line in the new file.
+        let change = |kind, message| {
+            Change::new(kind, message)
+                .line(status.line)
+                .status(old.status)
+        };
         if old.name != status.name {
-            let (class, what) = if old.codes.is_empty() {
-                (Class::Compatible, " (it had no codes, so no Rust enum)")
+            let what = if had_codes {
+                ""
             } else {
-                (Class::Breaking, "")
+                " (it had no codes, so no Rust enum)"
             };
             let message = format!(
                 "status {} is renamed from `{}` to `{}`{what}",
                 old.status, old.name, status.name
             );
-            changes.push(change(GroupRenamed, class, line, None, number, message));
+            changes.push(change(GroupRenamed, message).had_codes(had_codes));
         }
         if old.title != status.title {
             let message = format!(
@@ -164,41 +126,20 @@ fn statuses(base: &Catalog, new: &Catalog, changes: &mut Vec<Change>) {
                 show(&old.title),
                 show(&status.title)
             );
-            let class = Class::Compatible;
-            changes.push(change(
-                StatusTitleChanged,
-                class,
-                line,
-                None,
-                number,
-                message,
-            ));
+            changes.push(change(StatusTitleChanged, message));
         }
         if old.description != status.description {
             let message = format!("the description of status {} changed", old.status);
-            let class = Class::Compatible;
-            changes.push(change(
-                StatusDescriptionChanged,
-                class,
-                line,
-                None,
-                number,
-                message,
-            ));
+            changes.push(change(StatusDescriptionChanged, message));
         }
     }
     for status in &new.statuses {
         if find(base, status.status).is_none() {
             let message = format!("status {} is added", status.status);
-            let (line, number) = (Some(status.line), Some(status.status));
-            changes.push(change(
-                StatusAdded,
-                Class::Compatible,
-                line,
-                None,
-                number,
-                message,
-            ));
+            let added = Change::new(StatusAdded, message)
+                .line(status.line)
+                .status(status.status);
+            changes.push(added);
         }
     }
     // The statuses in both, in each file's order.
@@ -206,14 +147,7 @@ fn statuses(base: &Catalog, new: &Catalog, changes: &mut Vec<Change>) {
     if let Some(first) = first_moved(&before, &after) {
         let message = format!("the statuses are reordered: {after:?}, were {before:?}");
         let line = find(new, first).map(|status| status.line);
-        changes.push(change(
-            StatusesReordered,
-            Class::Compatible,
-            line,
-            None,
-            None,
-            message,
-        ));
+        changes.push(Change::new(StatusesReordered, message).line(line));
     }
 }
 
@@ -291,14 +225,12 @@ fn codes(base: &Catalog, new: &Catalog, changes: &mut Vec<Change>) {
     }
     for (status, code) in new.codes() {
         if !base_codes.contains_key(code.code.as_str()) {
-            changes.push(change(
-                ChangeKind::CodeAdded,
-                Class::Compatible,
-                Some(code.line),
-                Some(&code.code),
-                Some(status.status),
-                format!("code `{}` is added to status {}", code.code, status.status),
-            ));
+            let message = format!("code `{}` is added to status {}", code.code, status.status);
+            let added = Change::new(ChangeKind::CodeAdded, message)
+                .line(code.line)
+                .code(&code.code)
+                .status(status.status);
+            changes.push(added);
         }
     }
     let new_codes = statuses_of_codes(new);
@@ -316,35 +248,25 @@ fn codes(base: &Catalog, new: &Catalog, changes: &mut Vec<Change>) {
                 .iter()
                 .find(|code| code.code == first)
                 .map(|code| code.line);
-            changes.push(change(
-                ChangeKind::CodesReordered,
-                Class::Compatible,
-                first,
-                None,
-                Some(status.status),
-                format!("the codes of status {} are reordered", status.status),
-            ));
+            let message = format!("the codes of status {} are reordered", status.status);
+            let reordered = Change::new(ChangeKind::CodesReordered, message)
+                .line(first)
+                .status(status.status);
+            changes.push(reordered);
         }
     }
 }
 
 fn removed_code(old_status: &Status, old: &Code, tombstone: Option<&Removed>) -> Change {
     let (status, code) = (old_status.status, old.code.as_str());
-    match tombstone {
-        Some(tombstone) => change(
+    let removed = match tombstone {
+        Some(tombstone) => Change::new(
             ChangeKind::CodeRemoved,
-            Class::Breaking,
-            Some(tombstone.line),
-            Some(code),
-            Some(status),
             format!("code `{code}` (status {status}) is removed, with a tombstone"),
-        ),
-        None => change(
+        )
+        .line(tombstone.line),
+        None => Change::new(
             ChangeKind::CodeRemovedWithoutTombstone,
-            Class::Breaking,
-            None,
-            Some(code),
-            Some(status),
             format!(
                 "code `{code}` (status {status}, line {} of the base) is removed without a \
                  tombstone: add it under `removed:` so that it can never come back with \
@@ -352,7 +274,8 @@ fn removed_code(old_status: &Status, old: &Code, tombstone: Option<&Removed>) ->
                 old.line
             ),
         ),
-    }
+    };
+    removed.code(code).status(status)
 }
 
 /// The changes to a code that is in both catalogues.
@@ -367,22 +290,18 @@ fn code_changes(
         CodeMoved, DeprecationAdded, DeprecationChanged, DeprecationLifted, MessageChanged,
         SinceChanged, VariantRenamed,
     };
-    let mut push = |kind, class, message| {
-        let line = Some(code.line);
-        changes.push(change(
-            kind,
-            class,
-            line,
-            Some(&code.code),
-            Some(status.status),
-            message,
-        ));
+    // Each change below is to this code, at its line in the new file.
+    let mut push = |kind, message| {
+        let change = Change::new(kind, message)
+            .line(code.line)
+            .code(&code.code)
+            .status(status.status);
+        changes.push(change);
     };
     let name = &code.code;
     if old_status.status != status.status {
         push(
             CodeMoved,
-            Class::Breaking,
             format!(
                 "code `{name}` moved from status {} to {}",
                 old_status.status, status.status
@@ -392,7 +311,6 @@ fn code_changes(
     if old.name != code.name {
         push(
             VariantRenamed,
-            Class::Breaking,
             format!(
                 "the Rust variant of code `{name}` is renamed from `{}` to `{}`",
                 old.name, code.name
@@ -402,7 +320,6 @@ fn code_changes(
     if old.message != code.message {
         push(
             MessageChanged,
-            Class::Compatible,
             format!(
                 "the message of code `{name}` changed from {} to {}",
                 show(&old.message),
@@ -413,17 +330,14 @@ fn code_changes(
     match (&old.deprecated, &code.deprecated) {
         (None, Some(note)) => push(
             DeprecationAdded,
-            Class::Compatible,
             format!("code `{name}` is deprecated: {}", show(note)),
         ),
         (Some(_), None) => push(
             DeprecationLifted,
-            Class::Compatible,
             format!("code `{name}` is no longer deprecated"),
         ),
         (Some(before), Some(after)) if before != after => push(
             DeprecationChanged,
-            Class::Compatible,
             format!(
                 "the deprecation note of code `{name}` changed from {} to {}",
                 show(before),
@@ -435,7 +349,6 @@ fn code_changes(
     if old.since != code.since {
         push(
             SinceChanged,
-            Class::Compatible,
             format!(
                 "the `since` of code `{name}` changed from {} to {}",
                 show_option(old.since.as_deref()),
@@ -451,32 +364,28 @@ fn tombstones(base: &Catalog, new: &Catalog, changes: &mut Vec<Change>) {
     let base_codes = statuses_of_codes(base);
     let (base_tombstones, new_tombstones) = (tombstones_by_code(base), tombstones_by_code(new));
     for old in &base.removed {
-        let code = Some(old.code.as_str());
         match new_tombstones.get(old.code.as_str()) {
-            None => changes.push(change(
-                ChangeKind::TombstoneRemoved,
-                Class::Breaking,
-                None,
-                code,
-                Some(old.status),
-                format!(
+            None => {
+                let message = format!(
                     "the tombstone of code `{}` is removed (it was at line {}): the code \
                      could come back with another meaning",
                     old.code, old.line
-                ),
-            )),
+                );
+                let removed = Change::new(ChangeKind::TombstoneRemoved, message)
+                    .code(&old.code)
+                    .status(old.status);
+                changes.push(removed);
+            }
             Some(tombstone)
                 if (tombstone.status, &tombstone.version, &tombstone.reason)
                     != (old.status, &old.version, &old.reason) =>
             {
-                changes.push(change(
-                    ChangeKind::TombstoneChanged,
-                    Class::Compatible,
-                    Some(tombstone.line),
-                    code,
-                    Some(tombstone.status),
-                    format!("the tombstone of code `{}` changed", old.code),
-                ));
+                let message = format!("the tombstone of code `{}` changed", old.code);
+                let change = Change::new(ChangeKind::TombstoneChanged, message)
+                    .line(tombstone.line)
+                    .code(&old.code)
+                    .status(tombstone.status);
+                changes.push(change);
             }
             Some(_) => {}
         }
@@ -484,14 +393,12 @@ fn tombstones(base: &Catalog, new: &Catalog, changes: &mut Vec<Change>) {
     for tombstone in &new.removed {
         let code = tombstone.code.as_str();
         if !base_tombstones.contains_key(code) && !base_codes.contains_key(code) {
-            changes.push(change(
-                ChangeKind::TombstoneAdded,
-                Class::Compatible,
-                Some(tombstone.line),
-                Some(&tombstone.code),
-                Some(tombstone.status),
-                format!("a tombstone is added for code `{}`", tombstone.code),
-            ));
+            let message = format!("a tombstone is added for code `{code}`");
+            let added = Change::new(ChangeKind::TombstoneAdded, message)
+                .line(tombstone.line)
+                .code(code)
+                .status(tombstone.status);
+            changes.push(added);
         }
     }
 }

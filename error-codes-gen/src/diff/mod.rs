@@ -62,6 +62,20 @@ enum ClassRule {
     BreakingEvenWithMajorBump,
 }
 
+impl ClassRule {
+    /// The class under this rule; `had_codes` (whether the status had codes
+    /// in the base) matters only to [`ClassRule::BreakingIfHadCodes`].
+    const fn class(self, had_codes: bool) -> Class {
+        match self {
+            Self::Compatible => Class::Compatible,
+            Self::BreakingIfHadCodes if !had_codes => Class::Compatible,
+            Self::Breaking | Self::BreakingIfHadCodes | Self::BreakingEvenWithMajorBump => {
+                Class::Breaking
+            }
+        }
+    }
+}
+
 /// A [`ClassRule`] in words, for the variant docs (an attribute takes a
 /// literal, not a `const fn`).
 macro_rules! class_in_words {
@@ -192,6 +206,49 @@ impl Change {
     #[must_use]
     pub fn allowed_by_major_bump(&self) -> bool {
         self.kind.rule() != ClassRule::BreakingEvenWithMajorBump
+    }
+}
+
+// Building a change, for the comparison in `compare.rs`: the class always
+// comes from the kind's `ClassRule`, so the comparison never names a class.
+impl Change {
+    /// A change of `kind`, with no line, code or status yet. A kind whose
+    /// class depends on the base status is breaking until [`Self::had_codes`]
+    /// says otherwise: when in doubt, a change breaks.
+    fn new(kind: ChangeKind, message: String) -> Self {
+        Self {
+            kind,
+            class: kind.rule().class(true),
+            line: None,
+            code: None,
+            status: None,
+            message,
+        }
+    }
+
+    /// At `line` in the new file, or nowhere if it is `None`.
+    fn line(mut self, line: impl Into<Option<usize>>) -> Self {
+        self.line = line.into();
+        self
+    }
+
+    fn code(mut self, code: &str) -> Self {
+        self.code = Some(code.to_owned());
+        self
+    }
+
+    fn status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    /// Whether the status had codes in the base, and so a Rust enum: for the
+    /// kinds whose class depends on it.
+    fn had_codes(mut self, had_codes: bool) -> Self {
+        let rule = self.kind.rule();
+        debug_assert_eq!(rule, ClassRule::BreakingIfHadCodes, "{}", self.kind);
+        self.class = rule.class(had_codes);
+        self
     }
 }
 
