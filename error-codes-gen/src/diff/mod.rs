@@ -3,15 +3,15 @@
 //!
 //! [`compare`] is pure: two loaded catalogues in, a [`Report`] out. Reading
 //! the base (from a file or a git revision) and printing are the front end's.
+//! Each difference is a [`Change`] of one [`ChangeKind`]; the variant docs
+//! say what each kind is and whether it breaks clients. [`Report::passes`]
+//! gives the verdict, which a major version bump relaxes.
 //!
-//! | class | changes |
-//! | --- | --- |
-//! | breaking | a code removed (with or without a tombstone); a code moved to another status; a code's, group's or top-level Rust name changed; a status that had codes removed; a tombstone removed |
-//! | compatible | a code, status or tombstone added; a deprecation added, changed or lifted; a message, title, description, `since`, `version` or tombstone changed; codes or statuses reordered; a status without codes removed or renamed (it has no Rust enum) |
-//!
-//! A catalogue whose `version` has a higher major than the base's may break
-//! clients: its breaking changes are listed and allowed, except a code
-//! removed without a tombstone, which could come back with a new meaning.
+//! The kinds are declared once, one row each in the `change_kinds!` table
+//! in `diff/mod.rs`, which makes the enum, its names and each kind's class
+//! rule, so they cannot drift apart. The comparison (`diff/compare.rs`)
+//! only finds the changes; a change's class always comes from its kind. A
+//! new kind is one row in the table and the comparison code that finds it.
 
 use std::fmt;
 
