@@ -115,15 +115,7 @@ pub struct Removed {
 /// How every output names a status: `401 Unauthorized`, or the bare number
 /// for a status without a title (a derived type's status that has no
 /// standard reason phrase).
-///
-/// ```
-/// use error_codes_gen::{reason_phrase, status_line};
-///
-/// assert_eq!(status_line(413, reason_phrase(413)), "413 Content Too Large");
-/// assert_eq!(status_line(499, reason_phrase(499)), "499");
-/// ```
-#[must_use]
-pub fn status_line(status: u16, title: Option<&str>) -> String {
+pub(crate) fn status_line(status: u16, title: Option<&str>) -> String {
     match title {
         Some(title) => format!("{status} {title}"),
         None => status.to_string(),
@@ -131,7 +123,7 @@ pub fn status_line(status: u16, title: Option<&str>) -> String {
 }
 
 impl Status {
-    /// The status line, e.g. `401 Unauthorized`: see [`status_line`].
+    /// The status line, e.g. `401 Unauthorized`.
     #[must_use]
     pub fn line(&self) -> String {
         status_line(self.status, Some(&self.title))

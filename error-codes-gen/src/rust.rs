@@ -8,7 +8,8 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
-use crate::{Catalog, Code, Status, status_line};
+use crate::model::status_line;
+use crate::{Catalog, Code, Status, reason_phrase};
 
 /// Renders the catalogue as Rust items: one enum per status that has codes,
 /// then the top-level enum over them.
@@ -42,10 +43,7 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
 fn group(status: &Status, top: &str) -> TokenStream {
     let ty = ident(&status.name);
     let number = Literal::u16_unsuffixed(status.status);
-    let status_text = format!(
-        "status {}",
-        status_line(status.status, Some(&markdown_text(&status.title)))
-    );
+    let status_text = format!("status {}", doc_status_line(status));
 
     let mut doc = format!("Errors with {status_text}; each converts into [`{top}`].");
     if let Some(description) = &status.description {
@@ -153,7 +151,7 @@ fn top_level(catalog: &Catalog) -> TokenStream {
     let variants = groups.iter().zip(&group_tys).map(|(status, group_ty)| {
         let doc = format!(
             "An error with status {}: see [`{group_ty}`].",
-            status_line(status.status, Some(&markdown_text(&status.title))),
+            doc_status_line(status),
         );
         let doc = doc_attributes(&doc);
         quote! {
@@ -392,11 +390,9 @@ fn common_impls(ty: &Ident, status_line: Option<&str>) -> TokenStream {
 /// type's values, for what their `OpenAPI` responses say and, for the codes
 /// that have them, their lifecycle notes.
 fn frameworks_hook(ty: &Ident, statuses: &[&Status]) -> TokenStream {
-    let docs = statuses.iter().map(|status| {
-        let number = Literal::u16_unsuffixed(status.status);
-        let description = status.response_description();
-        quote!({ status: #number, description: #description })
-    });
+    let docs = statuses
+        .iter()
+        .map(|status| (status.status, status.response_description()));
     let codes = statuses
         .iter()
         .flat_map(|status| &status.codes)
@@ -405,11 +401,51 @@ fn frameworks_hook(ty: &Ident, statuses: &[&Status]) -> TokenStream {
             let (name, deprecated) = (&code.code, code.deprecated.is_some());
             Some(quote!({ code: #name, deprecated: #deprecated, notes: #notes }))
         });
+    hook_call(ty, &quote!(#ty::ALL), docs, codes)
+}
+
+/// The web framework impls of a type written by hand with
+/// `#[derive(ErrorCode)]`: what [`emit`] gives a catalogue's enums, for the
+/// type `ty` whose values are the expression `values` and whose statuses are
+/// `statuses`, each described as a catalogue's status without a `title:`
+/// would be.
+///
+/// ```
+/// use quote::quote;
+///
+/// let ty = proc_macro2::Ident::new("Mine", proc_macro2::Span::call_site());
+/// let values = quote!(&[Mine::TooLarge, Mine::Other]);
+/// let hook = error_codes_gen::rust::derived_frameworks(&ty, &values, &[413, 499]).to_string();
+/// assert!(hook.contains(r#"{ status : 413 , description : "413 Content Too Large" }"#), "{hook}");
+/// // No standard reason phrase: the number alone.
+/// assert!(hook.contains(r#"{ status : 499 , description : "499" }"#), "{hook}");
+/// ```
+#[must_use]
+pub fn derived_frameworks(ty: &Ident, values: &TokenStream, statuses: &[u16]) -> TokenStream {
+    let docs = statuses
+        .iter()
+        .map(|&status| (status, status_line(status, reason_phrase(status))));
+    hook_call(ty, values, docs, std::iter::empty())
+}
+
+/// The call of the runtime's framework hook: the type, its values, what each
+/// of its statuses' responses says, and the `{ code, deprecated, notes }`
+/// entries of its codes with lifecycle notes.
+fn hook_call(
+    ty: &Ident,
+    values: &TokenStream,
+    statuses: impl Iterator<Item = (u16, String)>,
+    codes: impl Iterator<Item = TokenStream>,
+) -> TokenStream {
+    let statuses = statuses.map(|(status, description)| {
+        let status = Literal::u16_unsuffixed(status);
+        quote!({ status: #status, description: #description })
+    });
     quote! {
         ::error_codes::__private::frameworks::impl_frameworks! {
             type: #ty,
-            values: #ty::ALL,
-            statuses: [#(#docs),*],
+            values: #values,
+            statuses: [#(#statuses),*],
             codes: [#(#codes),*],
         }
     }
@@ -426,6 +462,12 @@ fn doc_attributes(text: &str) -> TokenStream {
         }
     });
     quote! { #(#[doc = #lines])* }
+}
+
+/// The status line for rustdoc, e.g. `401 Unauthorized`, the title as
+/// literal Markdown.
+fn doc_status_line(status: &Status) -> String {
+    status_line(status.status, Some(&markdown_text(&status.title)))
 }
 
 /// An identifier from a name the loader has validated.

@@ -376,13 +376,9 @@ fn emit(name: &Ident, variants: &[Variant<'_>]) -> TokenStream {
             statuses.push(variant.status);
         }
     }
-    // Documented as a catalogue's status without a `title:` would be.
-    let statuses = statuses.into_iter().map(|status| {
-        let description =
-            error_codes_gen::status_line(status, error_codes_gen::reason_phrase(status));
-        let status = Literal::u16_unsuffixed(status);
-        quote!({ status: #status, description: #description })
-    });
+    // The web framework impls of the features `error-codes` was built with.
+    let frameworks =
+        error_codes_gen::rust::derived_frameworks(name, &quote!(&[#(#name::#values),*]), &statuses);
     quote! {
         #[automatically_derived]
         impl ::error_codes::ErrorCode for #name {
@@ -410,13 +406,7 @@ fn emit(name: &Ident, variants: &[Variant<'_>]) -> TokenStream {
         #[automatically_derived]
         impl ::core::error::Error for #name {}
 
-        // The web framework impls of the features `error-codes` was built with.
-        ::error_codes::__private::frameworks::impl_frameworks! {
-            type: #name,
-            values: &[#(#name::#values),*],
-            statuses: [#(#statuses),*],
-            codes: [],
-        }
+        #frameworks
     }
 }
 
@@ -476,14 +466,11 @@ fn fallback(input: &DeriveInput) -> TokenStream {
         // Handlers that return the type need the framework traits too. The
         // hook takes a plain type, and generic enums are refused anyway.
         if input.generics.params.is_empty() {
-            tokens.extend(quote! {
-                ::error_codes::__private::frameworks::impl_frameworks! {
-                    type: #name,
-                    values: &[],
-                    statuses: [],
-                    codes: [],
-                }
-            });
+            tokens.extend(error_codes_gen::rust::derived_frameworks(
+                name,
+                &quote!(&[]),
+                &[],
+            ));
         }
     }
     tokens
