@@ -34,6 +34,8 @@ pub const ERROR_STATUSES: RangeInclusive<u16> = 400..=599;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Catalog {
+    /// The object types params can use (`types:`), in file order.
+    pub types: Vec<TypeDef>,
     /// The file name the catalogue was read from (`errors.yaml`), for "generated from" notes.
     pub source_name: String,
     /// Document title (`title:`), e.g. `Errors & Troubleshooting`.
@@ -73,6 +75,8 @@ pub struct Status {
     pub name: String,
     /// The codes, in file order; may be empty.
     pub codes: Vec<Code>,
+    /// The retry advice for its codes that give none (`retry:`), as written.
+    pub retry: Option<Retry>,
     /// The line of the status key in the file, 1-based.
     pub line: usize,
 }
@@ -92,8 +96,171 @@ pub struct Code {
     pub deprecated: Option<String>,
     /// The catalogue version that added the code (`since:`), if recorded.
     pub since: Option<String>,
+    /// The data sent with the code (`params:`), in file order: the Rust
+    /// variant's fields and the body's `details`.
+    pub params: Vec<Param>,
+    /// How a client may retry: the code's `retry:`, else its status's, else
+    /// [`Retry::Never`].
+    pub retry: Retry,
     /// The line of the code's key in the file, 1-based.
     pub line: usize,
+}
+
+/// An object type of `types:`, which params and other types can use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct TypeDef {
+    /// The name as written, which is also the Rust struct's, the TypeScript
+    /// interface's and the `OpenAPI` schema's, e.g. `FieldViolation`.
+    pub name: String,
+    /// What a value of the type is (`description:`).
+    pub description: Option<String>,
+    /// The fields, in file order; read like a code's params.
+    pub fields: Vec<Param>,
+    /// The line of the type's key in the file, 1-based.
+    pub line: usize,
+}
+
+/// A code's param or a type's field: one member of the body's `details`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Param {
+    /// The JSON member name, as written: ASCII letters, digits and `_`,
+    /// starting with a letter, e.g. `retry_after`.
+    pub name: String,
+    /// The Rust field name: the name in `snake_case`, e.g. `retry_after`
+    /// for `retryAfter` (a keyword is written as a raw identifier by the
+    /// emitter).
+    pub field: String,
+    /// The value's type.
+    pub ty: Type,
+    /// Whether the value may be left out (`optional: true`).
+    pub optional: bool,
+    /// What the value means (`description:`).
+    pub description: Option<String>,
+    /// A value for the documents (`example:`), of the param's type.
+    pub example: Option<Example>,
+    /// The line of the param's key in the file, 1-based.
+    pub line: usize,
+}
+
+/// The type of a param or field.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Type {
+    /// `string`: text.
+    String,
+    /// `integer`: a 64-bit signed integer.
+    Integer,
+    /// `number`: a finite 64-bit float.
+    Number,
+    /// `boolean`.
+    Boolean,
+    /// `[T]`: a list of `T`.
+    List(Box<Type>),
+    /// A type of `types:`, by name.
+    Named(String),
+}
+
+impl Type {
+    /// Whether a value of the type can fill a `{placeholder}`: a string,
+    /// integer, number or boolean.
+    #[must_use]
+    pub fn is_scalar(&self) -> bool {
+        matches!(self, Self::String | Self::Integer | Self::Number | Self::Boolean)
+    }
+
+    /// The type as the file writes it: `integer`, `[FieldViolation]`.
+    ///
+    /// ```
+    /// use error_codes_gen::Type;
+    ///
+    /// let list = Type::List(Box::new(Type::Named("FieldViolation".to_owned())));
+    /// assert_eq!(list.written(), "[FieldViolation]");
+    /// assert_eq!(Type::Integer.written(), "integer");
+    /// ```
+    #[must_use]
+    pub fn written(&self) -> String {
+        match self {
+            Self::String => "string".to_owned(),
+            Self::Integer => "integer".to_owned(),
+            Self::Number => "number".to_owned(),
+            Self::Boolean => "boolean".to_owned(),
+            Self::List(item) => format!("[{}]", item.written()),
+            Self::Named(name) => name.clone(),
+        }
+    }
+}
+
+/// An `example:` value, checked against its param's type.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Example {
+    /// A string.
+    String(String),
+    /// An integer.
+    Integer(i64),
+    /// A finite number.
+    Number(f64),
+    /// A boolean.
+    Boolean(bool),
+    /// A list.
+    List(Vec<Example>),
+    /// An object of a type of `types:`: its fields, in the type's order.
+    Object(Vec<(String, Example)>),
+}
+
+// The loader admits only finite numbers, so equality is reflexive.
+impl Eq for Example {}
+
+/// How a client may retry a request that failed with a code (`retry:`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Retry {
+    /// `never`: retrying the same request fails the same way.
+    #[default]
+    Never,
+    /// `backoff`: transient; retry with exponential backoff.
+    Backoff,
+    /// `after`: retry after the seconds in the code's `retry_after` param,
+    /// which servers also send as the `Retry-After` header.
+    After,
+}
+
+impl Retry {
+    /// The word the file and the documents use: `never`, `backoff`, `after`.
+    #[must_use]
+    pub const fn word(self) -> &'static str {
+        match self {
+            Self::Never => "never",
+            Self::Backoff => "backoff",
+            Self::After => "after",
+        }
+    }
+
+    /// The advice a reader of the documents gets, as a sentence.
+    #[must_use]
+    pub const fn advice(self) -> &'static str {
+        match self {
+            Self::Never => "Do not retry: the same request fails the same way.",
+            Self::Backoff => "Retry with exponential backoff.",
+            Self::After => "Retry after the number of seconds in `retry_after` (also sent as the `Retry-After` header).",
+        }
+    }
+}
+
+/// The name of the param a `retry: after` code must have: an integer, the
+/// seconds to wait.
+pub const RETRY_AFTER_PARAM: &str = "retry_after";
+
+/// A piece of a message: text as sent, or a placeholder to fill in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Piece<'a> {
+    /// Text as sent: `{{` and `}}` are already single braces.
+    Text(&'a str),
+    /// `{name}`: the value of the param `name`.
+    Param(&'a str),
 }
 
 /// A tombstone: a code that was removed and must never be used again.
@@ -146,6 +313,62 @@ impl Status {
 pub(crate) const DEPRECATED: &str = "Deprecated:";
 
 impl Code {
+    /// The message in pieces: text and placeholders, in order. The loader
+    /// has checked every brace, so this cannot fail on a loaded code.
+    ///
+    /// ```
+    /// use error_codes_gen::Piece;
+    ///
+    /// let catalog = error_codes_gen::Catalog::from_yaml(
+    ///     "title: T\nstatuses:\n  429:\n    codes:\n      wait:\n        message: Wait {seconds} s {{sic}}.\n        params:\n          seconds: integer\n",
+    ///     "errors.yaml",
+    /// )?;
+    /// let (_, code) = catalog.codes().next().unwrap();
+    /// assert_eq!(
+    ///     code.pieces(),
+    ///     [Piece::Text("Wait "), Piece::Param("seconds"), Piece::Text(" s "), Piece::Text("{"), Piece::Text("sic"), Piece::Text("}"), Piece::Text(".")],
+    /// );
+    /// # Ok::<(), error_codes_gen::Error>(())
+    /// ```
+    #[must_use]
+    pub fn pieces(&self) -> Vec<Piece<'_>> {
+        crate::load::pieces(&self.message).unwrap_or_else(|_| vec![Piece::Text(&self.message)])
+    }
+
+    /// The message as sent when nothing is filled in: `{{` and `}}` as
+    /// single braces. For a code with placeholders, the placeholders stay.
+    #[must_use]
+    pub fn plain_message(&self) -> std::borrow::Cow<'_, str> {
+        if self.message.contains(['{', '}']) {
+            let mut text = String::with_capacity(self.message.len());
+            for piece in self.pieces() {
+                match piece {
+                    Piece::Text(part) => text.push_str(part),
+                    Piece::Param(name) => {
+                        text.push('{');
+                        text.push_str(name);
+                        text.push('}');
+                    }
+                }
+            }
+            std::borrow::Cow::Owned(text)
+        } else {
+            std::borrow::Cow::Borrowed(&self.message)
+        }
+    }
+
+    /// Whether the message has a `{placeholder}`.
+    #[must_use]
+    pub fn has_placeholders(&self) -> bool {
+        self.pieces().iter().any(|piece| matches!(piece, Piece::Param(_)))
+    }
+
+    /// The param named `name`.
+    #[must_use]
+    pub fn param(&self, name: &str) -> Option<&Param> {
+        self.params.iter().find(|param| param.name == name)
+    }
+
     /// `Deprecated: <note>`, when the code is deprecated.
     pub(crate) fn deprecation_note(&self) -> Option<String> {
         let note = self.deprecated.as_ref()?;
@@ -204,6 +427,29 @@ impl Catalog {
         self.statuses
             .iter()
             .filter(|status| !status.codes.is_empty())
+    }
+
+    /// The type of `types:` named `name`.
+    #[must_use]
+    pub fn type_def(&self, name: &str) -> Option<&TypeDef> {
+        self.types.iter().find(|ty| ty.name == name)
+    }
+
+    /// Whether any code has params or any type is declared. A catalogue
+    /// without them writes the documents it wrote before params existed,
+    /// byte for byte.
+    #[must_use]
+    pub fn has_details(&self) -> bool {
+        !self.types.is_empty() || self.codes().any(|(_, code)| !code.params.is_empty())
+    }
+
+    /// Whether any status gives a `retry:` or any code's retry is not
+    /// [`Retry::Never`]. Documents show retry advice only then, so a
+    /// catalogue that never says `retry:` writes what it wrote before.
+    #[must_use]
+    pub fn has_retry(&self) -> bool {
+        self.statuses.iter().any(|status| status.retry.is_some())
+            || self.codes().any(|(_, code)| code.retry != Retry::Never)
     }
 
     /// The note every generated file starts with, without comment syntax.

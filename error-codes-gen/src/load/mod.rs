@@ -16,12 +16,15 @@ mod check;
 mod keys;
 mod names;
 mod read;
+mod template;
 mod validate;
 mod yaml;
 
 pub use names::{code_problem, reason_phrase};
 pub use read::read_catalogue;
 pub use validate::hidden_character_problem;
+
+pub(crate) use template::pieces;
 
 use crate::diagnostic::Diagnostic;
 use crate::{Catalog, Error};

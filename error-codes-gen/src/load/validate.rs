@@ -117,6 +117,7 @@ impl Validator<'_, '_> {
         let statuses = self.statuses(statuses, root.at, name.as_deref(), &mut seen);
 
         Catalog {
+            types: Vec::new(),
             source_name: file.to_owned(),
             title,
             version,
@@ -296,6 +297,7 @@ impl Validator<'_, '_> {
             description,
             name: name.unwrap_or_default(),
             codes,
+            retry: None,
             line: key.at.line,
         })
     }
@@ -361,6 +363,8 @@ impl Validator<'_, '_> {
             name,
             deprecated: None,
             since: None,
+            params: Vec::new(),
+            retry: crate::Retry::Never,
             line: key.at.line,
         };
         if matches!(value.value, Value::Text(_) | Value::Blank | Value::Refused) {
@@ -485,6 +489,7 @@ impl Catalog {
     /// prevented reading one; never seen by a caller.
     fn empty(file: &str) -> Self {
         Self {
+            types: Vec::new(),
             source_name: file.to_owned(),
             title: String::new(),
             version: None,
