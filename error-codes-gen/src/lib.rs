@@ -51,8 +51,8 @@ pub mod typescript;
 pub use diagnostic::{Diagnostic, Error};
 pub use load::{code_problem, hidden_character_problem, read_catalogue, reason_phrase};
 pub use model::{
-    Catalog, Code, ERROR_STATUSES, Example, Param, Piece, RETRY_AFTER_PARAM, Removed, Retry, Status,
-    Type, TypeDef,
+    Catalog, Code, ERROR_STATUSES, Example, Param, Piece, RETRY_AFTER_PARAM, Removed, Retry,
+    Status, Type, TypeDef,
 };
 
 /// The file names of the generated documents, in the order [`documents`]

@@ -20,8 +20,10 @@ pub const MAX_BYTES: usize = 4 * 1024 * 1024;
 /// The most codes under `statuses`, across all of them.
 pub const MAX_CODES: usize = 20_000;
 
-/// The deepest nesting of mappings and lists. A catalogue needs 5
-/// (catalogue, `statuses`, a status, `codes`, a code's long form).
+/// The deepest nesting of mappings and lists. A catalogue needs 7 for a
+/// param's long form (catalogue, `statuses`, a status, `codes`, a code's
+/// long form, `params`, the param), and one more for each list in a type
+/// or an example.
 pub const MAX_DEPTH: usize = 16;
 
 /// The longest message, in characters.

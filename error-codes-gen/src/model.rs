@@ -167,7 +167,10 @@ impl Type {
     /// integer, number or boolean.
     #[must_use]
     pub fn is_scalar(&self) -> bool {
-        matches!(self, Self::String | Self::Integer | Self::Number | Self::Boolean)
+        matches!(
+            self,
+            Self::String | Self::Integer | Self::Number | Self::Boolean
+        )
     }
 
     /// The type as the file writes it: `integer`, `[FieldViolation]`.
@@ -244,7 +247,9 @@ impl Retry {
         match self {
             Self::Never => "Do not retry: the same request fails the same way.",
             Self::Backoff => "Retry with exponential backoff.",
-            Self::After => "Retry after the number of seconds in `retry_after` (also sent as the `Retry-After` header).",
+            Self::After => {
+                "Retry after the number of seconds in `retry_after` (also sent as the `Retry-After` header)."
+            }
         }
     }
 }
@@ -360,7 +365,9 @@ impl Code {
     /// Whether the message has a `{placeholder}`.
     #[must_use]
     pub fn has_placeholders(&self) -> bool {
-        self.pieces().iter().any(|piece| matches!(piece, Piece::Param(_)))
+        self.pieces()
+            .iter()
+            .any(|piece| matches!(piece, Piece::Param(_)))
     }
 
     /// The param named `name`.

@@ -70,7 +70,7 @@ impl<'n, 'a> Keys<'n, 'a> {
                 has_unknown_keys: false,
             }),
             Value::Refused => None,
-            Value::Text(_) | Value::List => {
+            Value::Text(_) | Value::List(_) => {
                 let expected = format!("a mapping with the keys {}", quoted(&self.asked));
                 problems.expected(self.node, what, &expected);
                 None

@@ -5,6 +5,8 @@
 //! - [`yaml`]: the YAML a catalogue may use, as a tree of located nodes;
 //! - [`validate`]: the tree into the model, each mapping's keys read by name
 //!   ([`keys`]);
+//! - [`details`]: the data an error carries (`types:`, `params:`, their
+//!   examples, `retry:`) and the message's placeholders;
 //! - [`check`]: the rules between items (one code twice, a tombstone reused,
 //!   two names that collide);
 //! - [`names`]: the Rust names derived from the file, and the words they
@@ -13,6 +15,7 @@
 //! Every problem is collected in [`Problems`] and reported together.
 
 mod check;
+mod details;
 mod keys;
 mod names;
 mod read;

@@ -28,14 +28,16 @@ pub(crate) fn pieces(message: &str) -> Result<Vec<Piece<'_>>, BraceProblem> {
         } else if brace == "}" {
             return Err(BraceProblem {
                 offset: offset + at,
-                message: "a `}` that closes nothing: write `}}` for a literal brace".to_owned(),
+                message: "a `}` that closes nothing; write `}}` for a literal brace".to_owned(),
             });
         } else {
-            let Some(end) = after.find(['{', '}']).filter(|&end| after[end..].starts_with('}'))
+            let Some(end) = after
+                .find(['{', '}'])
+                .filter(|&end| after[end..].starts_with('}'))
             else {
                 return Err(BraceProblem {
                     offset: offset + at,
-                    message: "a `{` that is not closed: write `{name}` for a param's value, \
+                    message: "a `{` that is not closed; write `{name}` for a param's value, \
                               or `{{` for a literal brace"
                         .to_owned(),
                 });
@@ -44,7 +46,7 @@ pub(crate) fn pieces(message: &str) -> Result<Vec<Piece<'_>>, BraceProblem> {
             if name.is_empty() {
                 return Err(BraceProblem {
                     offset: offset + at,
-                    message: "an empty placeholder `{}`: name a param, as in `{retry_after}`, \
+                    message: "an empty placeholder `{}`; name a param, as in `{retry_after}`, \
                               or write `{{}}` for literal braces"
                         .to_owned(),
                 });

@@ -5,7 +5,7 @@
 
 use crate::ascii::plain_run;
 use crate::limits::{MAX_CODES, MAX_MESSAGE_CHARS};
-use crate::{Catalog, Code, ERROR_STATUSES, Removed, Status};
+use crate::{Catalog, Code, ERROR_STATUSES, Removed, Retry, Status, TypeDef};
 
 use super::Problems;
 use super::check::{Seen, Variants};
@@ -19,7 +19,12 @@ use super::yaml::{Node, Place, Value};
 /// The catalogue `root` holds, with every problem in `problems`. When there
 /// are any, the catalogue is incomplete and only its problems count.
 pub(super) fn catalog(root: Option<&Node<'_>>, problems: &mut Problems<'_>) -> Catalog {
-    Validator { problems, codes: 0 }.catalog(root)
+    Validator {
+        problems,
+        codes: 0,
+        types: Vec::new(),
+    }
+    .catalog(root)
 }
 
 /// What `text` holds that would not show as what it is, or `None` if nothing:
@@ -59,14 +64,17 @@ pub fn hidden_character_problem(text: &str) -> Option<String> {
     })
 }
 
-struct Validator<'p, 'a> {
-    problems: &'p mut Problems<'a>,
+pub(super) struct Validator<'p, 'a> {
+    pub(super) problems: &'p mut Problems<'a>,
     /// Codes read so far, against [`MAX_CODES`].
     codes: usize,
+    /// The types of `types:`, read before the statuses so that params can
+    /// use them.
+    types: Vec<TypeDef>,
 }
 
 impl Validator<'_, '_> {
-    fn problem(&mut self, at: Place, message: impl Into<String>) {
+    pub(super) fn problem(&mut self, at: Place, message: impl Into<String>) {
         self.problems.at(at, message);
     }
 
@@ -84,6 +92,7 @@ impl Validator<'_, '_> {
         let version = keys.take("version");
         let description = keys.take("description");
         let name = keys.take("name");
+        let types = keys.take("types");
         let statuses = keys.take("statuses");
         let removed = keys.take("removed");
         if keys.finish(self.problems, "the catalogue").is_none() {
@@ -114,10 +123,38 @@ impl Validator<'_, '_> {
         // Read before the statuses, wherever they are in the file, so that
         // every code can be checked against them.
         let removed = removed.map_or_else(Vec::new, |removed| self.tombstones(removed, &mut seen));
+        if let Some(types) = types {
+            self.types = self.types(types);
+        }
         let statuses = self.statuses(statuses, root.at, name.as_deref(), &mut seen);
+        let types = std::mem::take(&mut self.types);
+        for ty in &types {
+            let group = statuses.iter().find(|status| status.name == ty.name);
+            if let Some(status) = group {
+                self.problem(
+                    Place {
+                        line: ty.line,
+                        column: 3,
+                    },
+                    format!(
+                        "type `{}` has the name of the Rust enum of status {} (line {}); \
+                         rename the type",
+                        ty.name, status.status, status.line
+                    ),
+                );
+            } else if name.as_deref() == Some(ty.name.as_str()) {
+                self.problem(
+                    Place {
+                        line: ty.line,
+                        column: 3,
+                    },
+                    format!("type `{}` has the name of the top-level Rust enum", ty.name),
+                );
+            }
+        }
 
         Catalog {
-            types: Vec::new(),
+            types,
             source_name: file.to_owned(),
             title,
             version,
@@ -251,9 +288,11 @@ impl Validator<'_, '_> {
         let title_node = keys.take("title");
         let description = keys.take("description");
         let name = keys.take("name");
+        let retry = keys.take("retry");
         let codes = keys.take("codes");
         keys.finish(self.problems, "a status");
         let status = number?;
+        let retry = retry.and_then(|retry| self.retry(retry));
 
         let title = if let Some(title) = title_node {
             self.text(title, "title")
@@ -288,7 +327,7 @@ impl Validator<'_, '_> {
             }
         };
         let codes = match codes {
-            Some(codes) => self.codes(status, name.as_deref(), codes, seen),
+            Some(codes) => self.codes(status, name.as_deref(), retry, codes, seen),
             None => Vec::new(),
         };
         Some(Status {
@@ -297,7 +336,7 @@ impl Validator<'_, '_> {
             description,
             name: name.unwrap_or_default(),
             codes,
-            retry: None,
+            retry,
             line: key.at.line,
         })
     }
@@ -307,6 +346,7 @@ impl Validator<'_, '_> {
         &mut self,
         status: u16,
         group: Option<&str>,
+        retry: Option<Retry>,
         node: &'n Node<'_>,
         seen: &mut Seen<'n>,
     ) -> Vec<Code> {
@@ -349,14 +389,21 @@ impl Validator<'_, '_> {
             {
                 self.problem(key.at, problem);
             }
-            codes.push(self.code(key, value, variant));
+            codes.push(self.code(key, value, variant, retry));
         }
         codes
     }
 
     /// The code at `key`, whose Rust variant is `name`, from the short form
-    /// (`code: message`) or the long form (a mapping).
-    fn code(&mut self, key: &Node<'_>, value: &Node<'_>, name: String) -> Code {
+    /// (`code: message`) or the long form (a mapping); `status_retry` is its
+    /// status's `retry:`.
+    fn code(
+        &mut self,
+        key: &Node<'_>,
+        value: &Node<'_>,
+        name: String,
+        status_retry: Option<Retry>,
+    ) -> Code {
         let mut code = Code {
             code: key.key_text().to_owned(),
             message: String::new(),
@@ -364,11 +411,12 @@ impl Validator<'_, '_> {
             deprecated: None,
             since: None,
             params: Vec::new(),
-            retry: crate::Retry::Never,
+            retry: status_retry.unwrap_or_default(),
             line: key.at.line,
         };
         if matches!(value.value, Value::Text(_) | Value::Blank | Value::Refused) {
             code.message = self.message(value);
+            self.check_code(&code, Some(value), key.at, status_retry.is_some());
             return code;
         }
         let mut keys = Keys::new(value);
@@ -377,8 +425,25 @@ impl Validator<'_, '_> {
             .take("deprecated")
             .map(|node| self.text(node, "deprecation note"));
         code.since = keys.take("since").map(|node| self.text(node, "since"));
+        let params = keys.take("params");
+        let retry = keys.take("retry");
+        let own_retry = retry.and_then(|retry| self.retry(retry));
+        if let Some(retry) = own_retry {
+            code.retry = retry;
+        }
+        if let Some(params) = params {
+            let types = std::mem::take(&mut self.types);
+            let names: Vec<&str> = types.iter().map(|ty| ty.name.as_str()).collect();
+            let (mut read, examples) = self.params(params, "param", &names);
+            for (index, node) in examples {
+                let ty = read[index].ty.clone();
+                read[index].example = self.example(node, &ty, &types);
+            }
+            self.types = types;
+            code.params = read;
+        }
 
-        if matches!(value.value, Value::List) {
+        if matches!(value.value, Value::List(_)) {
             let expected = format!("its message, or a mapping with the keys {}", keys.quoted());
             self.problems.expected(value, "a code", &expected);
             return code;
@@ -392,6 +457,8 @@ impl Validator<'_, '_> {
             None if has_unknown_keys => {}
             None => self.problem(key.at, format!("code `{}` has no `message`", code.code)),
         }
+        let from_status = own_retry.is_none() && status_retry.is_some();
+        self.check_code(&code, message, key.at, from_status);
         code
     }
 
@@ -430,7 +497,7 @@ impl Validator<'_, '_> {
     /// The entries of a mapping whose keys are data (statuses, codes,
     /// tombstones); blank is none. Anything else is reported as not
     /// `expected`.
-    fn entries<'n, 'a>(
+    pub(super) fn entries<'n, 'a>(
         &mut self,
         node: &'n Node<'a>,
         what: &str,
@@ -439,7 +506,7 @@ impl Validator<'_, '_> {
         match &node.value {
             Value::Map(entries) => entries,
             Value::Blank | Value::Refused => &[],
-            Value::Text(_) | Value::List => {
+            Value::Text(_) | Value::List(_) => {
                 self.problems.expected(node, what, expected);
                 &[]
             }
@@ -449,12 +516,12 @@ impl Validator<'_, '_> {
     /// A text field, which must say something, and say it in characters a
     /// reader sees. Trailing line breaks, which YAML's `|` and `>` keep, are
     /// dropped: no text means to end in one.
-    fn text(&mut self, node: &Node<'_>, what: &str) -> String {
+    pub(super) fn text(&mut self, node: &Node<'_>, what: &str) -> String {
         let text = match &node.value {
             Value::Text(text) => text.trim_end_matches(['\n', '\r']),
             Value::Blank => "",
             Value::Refused => return String::new(),
-            Value::Map(_) | Value::List => {
+            Value::Map(_) | Value::List(_) => {
                 self.problems.expected(node, what, "text");
                 return String::new();
             }

@@ -50,6 +50,9 @@ pub(crate) struct Problem {
 pub(crate) struct Node<'a> {
     pub(crate) at: Place,
     pub(crate) value: Value<'a>,
+    /// Whether a text was written plain (not quoted, not a block): what
+    /// tells the integer `60` from the string `"60"` in an `example:`.
+    pub(crate) plain: bool,
 }
 
 impl Node<'_> {
@@ -71,9 +74,9 @@ pub(crate) enum Value<'a> {
     Blank,
     /// A mapping, in file order, with unique text keys.
     Map(Vec<(Node<'a>, Node<'a>)>),
-    /// A sequence. No part of a catalogue is one, so it is only reported,
-    /// and what is in it is not kept.
-    List,
+    /// A sequence, in file order: a list type (`[FieldViolation]`) or a
+    /// list example.
+    List(Vec<Node<'a>>),
     /// Something already reported (an alias): the reader of the tree says
     /// nothing more about it.
     Refused,
@@ -90,7 +93,7 @@ impl Value<'_> {
             }
             Value::Blank => "nothing".to_owned(),
             Value::Map(_) => "a mapping".to_owned(),
-            Value::List => "a list".to_owned(),
+            Value::List(_) => "a list".to_owned(),
             Value::Refused => "something refused".to_owned(),
         }
     }
@@ -163,6 +166,7 @@ enum Collection<'a> {
     },
     List {
         at: Place,
+        items: Vec<Node<'a>>,
     },
 }
 
@@ -205,6 +209,7 @@ impl<'a> Reader<'a> {
                 self.node(Node {
                     at,
                     value: Value::Refused,
+                    plain: false,
                 });
             }
             Event::MappingStart(..) | Event::SequenceStart(..) => {
@@ -220,7 +225,10 @@ impl<'a> Reader<'a> {
                             lines: HashMap::new(),
                         }
                     } else {
-                        Collection::List { at }
+                        Collection::List {
+                            at,
+                            items: Vec::new(),
+                        }
                     });
             }
             Event::MappingEnd | Event::SequenceEnd => {
@@ -228,10 +236,12 @@ impl<'a> Reader<'a> {
                     Some(Collection::Map { at, entries, .. }) => Node {
                         at,
                         value: Value::Map(entries),
+                        plain: false,
                     },
-                    Some(Collection::List { at }) => Node {
+                    Some(Collection::List { at, items }) => Node {
                         at,
-                        value: Value::List,
+                        value: Value::List(items),
+                        plain: false,
                     },
                     None => return Ok(true),
                 };
@@ -258,7 +268,7 @@ impl<'a> Reader<'a> {
         } else {
             Value::Text(text)
         };
-        self.node(Node { at, value });
+        self.node(Node { at, value, plain });
     }
 
     fn refuse_tag(&mut self, tag: &granit_parser::Tag, span: Span) {
@@ -293,7 +303,7 @@ impl<'a> Reader<'a> {
         let mut problem = None;
         match self.stack.last_mut() {
             None => self.root = Some(node),
-            Some(Collection::List { .. }) => {}
+            Some(Collection::List { items, .. }) => items.push(node),
             Some(Collection::Map {
                 entries,
                 key,
@@ -328,11 +338,12 @@ impl<'a> Reader<'a> {
                             let key = Node {
                                 at: key.at,
                                 value: Value::Text(text),
+                                plain: key.plain,
                             };
                             entries.push((key, node));
                         }
                     }
-                    Value::Map(_) | Value::List => {
+                    Value::Map(_) | Value::List(_) => {
                         problem = Some(Problem {
                             at: key.at,
                             message: format!("a key must be text, not {}", key.value.describe()),
@@ -351,7 +362,7 @@ impl<'a> Reader<'a> {
 fn too_deep(at: Place) -> Problem {
     Problem {
         at,
-        message: format!("nested more than {MAX_DEPTH} levels deep; a catalogue needs 5 at most"),
+        message: format!("nested more than {MAX_DEPTH} levels deep; a catalogue needs far fewer"),
     }
 }
 
@@ -454,7 +465,7 @@ mod tests {
             assert_eq!((problem.at.line, problem.at.column), at, "{source}");
             assert_eq!(
                 problem.message,
-                "nested more than 16 levels deep; a catalogue needs 5 at most"
+                "nested more than 16 levels deep; a catalogue needs far fewer"
             );
         }
     }

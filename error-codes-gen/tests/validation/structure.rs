@@ -29,7 +29,7 @@ colour: blue
             "errors.yaml:4:5: unknown key `titel` in a status: did you mean `title`?",
             "errors.yaml:7:9: unknown key `mesage` in a code: did you mean `message`?",
             "errors.yaml:9:1: unknown key `colour` in the catalogue: \
-             expected one of `title`, `version`, `description`, `name`, `statuses`, `removed`",
+             expected one of `title`, `version`, `description`, `name`, `types`, `statuses`, `removed`",
         ]
     );
 }
@@ -41,7 +41,7 @@ fn a_misspelt_required_key_is_unknown_and_missing() {
         [
             "errors.yaml:1:1: missing `statuses`: the mapping of error statuses to their codes",
             "errors.yaml:2:1: unknown key `status` in the catalogue: \
-             expected one of `title`, `version`, `description`, `name`, `statuses`, `removed`",
+             expected one of `title`, `version`, `description`, `name`, `types`, `statuses`, `removed`",
         ]
     );
 }
@@ -57,7 +57,7 @@ fn the_catalogue_must_be_a_mapping() {
         problems("# A list, not a mapping.\n\n  - title: T\n"),
         [
             "errors.yaml:3:3: the catalogue must be a mapping with the keys \
-             `title`, `version`, `description`, `name`, `statuses`, `removed`, found a list"
+             `title`, `version`, `description`, `name`, `types`, `statuses`, `removed`, found a list"
         ]
     );
 }
@@ -68,7 +68,7 @@ fn a_message_must_be_text() {
         "title: T\nstatuses:\n  401:\n    codes:\n      a: [x, y]\n",
         "5:10",
         "a code must be its message, or a mapping with the keys `message`, `deprecated`, `since`, \
-         found a list",
+         `params`, `retry`, found a list",
     );
     assert_one_problem(
         "title: T\nstatuses:\n  401:\n    codes:\n      a:\n        message: {x: y}\n",
@@ -152,7 +152,7 @@ removed: [gone]
             "errors.yaml:1:8: title must be text, found a list",
             "errors.yaml:2:14: description must be text, found a mapping",
             "errors.yaml:4:8: a status must be a mapping with the keys `title`, `description`, \
-             `name`, `codes`, found the text `just text`",
+             `name`, `retry`, `codes`, found the text `just text`",
             "errors.yaml:6:12: `codes` must be a mapping of codes to their messages, found a list",
             "errors.yaml:8:12: title must be text, found a mapping",
             "errors.yaml:10:20: message must be text, found a list",
