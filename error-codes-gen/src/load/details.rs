@@ -202,6 +202,16 @@ impl Validator<'_, '_> {
                 if type_names.contains(&word.as_ref()) {
                     return Some(Type::Named(word.to_string()));
                 }
+                if word.starts_with('[') && word.ends_with(']') {
+                    self.problem(
+                        node.at,
+                        format!(
+                            "the type `{word}` is quoted text: write the list without quotes, \
+                             {word}, so that YAML reads it as a list"
+                        ),
+                    );
+                    return None;
+                }
                 let declared = if type_names.is_empty() {
                     String::new()
                 } else {
