@@ -318,48 +318,56 @@ impl Status {
 pub(crate) const DEPRECATED: &str = "Deprecated:";
 
 impl Code {
-    /// The message in pieces: text and placeholders, in order. The loader
-    /// has checked every brace, so this cannot fail on a loaded code.
+    /// The message in pieces: text and placeholders, in order. Only a code
+    /// with params has placeholders: in its message `{name}` is a param's
+    /// value and `{{` and `}}` are literal braces. The message of a code
+    /// without params is sent as written, braces and all, as it was before
+    /// params existed. The loader has checked every brace, so this cannot
+    /// fail on a loaded code.
     ///
     /// ```
     /// use error_codes_gen::Piece;
     ///
     /// let catalog = error_codes_gen::Catalog::from_yaml(
-    ///     "title: T\nstatuses:\n  429:\n    codes:\n      wait:\n        message: Wait {seconds} s {{sic}}.\n        params:\n          seconds: integer\n",
+    ///     "title: T\nstatuses:\n  429:\n    codes:\n      wait:\n        message: Wait {seconds} s {{sic}}.\n        params:\n          seconds: integer\n      plain: Use {braces} freely.\n",
     ///     "errors.yaml",
     /// )?;
-    /// let (_, code) = catalog.codes().next().unwrap();
+    /// let codes: Vec<_> = catalog.codes().map(|(_, code)| code).collect();
     /// assert_eq!(
-    ///     code.pieces(),
+    ///     codes[0].pieces(),
     ///     [Piece::Text("Wait "), Piece::Param("seconds"), Piece::Text(" s "), Piece::Text("{"), Piece::Text("sic"), Piece::Text("}"), Piece::Text(".")],
     /// );
+    /// assert_eq!(codes[1].pieces(), [Piece::Text("Use {braces} freely.")]);
     /// # Ok::<(), error_codes_gen::Error>(())
     /// ```
     #[must_use]
     pub fn pieces(&self) -> Vec<Piece<'_>> {
+        if self.params.is_empty() {
+            return vec![Piece::Text(&self.message)];
+        }
         crate::load::pieces(&self.message).unwrap_or_else(|_| vec![Piece::Text(&self.message)])
     }
 
-    /// The message as sent when nothing is filled in: `{{` and `}}` as
-    /// single braces. For a code with placeholders, the placeholders stay.
+    /// The message with nothing filled in: what a code without params
+    /// sends, and for a code with params its text with `{{` and `}}` as
+    /// single braces and each placeholder left as `{name}`.
     #[must_use]
     pub fn plain_message(&self) -> std::borrow::Cow<'_, str> {
-        if self.message.contains(['{', '}']) {
-            let mut text = String::with_capacity(self.message.len());
-            for piece in self.pieces() {
-                match piece {
-                    Piece::Text(part) => text.push_str(part),
-                    Piece::Param(name) => {
-                        text.push('{');
-                        text.push_str(name);
-                        text.push('}');
-                    }
+        if self.params.is_empty() || !self.message.contains(['{', '}']) {
+            return std::borrow::Cow::Borrowed(&self.message);
+        }
+        let mut text = String::with_capacity(self.message.len());
+        for piece in self.pieces() {
+            match piece {
+                Piece::Text(part) => text.push_str(part),
+                Piece::Param(name) => {
+                    text.push('{');
+                    text.push_str(name);
+                    text.push('}');
                 }
             }
-            std::borrow::Cow::Owned(text)
-        } else {
-            std::borrow::Cow::Borrowed(&self.message)
         }
+        std::borrow::Cow::Owned(text)
     }
 
     /// Whether the message has a `{placeholder}`.

@@ -19,11 +19,13 @@ fn schema() -> Value {
 
 /// The levels of the file format: where each lives in the schema, and the
 /// unknown key the loader names when it finds one there.
-const LEVELS: [(&str, &str); 4] = [
+const LEVELS: [(&str, &str); 6] = [
     ("the catalogue", "/properties"),
     ("a status", "/$defs/statusEntry/properties"),
     ("a code", "/$defs/codeEntry/anyOf/1/properties"),
     ("a removed code", "/$defs/tombstone/properties"),
+    ("a type", "/$defs/typeEntry/properties"),
+    ("a param", "/$defs/paramEntry/anyOf/1/properties"),
 ];
 
 /// The keys the schema allows at a level, and those it requires.
@@ -55,6 +57,13 @@ fn sample(level: &str, key: &str) -> &'static str {
         ("a status", "title") => "Not Authorised",
         ("a status", "name") => "AuthError",
         ("a removed code", "status") => "401",
+        ("the catalogue", "types") => "{}",
+        ("a code", "params") => "{}",
+        ("a status" | "a code", "retry") => "backoff",
+        ("a type", "fields") => "{field: string, reason: {type: string, optional: true}}",
+        ("a param", "type") => "integer",
+        ("a param", "optional") => "true",
+        ("a param", "example") => "60",
         (_, "version" | "since") => "1.2.0",
         (_, "description") => "What this is about.",
         (_, "message") => "The token is invalid.",
@@ -64,15 +73,16 @@ fn sample(level: &str, key: &str) -> &'static str {
     }
 }
 
-/// A catalogue with `keys[i]` at level `i` of [`LEVELS`]: one status 401
-/// with one long-form code, and one tombstone. `edit` adds a key or replaces
-/// a key's value: `(level, key, value as YAML)`.
-fn catalogue(keys: &[Vec<String>; 4], edit: Option<(usize, &str, &str)>) -> String {
-    let [top, status, code, tombstone] = keys;
+/// A catalogue with `keys[i]` at level `i` of [`LEVELS`]: one type, one
+/// status 401 with one long-form code with one long-form param, and one
+/// tombstone. `edit` adds a key or replaces a key's value: `(level, key,
+/// value as YAML)`.
+fn catalogue(keys: &[Vec<String>; 6], edit: Option<(usize, &str, &str)>) -> String {
+    let [top, status, code, tombstone, ty, param] = keys;
     let mut yaml = String::new();
     // `key: value` at `level`, the value edited or else a sample.
     let field = |yaml: &mut String, level: usize, key: &str| {
-        let indent = ["", "    ", "        ", "    "][level];
+        let indent = ["", "    ", "        ", "    ", "    ", "            "][level];
         let value = match edit {
             Some((at, edited, value)) if at == level && edited == key => value,
             _ => sample(LEVELS[level].0, key),
@@ -96,7 +106,15 @@ fn catalogue(keys: &[Vec<String>; 4], edit: Option<(usize, &str, &str)>) -> Stri
                     if key == "codes" {
                         yaml.push_str("    codes:\n      invalid_token:\n");
                         for key in code {
-                            field(&mut yaml, 2, key);
+                            if key == "params" {
+                                yaml.push_str("        params:\n          limit:\n");
+                                for key in param {
+                                    field(&mut yaml, 5, key);
+                                }
+                                added(&mut yaml, 5, param);
+                            } else {
+                                field(&mut yaml, 2, key);
+                            }
                         }
                         added(&mut yaml, 2, code);
                     } else {
@@ -104,6 +122,13 @@ fn catalogue(keys: &[Vec<String>; 4], edit: Option<(usize, &str, &str)>) -> Stri
                     }
                 }
                 added(&mut yaml, 1, status);
+            }
+            "types" => {
+                yaml.push_str("types:\n  FieldViolation:\n");
+                for key in ty {
+                    field(&mut yaml, 4, key);
+                }
+                added(&mut yaml, 4, ty);
             }
             "removed" => {
                 yaml.push_str("removed:\n  legacy_auth_failed:\n");
@@ -119,7 +144,7 @@ fn catalogue(keys: &[Vec<String>; 4], edit: Option<(usize, &str, &str)>) -> Stri
     yaml
 }
 
-fn every_key() -> [Vec<String>; 4] {
+fn every_key() -> [Vec<String>; 6] {
     LEVELS.map(|(_, pointer)| schema_keys(pointer).0)
 }
 
@@ -207,8 +232,16 @@ fn schema_and_loader_agree_on_every_value() {
     let mut catalogues: Vec<String> = Vec::new();
     for (level, level_keys) in keys.iter().enumerate() {
         for key in level_keys {
-            if matches!(key.as_str(), "statuses" | "codes" | "removed") {
+            if matches!(
+                key.as_str(),
+                "statuses" | "codes" | "removed" | "types" | "fields" | "params"
+            ) {
                 continue; // Containers, below.
+            }
+            // An example's type is the loader's rule alone: the schema
+            // cannot see the param's type.
+            if key == "example" {
+                continue;
             }
             for value in VALUES {
                 catalogues.push(catalogue(&keys, Some((level, key, value))));
@@ -223,7 +256,51 @@ fn schema_and_loader_agree_on_every_value() {
             format!("title: T\nstatuses:\n  401:\n    codes:\n      a: {value}\n"),
             format!("title: T\nstatuses: {{}}\nremoved: {value}\n"),
             format!("title: T\nstatuses: {{}}\nremoved:\n  a: {value}\n"),
+            format!("title: T\nstatuses: {{}}\ntypes: {value}\n"),
+            format!("title: T\nstatuses: {{}}\ntypes:\n  A: {value}\n"),
+            format!("title: T\nstatuses: {{}}\ntypes:\n  A:\n    fields: {value}\n"),
+            format!("title: T\nstatuses: {{}}\ntypes:\n  A:\n    fields:\n      f: {value}\n"),
+            format!("title: T\nstatuses:\n  401:\n    codes:\n      a:\n        message: A.\n        params: {value}\n"),
+            format!("title: T\nstatuses:\n  401:\n    codes:\n      a:\n        message: A.\n        params:\n          p: {value}\n"),
         ]);
+    }
+    // Types as the file writes them, and the names of params and types.
+    for ty in [
+        "string",
+        "integer",
+        "number",
+        "boolean",
+        "[string]",
+        "[[integer]]",
+        "A",
+        "[A]",
+        "[A, A]",
+        "[]",
+        "float",
+        "\"[A]\"",
+    ] {
+        catalogues.push(format!(
+            "title: T\ntypes:\n  A:\n    fields: {{f: string}}\nstatuses:\n  401:\n    codes:\n      a:\n        message: A.\n        params:\n          p: {ty}\n"
+        ));
+    }
+    for name in [
+        "retry_after",
+        "retryAfter",
+        "a1",
+        "9a",
+        "_a",
+        "a-b",
+        "\"a b\"",
+        "é",
+    ] {
+        catalogues.push(format!(
+            "title: T\nstatuses:\n  401:\n    codes:\n      a:\n        message: A.\n        params:\n          {name}: string\n"
+        ));
+    }
+    for name in ["FieldViolation", "A1", "lower", "A_B", "9A", "\"A B\""] {
+        catalogues.push(format!(
+            "title: T\nstatuses: {{}}\ntypes:\n  {name}:\n    fields: {{f: string}}\n"
+        ));
     }
     // Statuses with a standard reason phrase: others need a `title:`, which
     // the schema does not know to ask for.
@@ -333,7 +410,8 @@ fn every_valid_catalogue_passes_the_schema() {
 fn the_schema_rejects_structural_mistakes() {
     const GOOD: &str = "title: T\nstatuses:\n  401:\n    codes:\n      invalid_token: Invalid.\n";
     // (name, catalogue, what the validator's message or path must mention)
-    let cases: [(&str, String, &str); 16] = [
+    const DETAILS: &str = "title: T\ntypes:\n  V:\n    fields: {f: string}\nstatuses:\n  429:\n    codes:\n      wait:\n        message: Wait.\n        retry: after\n        params:\n          retry_after: integer\n";
+    let cases: [(&str, String, &str); 21] = [
         (
             "unknown_top_key",
             format!("{GOOD}colour: blue\n"),
@@ -408,6 +486,40 @@ fn the_schema_rejects_structural_mistakes() {
             "tombstone_without_status",
             format!("{GOOD}removed:\n  old:\n    reason: Gone.\n"),
             "'status' is a required property",
+        ),
+        (
+            "unknown_param_key",
+            DETAILS.replace(
+                "retry_after: integer",
+                "retry_after: {type: integer, optinal: true}",
+            ),
+            "'optinal' was unexpected",
+        ),
+        (
+            "unknown_retry_word",
+            DETAILS.replace("retry: after", "retry: later"),
+            "'later' is not one of",
+        ),
+        (
+            "a_list_of_two_types",
+            DETAILS.replace(
+                "retry_after: integer",
+                "retry_after: integer\n          both: [V, V]",
+            ),
+            "is too long",
+        ),
+        (
+            "param_name_with_a_dash",
+            DETAILS.replace(
+                "retry_after: integer",
+                "retry_after: integer\n          retry-at: string",
+            ),
+            "'retry-at' does not match",
+        ),
+        (
+            "type_without_fields",
+            DETAILS.replace("    fields: {f: string}", "    description: A value."),
+            "'fields' is a required property",
         ),
         (
             "name_not_an_identifier",

@@ -1,7 +1,8 @@
 //! The data an error carries: `types:`, a code's `params:` (short and long
-//! form), their `example:`s, `retry:`, and the message's placeholders, with
-//! the rules that tie them together (a placeholder names a param, `retry:
-//! after` needs `retry_after`, no type contains itself).
+//! form), their `example:`s, `retry:`, and the placeholders in the message
+//! of a code with params, with the rules that tie them together (a
+//! placeholder names a required scalar param, `retry: after` needs
+//! `retry_after`, no type contains itself).
 
 use heck::ToSnakeCase as _;
 
@@ -318,7 +319,14 @@ impl Validator<'_, '_> {
         from_status: bool,
     ) {
         let message_at = message.map_or(at, |node| node.at);
-        match pieces(&code.message) {
+        // Only a code with params has placeholders: the message of one
+        // without is sent as written, braces and all.
+        let placeholders = if code.params.is_empty() {
+            Ok(Vec::new())
+        } else {
+            pieces(&code.message)
+        };
+        match placeholders {
             Err(problem) => {
                 let offset = code.message[..problem.offset].chars().count() + 1;
                 self.problem(
@@ -330,12 +338,6 @@ impl Validator<'_, '_> {
                 for piece in pieces {
                     let Piece::Param(name) = piece else { continue };
                     let problem = match code.param(name) {
-                        None if code.params.is_empty() => format!(
-                            "the placeholder `{{{name}}}` names no param: code `{}` has no \
-                             `params:`; declare `{name}` there, or write `{{{{` and `}}}}` \
-                             for literal braces",
-                            code.code
-                        ),
                         None => format!(
                             "the placeholder `{{{name}}}` names no param of code `{}` (it has {})",
                             code.code,
