@@ -263,7 +263,42 @@ fn schema_and_loader_agree_on_every_value() {
             format!("title: T\nstatuses:\n  401:\n    codes:\n      a:\n        message: A.\n        params:\n          p: {value}\n"),
         ]);
     }
-    // Types as the file writes them, and the names of params and types.
+    catalogues.extend(details_catalogues());
+    for code in ["a-b", "a.b", "A1", "\"a b\"", "\"\"", "é", "a/b"] {
+        catalogues.push(format!(
+            "title: T\nstatuses:\n  401:\n    codes:\n      {code}: A.\n"
+        ));
+        catalogues.push(format!(
+            "title: T\nstatuses: {{}}\nremoved:\n  {code}:\n    status: 401\n"
+        ));
+    }
+
+    let dir = target_dir().join("tests-schema").join("differential");
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    let mut cases = Vec::new();
+    let mut accepted = 0;
+    for (n, yaml) in catalogues.iter().enumerate() {
+        let file = dir.join(format!("{n:03}.yaml"));
+        fs::write(&file, yaml).unwrap();
+        let valid = Catalog::from_yaml(yaml, "errors.yaml").is_ok();
+        accepted += usize::from(valid);
+        // A rejection for any reason: the loader's reasons are its own words.
+        cases.push(json!({ "file": file, "valid": valid, "expect": "" }));
+    }
+    // Both verdicts occur often, so agreement means something.
+    assert!(
+        accepted > 40 && cases.len() - accepted > 80,
+        "{accepted} of {}",
+        cases.len()
+    );
+    check("differential", &cases);
+}
+
+/// Catalogues with the types a param may be written as, the names of params
+/// and types, and statuses, right and wrong.
+fn details_catalogues() -> Vec<String> {
+    let mut catalogues = Vec::new();
     for ty in [
         "string",
         "integer",
@@ -314,35 +349,7 @@ fn schema_and_loader_agree_on_every_value() {
             ));
         }
     }
-    for code in ["a-b", "a.b", "A1", "\"a b\"", "\"\"", "é", "a/b"] {
-        catalogues.push(format!(
-            "title: T\nstatuses:\n  401:\n    codes:\n      {code}: A.\n"
-        ));
-        catalogues.push(format!(
-            "title: T\nstatuses: {{}}\nremoved:\n  {code}:\n    status: 401\n"
-        ));
-    }
-
-    let dir = target_dir().join("tests-schema").join("differential");
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    let mut cases = Vec::new();
-    let mut accepted = 0;
-    for (n, yaml) in catalogues.iter().enumerate() {
-        let file = dir.join(format!("{n:03}.yaml"));
-        fs::write(&file, yaml).unwrap();
-        let valid = Catalog::from_yaml(yaml, "errors.yaml").is_ok();
-        accepted += usize::from(valid);
-        // A rejection for any reason: the loader's reasons are its own words.
-        cases.push(json!({ "file": file, "valid": valid, "expect": "" }));
-    }
-    // Both verdicts occur often, so agreement means something.
-    assert!(
-        accepted > 40 && cases.len() - accepted > 80,
-        "{accepted} of {}",
-        cases.len()
-    );
-    check("differential", &cases);
+    catalogues
 }
 
 /// Every catalogue the loader accepts among the workspace's files: the seed,
@@ -409,8 +416,7 @@ fn every_valid_catalogue_passes_the_schema() {
 fn the_schema_rejects_structural_mistakes() {
     const GOOD: &str = "title: T\nstatuses:\n  401:\n    codes:\n      invalid_token: Invalid.\n";
     // (name, catalogue, what the validator's message or path must mention)
-    const DETAILS: &str = "title: T\ntypes:\n  V:\n    fields: {f: string}\nstatuses:\n  429:\n    codes:\n      wait:\n        message: Wait.\n        retry: after\n        params:\n          retry_after: integer\n";
-    let cases: [(&str, String, &str); 21] = [
+    let cases: [(&str, String, &str); 16] = [
         (
             "unknown_top_key",
             format!("{GOOD}colour: blue\n"),
@@ -487,6 +493,21 @@ fn the_schema_rejects_structural_mistakes() {
             "'status' is a required property",
         ),
         (
+            "name_not_an_identifier",
+            GOOD.replace("title: T", "title: T\nname: Api Error"),
+            "'Api Error' does not match",
+        ),
+    ];
+    rejected("invalid", cases);
+}
+
+/// Mistakes in types, params and retry: each rejected by the schema, for
+/// the stated reason, and by the loader too.
+#[test]
+fn the_schema_rejects_mistakes_in_details() {
+    const DETAILS: &str = "title: T\ntypes:\n  V:\n    fields: {f: string}\nstatuses:\n  429:\n    codes:\n      wait:\n        message: Wait.\n        retry: after\n        params:\n          retry_after: integer\n";
+    let cases = [
+        (
             "unknown_param_key",
             DETAILS.replace(
                 "retry_after: integer",
@@ -520,23 +541,24 @@ fn the_schema_rejects_structural_mistakes() {
             DETAILS.replace("    fields: {f: string}", "    description: A value."),
             "'fields' is a required property",
         ),
-        (
-            "name_not_an_identifier",
-            GOOD.replace("title: T", "title: T\nname: Api Error"),
-            "'Api Error' does not match",
-        ),
     ];
-    let dir = target_dir().join("tests-schema").join("invalid");
+    rejected("invalid-details", cases);
+}
+
+/// Checks that the loader and the schema both reject each case, the schema
+/// for the reason given: `(name, catalogue, what its message must mention)`.
+fn rejected<const N: usize>(name: &str, cases: [(&str, String, &str); N]) {
+    let dir = target_dir().join("tests-schema").join(name);
     fs::create_dir_all(&dir).unwrap();
     let mut checks = Vec::new();
-    for (name, yaml, expect) in cases {
-        let file: PathBuf = dir.join(format!("{name}.yaml"));
+    for (case, yaml, expect) in cases {
+        let file: PathBuf = dir.join(format!("{case}.yaml"));
         fs::write(&file, &yaml).unwrap();
         assert!(
             Catalog::load(Path::new(&file)).is_err(),
-            "{name}: the loader accepts what the schema must reject:\n{yaml}"
+            "{case}: the loader accepts what the schema must reject:\n{yaml}"
         );
         checks.push(json!({ "file": file, "valid": false, "expect": expect }));
     }
-    check("invalid", &checks);
+    check(name, &checks);
 }
