@@ -3,6 +3,7 @@
 use error_codes_gen::Catalog;
 
 mod accepted;
+mod details;
 mod duplicates;
 mod lifecycle;
 mod limits;
