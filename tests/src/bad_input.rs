@@ -186,6 +186,20 @@ pub const FILE_CLASSES: &[FileClass] = &[
     refused("too_many_codes", Built(too_many_codes), at(20_005, 7), "more than 20000 codes, the most a catalogue may have"),
     refused("message_too_long", Built(message_too_long), at(5, 10), "the message is 2001 characters long; the longest accepted is 2000"),
     refused("removed_code_reused", Text("title: T\nremoved:\n  a:\n    status: 401\nstatuses:\n  401:\n    codes:\n      a: A.\n"), at(8, 7), "tombstone at line 3"),
+    // Types, params, examples, retry and placeholders.
+    refused("unknown_type", Text("title: T\nstatuses:\n  422:\n    codes:\n      a:\n        message: A.\n        params:\n          p: int\n"), at(8, 14), "unknown type `int`"),
+    refused("list_of_several_types", Text("title: T\nstatuses:\n  422:\n    codes:\n      a:\n        message: A.\n        params:\n          p: [string, integer]\n"), at(8, 14), "a list type holds exactly one type"),
+    refused("type_cycle", Text("title: T\ntypes:\n  A:\n    fields: {b: B}\n  B:\n    fields: {a: A}\nstatuses: {}\n"), at(3, 3), "type `A` contains itself (A.b → B.a → A)"),
+    refused("placeholder_without_param", Text("title: T\nstatuses:\n  429:\n    codes:\n      a:\n        message: Wait {seconds} s.\n        params:\n          retry_after: integer\n"), at(6, 18), "the placeholder `{seconds}` names no param of code `a`"),
+    refused("placeholder_not_scalar", Text("title: T\nstatuses:\n  422:\n    codes:\n      a:\n        message: Bad {fields}.\n        params:\n          fields: [string]\n"), at(6, 18), "names a param of type `[string]`"),
+    refused("placeholder_optional", Text("title: T\nstatuses:\n  422:\n    codes:\n      a:\n        message: Bad {field}.\n        params:\n          field: {type: string, optional: true}\n"), at(6, 18), "names an optional param"),
+    refused("unbalanced_brace", Text("title: T\nstatuses:\n  422:\n    codes:\n      a:\n        message: Bad {field.\n        params:\n          field: string\n"), at(6, 18), "a `{` that is not closed"),
+    refused("retry_after_without_param", Text("title: T\nstatuses:\n  429:\n    codes:\n      a:\n        message: Slow down.\n        retry: after\n"), at(5, 7), "has `retry: after` but no param `retry_after`"),
+    refused("retry_after_not_integer", Text("title: T\nstatuses:\n  429:\n    codes:\n      a:\n        message: Slow down.\n        retry: after\n        params:\n          retry_after: string\n"), at(5, 7), "must be a required `integer`"),
+    refused("unknown_retry", Text("title: T\nstatuses:\n  503:\n    retry: later\n    codes: {}\n"), at(4, 12), "unknown retry `later`: expected `never`, `backoff` or `after`"),
+    refused("param_not_an_identifier", Text("title: T\nstatuses:\n  422:\n    codes:\n      a:\n        message: A.\n        params:\n          retry-after: integer\n"), at(8, 11), "param `retry-after` is not a name a body can carry"),
+    refused("param_case_collision", Text("title: T\nstatuses:\n  422:\n    codes:\n      a:\n        message: A.\n        params:\n          userId: string\n          user_id: string\n"), at(9, 11), "are both the Rust field `user_id`"),
+    refused("example_of_wrong_type", Text("title: T\nstatuses:\n  429:\n    codes:\n      a:\n        message: A.\n        params:\n          limit: {type: integer, example: sixty}\n"), at(8, 43), "the example is the text `sixty`, not an integer"),
 ];
 
 /// A valid catalogue padded with a comment to one byte over the limit.
