@@ -273,8 +273,9 @@ fn check_diagnostics(bytes: &[u8], error: &error_codes_gen::Error) -> Result<(),
 #[test]
 fn valid_catalogues_read_back_by_their_parsers() {
     let mut runner = TestRunner::new(fuzz::config(200));
-    // Codes; deprecated codes; codes with `since`; tombstones.
-    let counts = RefCell::new([0usize; 4]);
+    // Codes; deprecated codes; codes with `since`; tombstones; params;
+    // types; codes that may be retried.
+    let counts = RefCell::new([0usize; 7]);
     let result = runner.run(&fuzz::catalogue(), |spec| {
         let yaml = spec.yaml();
         let catalog = Catalog::from_yaml(&yaml, "fuzz.yaml").map_err(|error| {
@@ -289,19 +290,25 @@ fn valid_catalogues_read_back_by_their_parsers() {
             counts[0] += 1;
             counts[1] += usize::from(code.deprecated.is_some());
             counts[2] += usize::from(code.since.is_some());
+            counts[4] += code.params.len();
+            counts[6] += usize::from(code.retry != error_codes_gen::Retry::Never);
         }
         counts[3] += catalog.removed.len();
+        counts[5] += catalog.types.len();
         Ok(())
     });
     if let Err(failure) = result {
         panic!("{failure}\n(FUZZ_SEED={:#x})", fuzz::seed());
     }
-    let [codes, deprecated, since, removed] = *counts.borrow();
+    let [codes, deprecated, since, removed, params, types, retries] = *counts.borrow();
     eprintln!(
         "catalogues: {} read back through syn, prettyplease, YAML and pulldown-cmark, \
-         {codes} codes ({deprecated} deprecated, {since} with `since`), {removed} tombstones",
+         {codes} codes ({deprecated} deprecated, {since} with `since`, {retries} to retry, \
+         {params} params), {types} types, {removed} tombstones",
         runner.config().cases,
     );
+    // The generator reaches every part of the format.
+    assert!(params > 0 && types > 0 && retries > 0 && removed > 0);
 }
 
 fn fail(problem: &str, yaml: &str) -> TestCaseError {
@@ -370,6 +377,25 @@ fn check_model(spec: &CatalogueSpec, catalog: &Catalog) -> Result<(), String> {
             .map(|c| (&c.deprecated, &c.since))
             .collect();
         same("deprecated and since", &lifecycle, &expected)?;
+        same(
+            "status retry",
+            &status.retry.map(error_codes_gen::Retry::word),
+            &written.retry,
+        )?;
+        for (code, written_code) in status.codes.iter().zip(&written.codes) {
+            let retry = written_code.retry.or(written.retry).unwrap_or("never");
+            same("retry", &code.retry.word(), &retry)?;
+            check_params(&code.code, &code.params, &written_code.params)?;
+        }
+    }
+    same("type count", &catalog.types.len(), &spec.types.len())?;
+    for (ty, written) in catalog.types.iter().zip(&spec.types) {
+        same(
+            "type",
+            &(&ty.name, &ty.description),
+            &(&written.name, &written.description),
+        )?;
+        check_params(&ty.name, &ty.fields, &written.fields)?;
     }
     let removed: Vec<_> = catalog
         .removed
@@ -383,6 +409,48 @@ fn check_model(spec: &CatalogueSpec, catalog: &Catalog) -> Result<(), String> {
         .collect();
     same("removed", &removed, &expected)?;
     Ok(())
+}
+
+/// Each loaded param is the one written: name, Rust field, type, optional,
+/// description and example.
+fn check_params(
+    owner: &str,
+    loaded: &[error_codes_gen::Param],
+    written: &[fuzz::ParamSpec],
+) -> Result<(), String> {
+    let loaded: Vec<_> = loaded
+        .iter()
+        .map(|p| {
+            (
+                p.name.clone(),
+                p.field.clone(),
+                p.ty.written(),
+                p.optional,
+                p.description.clone(),
+                p.example.as_ref().map(|example| format!("{example:?}")),
+            )
+        })
+        .collect();
+    let written: Vec<_> = written
+        .iter()
+        .map(|p| {
+            (
+                p.name.clone(),
+                p.field.clone(),
+                p.ty.clone(),
+                p.optional,
+                p.description.clone(),
+                p.example.as_ref().map(|(_, debug)| debug.clone()),
+            )
+        })
+        .collect();
+    if loaded == written {
+        Ok(())
+    } else {
+        Err(format!(
+            "params of `{owner}`: loaded {loaded:?}, written {written:?}"
+        ))
+    }
 }
 
 /// The Rust parses, survives `prettyplease`, and every group's `code()`,

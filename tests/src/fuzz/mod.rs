@@ -16,6 +16,10 @@ use std::fmt::Write as _;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
 
+pub mod details;
+
+pub use details::{ParamSpec, RetrySpec, TypeSpec};
+
 /// The runner configuration for a target whose CI run has `default_cases`
 /// cases.
 ///
@@ -113,6 +117,8 @@ pub struct CatalogueSpec {
     pub description: Option<String>,
     /// `name:`.
     pub name: Option<String>,
+    /// `types:`, in file order.
+    pub types: Vec<TypeSpec>,
     /// The statuses, in file order.
     pub statuses: Vec<StatusSpec>,
     /// The tombstones (`removed:`), in file order.
@@ -151,6 +157,8 @@ pub struct StatusSpec {
     pub description: Option<String>,
     /// `name:`, given whenever `title` is.
     pub name: Option<String>,
+    /// `retry:`, the codes' default (`never` or `backoff`).
+    pub retry: RetrySpec,
     /// The codes, in file order.
     pub codes: Vec<CodeSpec>,
 }
@@ -160,14 +168,19 @@ pub struct StatusSpec {
 pub struct CodeSpec {
     /// The code.
     pub code: String,
-    /// Its message.
+    /// Its message, as written: in a code with params, braces doubled and
+    /// maybe a placeholder at the end.
     pub message: String,
+    /// `params:`, in file order.
+    pub params: Vec<ParamSpec>,
+    /// `retry:`.
+    pub retry: RetrySpec,
     /// `deprecated:`, the deprecation note.
     pub deprecated: Option<String>,
     /// `since:`, the version that added the code.
     pub since: Option<String>,
-    /// How the code is written; a code with `deprecated` or `since` is
-    /// never written [`Form::Short`].
+    /// How the code is written; a code with `deprecated`, `since`, params
+    /// or `retry` is never written [`Form::Short`].
     pub form: Form,
 }
 
@@ -246,7 +259,12 @@ fn code(marker: char, index: usize) -> impl Strategy<Value = String> {
         })
 }
 
-fn status_spec(status: u16, first_code: usize, group: usize) -> impl Strategy<Value = StatusSpec> {
+fn status_spec(
+    status: u16,
+    first_code: usize,
+    group: usize,
+    types: usize,
+) -> impl Strategy<Value = StatusSpec> {
     let title = if standard(status).is_some() {
         proptest::option::of(text(24, false)).boxed()
     } else {
@@ -260,21 +278,31 @@ fn status_spec(status: u16, first_code: usize, group: usize) -> impl Strategy<Va
                     text(60, true),
                     lifecycle(),
                     form(),
+                    prop_oneof![2 => Just(Vec::new()), 1 => details::params(types, 3)],
+                    details::retry(),
+                    any::<bool>(),
                 )
-                    .prop_map(|(code, message, (deprecated, since), form)| {
-                        let lifecycle = deprecated.is_some() || since.is_some();
-                        CodeSpec {
+                    .prop_map(
+                        |(
                             code,
-                            message,
-                            deprecated,
-                            since,
-                            form: if lifecycle && form == Form::Short {
-                                Form::Block
-                            } else {
-                                form
-                            },
-                        }
-                    })
+                            text,
+                            (deprecated, since),
+                            form,
+                            mut params,
+                            retry,
+                            placeholder,
+                        )| {
+                            code_spec(
+                                code,
+                                &text,
+                                (deprecated, since),
+                                form,
+                                &mut params,
+                                retry,
+                                placeholder,
+                            )
+                        },
+                    )
             })
             .collect::<Vec<_>>()
     });
@@ -283,15 +311,71 @@ fn status_spec(status: u16, first_code: usize, group: usize) -> impl Strategy<Va
         proptest::option::of(text(40, true)),
         codes,
         any::<bool>(),
+        prop_oneof![4 => Just(None), 1 => Just(Some("never")), 1 => Just(Some("backoff"))],
     )
-        .prop_map(move |(title, description, codes, quoted_key)| StatusSpec {
-            status,
-            quoted_key,
-            name: title.as_ref().map(|_| format!("Group{group}")),
-            title,
-            description,
-            codes,
-        })
+        .prop_map(
+            move |(title, description, codes, quoted_key, retry)| StatusSpec {
+                status,
+                quoted_key,
+                name: title.as_ref().map(|_| format!("Group{group}")),
+                title,
+                description,
+                retry,
+                codes,
+            },
+        )
+}
+
+/// A code as drawn: `retry: after` brings its `retry_after`, and a code
+/// with params has its braces doubled and maybe a placeholder.
+fn code_spec(
+    code: String,
+    text: &str,
+    (deprecated, since): (Option<String>, Option<String>),
+    form: Form,
+    params: &mut Vec<ParamSpec>,
+    retry: RetrySpec,
+    placeholder: bool,
+) -> CodeSpec {
+    if retry == Some("after") {
+        params.insert(
+            0,
+            ParamSpec {
+                name: "retry_after".to_owned(),
+                field: "retry_after".to_owned(),
+                ty: "integer".to_owned(),
+                optional: false,
+                description: None,
+                example: None,
+                long: false,
+            },
+        );
+    }
+    let mut message = text.to_owned();
+    if !params.is_empty() {
+        message = details::escape_braces(&message);
+        let scalar = params.iter().find(|param| {
+            !param.optional
+                && ["string", "integer", "number", "boolean"].contains(&param.ty.as_str())
+        });
+        if let (true, Some(param)) = (placeholder, scalar) {
+            let _ = write!(message, " {{{}}}", param.name);
+        }
+    }
+    let long = deprecated.is_some() || since.is_some() || !params.is_empty() || retry.is_some();
+    CodeSpec {
+        code,
+        message,
+        params: std::mem::take(params),
+        retry,
+        deprecated,
+        since,
+        form: if long && form == Form::Short {
+            Form::Block
+        } else {
+            form
+        },
+    }
 }
 
 /// A code's `deprecated:` note and `since:` version: about one code in
@@ -344,21 +428,26 @@ fn tombstones() -> impl Strategy<Value = Vec<RemovedSpec>> {
 /// A valid catalogue of up to six statuses of up to six codes each.
 pub fn catalogue() -> impl Strategy<Value = CatalogueSpec> {
     let numbers: Vec<u16> = (400..=599).collect();
-    let statuses = proptest::sample::subsequence(numbers, 0..=6)
-        .prop_shuffle()
-        .prop_flat_map(|numbers| {
-            numbers
-                .iter()
-                .enumerate()
-                .map(|(group, &status)| status_spec(status, group * 6, group))
-                .collect::<Vec<_>>()
-        });
+    // The types first: the params of the statuses' codes use them.
+    let types_and_statuses = details::types().prop_flat_map(move |types| {
+        let count = types.len();
+        let statuses = proptest::sample::subsequence(numbers.clone(), 0..=6)
+            .prop_shuffle()
+            .prop_flat_map(move |numbers| {
+                numbers
+                    .iter()
+                    .enumerate()
+                    .map(|(group, &status)| status_spec(status, group * 6, group, count))
+                    .collect::<Vec<_>>()
+            });
+        (Just(types), statuses)
+    });
     (
         text(30, false),
         proptest::option::of(text(12, false)),
         proptest::option::of(text(80, true)),
         proptest::option::of(Just("Top".to_owned())),
-        statuses,
+        types_and_statuses,
         (tombstones(), any::<bool>()),
         proptest::collection::vec(
             prop_oneof![
@@ -371,12 +460,21 @@ pub fn catalogue() -> impl Strategy<Value = CatalogueSpec> {
         ),
     )
         .prop_map(
-            |(title, version, description, name, statuses, (removed, removed_first), styles)| {
+            |(
+                title,
+                version,
+                description,
+                name,
+                (types, statuses),
+                (removed, removed_first),
+                styles,
+            )| {
                 CatalogueSpec {
                     title,
                     version,
                     description,
                     name,
+                    types,
                     statuses,
                     removed,
                     removed_first,
@@ -405,6 +503,16 @@ impl CatalogueSpec {
         }
         if let Some(name) = &self.name {
             let _ = writeln!(out, "name: {name}");
+        }
+        if !self.types.is_empty() {
+            out.push_str("types:\n");
+        }
+        for ty in &self.types {
+            let _ = writeln!(out, "  {}:", ty.name);
+            if let Some(description) = &ty.description {
+                let _ = writeln!(out, "    description: {}", scalar(description, 4));
+            }
+            out.push_str(&details::params_yaml("fields", &ty.fields, 4));
         }
         let mut removed = String::new();
         if !self.removed.is_empty() {
@@ -447,46 +555,16 @@ impl CatalogueSpec {
             if let Some(name) = &status.name {
                 let _ = writeln!(out, "    name: {name}");
             }
+            if let Some(retry) = status.retry {
+                let _ = writeln!(out, "    retry: {retry}");
+            }
             if status.codes.is_empty() {
                 out.push_str("    codes: {}\n");
                 continue;
             }
             out.push_str("    codes:\n");
             for code in &status.codes {
-                let fields = [
-                    ("message", Some(&code.message)),
-                    ("deprecated", code.deprecated.as_ref()),
-                    ("since", code.since.as_ref()),
-                ];
-                let fields = fields
-                    .into_iter()
-                    .filter_map(|(key, value)| Some((key, value?)));
-                match code.form {
-                    Form::Short => {
-                        let _ = writeln!(out, "      {}: {}", code.code, scalar(&code.message, 6));
-                    }
-                    Form::Block => {
-                        let _ = writeln!(out, "      {}:", code.code);
-                        for (key, value) in fields {
-                            let _ = writeln!(out, "        {key}: {}", scalar(value, 8));
-                        }
-                    }
-                    Form::Flow => {
-                        // A block scalar cannot sit in a flow mapping: the
-                        // text falls back to double quotes.
-                        let fields: Vec<String> = fields
-                            .map(|(key, value)| {
-                                let text = scalar(value, 8);
-                                if text.starts_with('|') {
-                                    format!("{key}: {}", double_quoted(value, false))
-                                } else {
-                                    format!("{key}: {text}")
-                                }
-                            })
-                            .collect();
-                        let _ = writeln!(out, "      {}: {{{}}}", code.code, fields.join(", "));
-                    }
-                }
+                code_yaml(code, &mut scalar, &mut out);
             }
         }
         if !self.removed_first {
@@ -519,6 +597,56 @@ impl CatalogueSpec {
                 standard(status.status).expect("only standard statuses go without a name");
             name.to_owned()
         })
+    }
+}
+
+/// One code of a status, in the form drawn for it.
+fn code_yaml(code: &CodeSpec, scalar: &mut impl FnMut(&str, usize) -> String, out: &mut String) {
+    let fields = [
+        ("message", Some(&code.message)),
+        ("deprecated", code.deprecated.as_ref()),
+        ("since", code.since.as_ref()),
+    ];
+    let fields = fields
+        .into_iter()
+        .filter_map(|(key, value)| Some((key, value?)));
+    match code.form {
+        Form::Short => {
+            let _ = writeln!(out, "      {}: {}", code.code, scalar(&code.message, 6));
+        }
+        Form::Block => {
+            let _ = writeln!(out, "      {}:", code.code);
+            for (key, value) in fields {
+                let _ = writeln!(out, "        {key}: {}", scalar(value, 8));
+            }
+            if let Some(retry) = code.retry {
+                let _ = writeln!(out, "        retry: {retry}");
+            }
+            if !code.params.is_empty() {
+                out.push_str(&details::params_yaml("params", &code.params, 8));
+            }
+        }
+        Form::Flow => {
+            // A block scalar cannot sit in a flow mapping: the
+            // text falls back to double quotes.
+            let mut fields: Vec<String> = fields
+                .map(|(key, value)| {
+                    let text = scalar(value, 8);
+                    if text.starts_with('|') {
+                        format!("{key}: {}", double_quoted(value, false))
+                    } else {
+                        format!("{key}: {text}")
+                    }
+                })
+                .collect();
+            if let Some(retry) = code.retry {
+                fields.push(format!("retry: {retry}"));
+            }
+            if !code.params.is_empty() {
+                fields.push(format!("params: {}", details::params_flow(&code.params)));
+            }
+            let _ = writeln!(out, "      {}: {{{}}}", code.code, fields.join(", "));
+        }
     }
 }
 
