@@ -695,3 +695,14 @@ fn snapshot_hostile() {
 fn snapshot_lifecycle() {
     insta::assert_snapshot!("lifecycle", markdown::emit(&lifecycle_catalog()));
 }
+
+/// A catalogue without `types:`, `params:` or `retry:` writes the page it
+/// wrote before they existed, byte for byte: `seed-1.0/` holds the seed
+/// catalogue and its page as committed then.
+#[test]
+fn a_catalogue_without_details_writes_the_page_it_always_did() {
+    let catalog = Catalog::load(&fixture("seed-1.0/errors.yaml")).expect("the 1.0 seed loads");
+    assert!(!catalog.has_details() && !catalog.has_retry());
+    let page = std::fs::read_to_string(fixture("seed-1.0/errors.md")).expect("the 1.0 page");
+    assert_eq!(markdown::emit(&catalog), page);
+}
