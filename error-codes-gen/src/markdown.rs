@@ -2,8 +2,11 @@
 //! laid out like the hand-written page it replaces (`CommonMark` with GFM
 //! tables).
 //!
-//! Every status and code has an explicit HTML anchor, so that links to them
-//! stay stable whatever a renderer does with heading ids. Every text of the
+//! Every status, code and type of `types:` has an explicit HTML anchor, so
+//! that links to them stay stable whatever a renderer does with heading ids.
+//! A code's details and retry advice follow its message in the Meaning cell,
+//! and only when the catalogue uses `params:`/`types:` or `retry:`, so a
+//! catalogue without them writes the page it always did. Every text of the
 //! catalogue but the document description is plain text, escaped so that it
 //! renders as itself; the description is Markdown, with raw HTML
 //! neutralised. ARCHITECTURE.md ("The documents") gives the rules.
@@ -13,7 +16,7 @@ use std::fmt::Write as _;
 use crate::escape::push_escaped;
 use crate::escape::string_literal;
 use crate::model::DEPRECATED;
-use crate::{Catalog, Code, Removed, Status};
+use crate::{Catalog, Code, Param, Removed, Status, Type, TypeDef};
 
 /// Renders the catalogue as the Markdown error reference page.
 ///
@@ -48,8 +51,9 @@ pub fn emit(catalog: &Catalog) -> String {
     }
     example_body(&mut out, catalog);
     for status in &catalog.statuses {
-        section(&mut out, status);
+        section(&mut out, catalog, status);
     }
+    types_section(&mut out, &catalog.types);
     removed_section(&mut out, &catalog.removed);
     // One line feed at the end, not a blank line.
     out.pop();
@@ -80,7 +84,7 @@ fn example_body(out: &mut String, catalog: &Catalog) {
     );
 }
 
-fn section(out: &mut String, status: &Status) {
+fn section(out: &mut String, catalog: &Catalog, status: &Status) {
     let _ = writeln!(
         out,
         "## <a id=\"{}\"></a>{} {}\n",
@@ -99,7 +103,7 @@ fn section(out: &mut String, status: &Status) {
     for code in &status.codes {
         push_code_cell(out, &code.code);
         out.push_str(" | ");
-        push_meaning(out, code);
+        push_meaning(out, catalog, code);
         out.push_str(" |\n");
     }
     out.push('\n');
@@ -114,10 +118,24 @@ fn push_code_cell(out: &mut String, code: &str) {
     push_code_span(out, code);
 }
 
-/// The Meaning cell: the message, then the deprecation and the version that
-/// added the code, each on a line of its own.
-fn push_meaning(out: &mut String, code: &Code) {
+/// The Meaning cell: the message as written (placeholders and `{{` as the
+/// file has them), then the details, the retry advice, the deprecation and
+/// the version that added the code, each on a line of its own.
+fn push_meaning(out: &mut String, catalog: &Catalog, code: &Code) {
     push_text(out, &code.message);
+    if !code.params.is_empty() {
+        out.push_str("<br>**Details:**");
+        for param in &code.params {
+            out.push_str("<br>");
+            push_param(out, param);
+        }
+    }
+    // Every code gets its advice once one does, `never` included: a reader
+    // of one row cannot tell an unstated `never` from a forgotten one.
+    if catalog.has_retry() {
+        out.push_str("<br>");
+        push_advice(out, code.retry.advice());
+    }
     if let Some(note) = &code.deprecated {
         let _ = write!(out, "<br>**{DEPRECATED}** ");
         push_text(out, note);
@@ -125,6 +143,113 @@ fn push_meaning(out: &mut String, code: &Code) {
     if let Some(since) = code.since_note() {
         out.push_str("<br>");
         push_text(out, &since);
+    }
+}
+
+/// One param of a code: `` `name` (`type`, optional): description ``, the
+/// type linked to its section when it is one of `types:`.
+fn push_param(out: &mut String, param: &Param) {
+    push_name(out, &param.name);
+    out.push_str(" (");
+    push_type(out, &param.ty, param.optional);
+    out.push(')');
+    if let Some(description) = &param.description {
+        out.push_str(": ");
+        push_text(out, description);
+    }
+}
+
+/// The retry advice: the generator's own Markdown (its code spans are meant),
+/// which a table cell can hold as it is.
+fn push_advice(out: &mut String, advice: &str) {
+    debug_assert!(
+        !advice.contains(['|', '\n', '<', '*', '[']),
+        "{advice:?} is not inert in a table cell"
+    );
+    out.push_str(advice);
+}
+
+/// A param or field name in a code span. The loader admits only ASCII
+/// letters, digits and `_`; anything else still comes out exact.
+fn push_name(out: &mut String, name: &str) {
+    push_code_span(out, name);
+}
+
+/// A type as the file writes it, in a code span, linked to the section of
+/// the type of `types:` it holds, if any; then `, optional` when it may be
+/// left out.
+fn push_type(out: &mut String, ty: &Type, optional: bool) {
+    let written = ty.written();
+    let named = named_in(ty);
+    // Brackets and type names only, so a code span holds it unchanged; a
+    // code span binds tighter than the link text around it.
+    let plain = written
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'[' | b']' | b'_'));
+    match named {
+        Some(name) if plain => {
+            let _ = write!(out, "[`{written}`](#{})", fragment(&type_anchor(name)));
+        }
+        _ if plain => {
+            let _ = write!(out, "`{written}`");
+        }
+        _ => push_text(out, &written),
+    }
+    if optional {
+        out.push_str(", optional");
+    }
+}
+
+/// The type of `types:` that `ty` is or is a list of.
+fn named_in(ty: &Type) -> Option<&str> {
+    match ty {
+        Type::Named(name) => Some(name),
+        Type::List(item) => named_in(item),
+        _ => None,
+    }
+}
+
+/// The anchor of a type of `types:`: `type:FieldViolation`. Codes are
+/// letters, digits, `_`, `-` and `.`, and statuses are numbers, so the `:`
+/// keeps a type's anchor from ever meeting a code's, whatever the names.
+fn type_anchor(name: &str) -> String {
+    format!("type:{name}")
+}
+
+/// The types of `types:`, each under a heading with its anchor, its
+/// description, and a table of its fields. Nothing when there are none.
+fn types_section(out: &mut String, types: &[TypeDef]) {
+    if types.is_empty() {
+        return;
+    }
+    out.push_str("## Types\n\n");
+    out.push_str("The objects that the details of the codes above hold.\n\n");
+    for ty in types {
+        out.push_str("### <a id=\"");
+        push_attribute(out, &type_anchor(&ty.name));
+        out.push_str("\"></a>");
+        push_code_span(out, &ty.name);
+        out.push_str("\n\n");
+        if let Some(description) = &ty.description {
+            let _ = writeln!(out, "{}\n", text(description));
+        }
+        if ty.fields.is_empty() {
+            out.push_str("A type without fields: an empty object.\n\n");
+            continue;
+        }
+        out.push_str("| Field | Type | Meaning |\n| --- | --- | --- |\n");
+        for field in &ty.fields {
+            out.push_str("| ");
+            push_name(out, &field.name);
+            out.push_str(" | ");
+            push_type(out, &field.ty, field.optional);
+            out.push_str(" | ");
+            if let Some(description) = &field.description {
+                push_text(out, description);
+            }
+            out.push_str(" |\n");
+        }
+        out.push('\n');
     }
 }
 
