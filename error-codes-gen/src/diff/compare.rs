@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::{Change, ChangeKind};
-use crate::{Catalog, Code, Removed, Status};
+use crate::{Catalog, Code, Param, Removed, Status};
 
 /// Every difference, ordered by line in the new file (those without a line
 /// first).
@@ -13,6 +13,7 @@ pub(super) fn changes(base: &Catalog, new: &Catalog) -> Vec<Change> {
     document(base, new, &mut changes);
     statuses(base, new, &mut changes);
     codes(base, new, &mut changes);
+    types(base, new, &mut changes);
     tombstones(base, new, &mut changes);
     changes.sort_by_key(|change| change.line.unwrap_or(0));
     changes
@@ -288,7 +289,7 @@ fn code_changes(
 ) {
     use ChangeKind::{
         CodeMoved, DeprecationAdded, DeprecationChanged, DeprecationLifted, MessageChanged,
-        SinceChanged, VariantRenamed,
+        RetryChanged, SinceChanged, VariantRenamed,
     };
     // Each change below is to this code, at its line in the new file.
     let mut push = |kind, message| {
@@ -355,6 +356,241 @@ fn code_changes(
                 show_option(code.since.as_deref())
             ),
         );
+    }
+    // The effective retry: what clients are told, whether the code or its
+    // status says it. A status's `retry:` that no code takes changes nothing
+    // any output shows, so it is not a change.
+    if old.retry != code.retry {
+        push(
+            RetryChanged,
+            format!(
+                "the retry of code `{name}` changed from {} to {}",
+                old.retry.word(),
+                code.retry.word()
+            ),
+        );
+    }
+    let owner = Owner {
+        what: format!("code `{name}`"),
+        line: code.line,
+        code: Some(name),
+        status: Some(status.status),
+    };
+    members(&old.params, &code.params, &owner, &PARAM_KINDS, changes);
+}
+
+/// The kinds of the changes to the members of one kind of owner: a code's
+/// params or a type's fields, which change in the same ways.
+struct MemberKinds {
+    /// `param` or `field`, for messages.
+    word: &'static str,
+    required_added: ChangeKind,
+    optional_added: ChangeKind,
+    removed: ChangeKind,
+    retyped: ChangeKind,
+    made_optional: ChangeKind,
+    made_required: ChangeKind,
+    docs_changed: ChangeKind,
+    reordered: ChangeKind,
+}
+
+const PARAM_KINDS: MemberKinds = MemberKinds {
+    word: "param",
+    required_added: ChangeKind::RequiredParamAdded,
+    optional_added: ChangeKind::OptionalParamAdded,
+    removed: ChangeKind::ParamRemoved,
+    retyped: ChangeKind::ParamRetyped,
+    made_optional: ChangeKind::ParamMadeOptional,
+    made_required: ChangeKind::ParamMadeRequired,
+    docs_changed: ChangeKind::ParamDocsChanged,
+    reordered: ChangeKind::ParamsReordered,
+};
+
+const FIELD_KINDS: MemberKinds = MemberKinds {
+    word: "field",
+    required_added: ChangeKind::RequiredFieldAdded,
+    optional_added: ChangeKind::OptionalFieldAdded,
+    removed: ChangeKind::FieldRemoved,
+    retyped: ChangeKind::FieldRetyped,
+    made_optional: ChangeKind::FieldMadeOptional,
+    made_required: ChangeKind::FieldMadeRequired,
+    docs_changed: ChangeKind::FieldDocsChanged,
+    reordered: ChangeKind::FieldsReordered,
+};
+
+/// What owns the members being compared, as it is in the new file.
+struct Owner<'a> {
+    /// ``code `a` `` or ``type `T` ``, for messages.
+    what: String,
+    /// Its line: where a removed member's change is.
+    line: usize,
+    code: Option<&'a str>,
+    status: Option<u16>,
+}
+
+impl Owner<'_> {
+    fn change(&self, kind: ChangeKind, message: String, line: usize) -> Change {
+        let mut change = Change::new(kind, message).line(line);
+        if let Some(code) = self.code {
+            change = change.code(code);
+        }
+        if let Some(status) = self.status {
+            change = change.status(status);
+        }
+        change
+    }
+}
+
+/// The members (params or fields, matched by name) added, removed, retyped,
+/// made optional or required, re-documented or reordered.
+fn members(
+    before: &[Param],
+    after: &[Param],
+    owner: &Owner<'_>,
+    kinds: &MemberKinds,
+    changes: &mut Vec<Change>,
+) {
+    let find = |members: &'_ [Param], name: &str| -> Option<usize> {
+        members.iter().position(|member| member.name == name)
+    };
+    let (word, what) = (kinds.word, &owner.what);
+    for old in before {
+        let name = &old.name;
+        let Some(at) = find(after, name) else {
+            let message = format!(
+                "{word} `{name}` is removed from {what} (it was at line {} of the base)",
+                old.line
+            );
+            changes.push(owner.change(kinds.removed, message, owner.line));
+            continue;
+        };
+        let new = &after[at];
+        let mut push = |kind, message| changes.push(owner.change(kind, message, new.line));
+        if old.ty != new.ty {
+            push(
+                kinds.retyped,
+                format!(
+                    "the type of {word} `{name}` of {what} changed from `{}` to `{}`",
+                    old.ty.written(),
+                    new.ty.written()
+                ),
+            );
+        }
+        match (old.optional, new.optional) {
+            (false, true) => push(
+                kinds.made_optional,
+                format!(
+                    "{word} `{name}` of {what} is optional now: clients that rely on it may \
+                     find it missing"
+                ),
+            ),
+            (true, false) => push(
+                kinds.made_required,
+                format!(
+                    "{word} `{name}` of {what} is required now: servers built before may \
+                     leave it out"
+                ),
+            ),
+            _ => {}
+        }
+        if (&old.description, &old.example) != (&new.description, &new.example) {
+            push(
+                kinds.docs_changed,
+                format!("the description or example of {word} `{name}` of {what} changed"),
+            );
+        }
+    }
+    for new in after {
+        if find(before, &new.name).is_none() {
+            let (kind, message) = if new.optional {
+                (
+                    kinds.optional_added,
+                    format!(
+                        "optional {word} `{}` (`{}`) is added to {what}",
+                        new.name,
+                        new.ty.written()
+                    ),
+                )
+            } else {
+                (
+                    kinds.required_added,
+                    format!(
+                        "required {word} `{}` (`{}`) is added to {what}: servers built before \
+                         do not send it",
+                        new.name,
+                        new.ty.written()
+                    ),
+                )
+            };
+            changes.push(owner.change(kind, message, new.line));
+        }
+    }
+    if let Some(first) = first_moved(&kept_members(before, after), &kept_members(after, before)) {
+        let line = find(after, first).map_or(owner.line, |at| after[at].line);
+        let message = format!("the {word}s of {what} are reordered");
+        changes.push(owner.change(kinds.reordered, message, line));
+    }
+}
+
+/// The names of `members` that `other` has too, in order.
+fn kept_members<'a>(members: &'a [Param], other: &[Param]) -> Vec<&'a str> {
+    members
+        .iter()
+        .map(|member| member.name.as_str())
+        .filter(|&name| other.iter().any(|member| member.name == name))
+        .collect()
+}
+
+/// The types of `catalog` that `other` has too, in order.
+fn kept_types<'a>(catalog: &'a Catalog, other: &Catalog) -> Vec<&'a str> {
+    catalog
+        .types
+        .iter()
+        .map(|ty| ty.name.as_str())
+        .filter(|&name| other.type_def(name).is_some())
+        .collect()
+}
+
+/// The types of `types:` added, removed, re-described or reordered, and the
+/// changes to the fields of those in both.
+fn types(base: &Catalog, new: &Catalog, changes: &mut Vec<Change>) {
+    use ChangeKind::{TypeAdded, TypeDescriptionChanged, TypeRemoved, TypesReordered};
+    for old in &base.types {
+        let Some(ty) = new.type_def(&old.name) else {
+            // The loader admits no param of an unknown type, so every param
+            // or field that used it was removed or retyped, and is reported
+            // as such; this is the loss of the name itself.
+            let message = format!(
+                "type `{}` is removed (it was at line {} of the base): its Rust struct, \
+                 TypeScript interface and OpenAPI schema are gone",
+                old.name, old.line
+            );
+            changes.push(Change::new(TypeRemoved, message));
+            continue;
+        };
+        if old.description != ty.description {
+            let message = format!("the description of type `{}` changed", ty.name);
+            changes.push(Change::new(TypeDescriptionChanged, message).line(ty.line));
+        }
+        let owner = Owner {
+            what: format!("type `{}`", ty.name),
+            line: ty.line,
+            code: None,
+            status: None,
+        };
+        members(&old.fields, &ty.fields, &owner, &FIELD_KINDS, changes);
+    }
+    for ty in &new.types {
+        if base.type_def(&ty.name).is_none() {
+            let message = format!("type `{}` is added", ty.name);
+            changes.push(Change::new(TypeAdded, message).line(ty.line));
+        }
+    }
+    let (before, after) = (kept_types(base, new), kept_types(new, base));
+    if let Some(first) = first_moved(&before, &after) {
+        let line = new.type_def(first).map(|ty| ty.line);
+        let message = format!("the types are reordered: {after:?}, were {before:?}");
+        changes.push(Change::new(TypesReordered, message).line(line));
     }
 }
 

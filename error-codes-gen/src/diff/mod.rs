@@ -132,6 +132,20 @@ macro_rules! change_kinds {
                 }
             }
 
+            /// What the kind is and its class, in words: the variant's doc,
+            /// and the README's table of change kinds.
+            ///
+            /// ```
+            /// use error_codes_gen::diff::ChangeKind;
+            /// assert_eq!(ChangeKind::CodeAdded.description(), "A code was added. Compatible.");
+            /// ```
+            #[must_use]
+            pub const fn description(self) -> &'static str {
+                match self {
+                    $(Self::$variant => concat!($doc, " ", class_in_words!($rule)),)*
+                }
+            }
+
             /// How the class of a change of this kind is decided.
             const fn rule(self) -> ClassRule {
                 match self {
@@ -172,6 +186,38 @@ change_kinds! {
     VersionChanged = "version_changed", Compatible, "The catalogue version changed.";
     CodesReordered = "codes_reordered", Compatible, "A status's codes are in another order.";
     StatusesReordered = "statuses_reordered", Compatible, "The statuses are in another order.";
+    RequiredParamAdded = "required_param_added", Breaking,
+        "A required param was added to a code: bodies from servers built before lack it, and \
+         code that builds the variant must give it.";
+    OptionalParamAdded = "optional_param_added", Compatible, "An optional param was added to a code.";
+    ParamRemoved = "param_removed", Breaking, "A param was removed from a code.";
+    ParamRetyped = "param_retyped", Breaking, "A param's type changed.";
+    ParamMadeOptional = "param_made_optional", Breaking,
+        "A required param was made optional: clients that rely on it may find it missing.";
+    ParamMadeRequired = "param_made_required", Breaking,
+        "An optional param was made required: bodies from servers built before may lack it.";
+    ParamDocsChanged = "param_docs_changed", Compatible, "A param's description or example changed.";
+    ParamsReordered = "params_reordered", Compatible, "A code's params are in another order.";
+    RetryChanged = "retry_changed", Compatible,
+        "A code's retry advice changed (its own `retry:` or its status's).";
+    TypeAdded = "type_added", Compatible, "A type was added to `types:`.";
+    TypeRemoved = "type_removed", Breaking,
+        "A type was removed from `types:`: the Rust struct, TypeScript interface and OpenAPI \
+         schema of its name are gone (the params that used it are reported too).";
+    TypeDescriptionChanged = "type_description_changed", Compatible, "A type's description changed.";
+    TypesReordered = "types_reordered", Compatible, "The types are in another order.";
+    RequiredFieldAdded = "required_field_added", Breaking,
+        "A required field was added to a type: values from servers built before lack it, and \
+         code that builds the struct must give it.";
+    OptionalFieldAdded = "optional_field_added", Compatible, "An optional field was added to a type.";
+    FieldRemoved = "field_removed", Breaking, "A field was removed from a type.";
+    FieldRetyped = "field_retyped", Breaking, "A field's type changed.";
+    FieldMadeOptional = "field_made_optional", Breaking,
+        "A required field was made optional: clients that rely on it may find it missing.";
+    FieldMadeRequired = "field_made_required", Breaking,
+        "An optional field was made required: values from servers built before may lack it.";
+    FieldDocsChanged = "field_docs_changed", Compatible, "A field's description or example changed.";
+    FieldsReordered = "fields_reordered", Compatible, "A type's fields are in another order.";
 }
 
 impl fmt::Display for ChangeKind {
@@ -189,10 +235,12 @@ pub struct Change {
     /// Whether it breaks clients.
     pub class: Class,
     /// Where the change is in the new file (1-based), when it is there: a
-    /// code, status, tombstone, `name:`, `version:` or `description:` that
-    /// was removed has no line.
+    /// code, status, tombstone, type, `name:`, `version:` or `description:`
+    /// that was removed has no line (a removed param or field is at its
+    /// code's or type's line).
     pub line: Option<usize>,
-    /// The code it concerns, if one.
+    /// The code it concerns, if one (a param's code too; a type's field
+    /// concerns no code).
     pub code: Option<String>,
     /// The status it concerns, if one (for a moved code, the new status).
     pub status: Option<u16>,
