@@ -1,6 +1,7 @@
 //! The breaking-change check on pairs of catalogues: every kind of change, in
-//! both directions, with its class and its line in the new file, and the
-//! verdict with and without a major version bump.
+//! both directions, with its class and its line in the new file, the
+//! verdict with and without a major version bump, and the README's table of
+//! the kinds.
 
 use error_codes_gen::Catalog;
 use error_codes_gen::diff::{ChangeKind, Class, Report, compare};
@@ -37,6 +38,34 @@ statuses:
     codes:
       a: A.
       b: B.
+";
+
+/// A code with one param.
+const PARAMS: &str = "\
+title: T
+statuses:
+  429:
+    codes:
+      slow:
+        message: Slow down.
+        params:
+          wait: integer
+";
+
+/// A type, and a code whose param is a list of it.
+const TYPES: &str = "\
+title: T
+types:
+  Violation:
+    fields:
+      field: string
+statuses:
+  422:
+    codes:
+      invalid:
+        message: Invalid.
+        params:
+          violations: [Violation]
 ";
 
 const CASES: &[Case] = &[
@@ -212,6 +241,148 @@ const CASES: &[Case] = &[
         forward: &[(StatusesReordered, Compatible, Some(3))],
         backward: &[(StatusesReordered, Compatible, Some(3))],
     },
+    Case {
+        name: "a required param added / removed",
+        a: PARAMS,
+        b: "title: T\nstatuses:\n  429:\n    codes:\n      slow:\n        message: Slow down.\n        params:\n          wait: integer\n          limit: integer\n",
+        forward: &[(RequiredParamAdded, Breaking, Some(9))],
+        // A removed param is at its code's line.
+        backward: &[(ParamRemoved, Breaking, Some(5))],
+    },
+    Case {
+        name: "an optional param added / removed",
+        a: PARAMS,
+        b: "title: T\nstatuses:\n  429:\n    codes:\n      slow:\n        message: Slow down.\n        params:\n          wait: integer\n          limit: { type: integer, optional: true }\n",
+        forward: &[(OptionalParamAdded, Compatible, Some(9))],
+        backward: &[(ParamRemoved, Breaking, Some(5))],
+    },
+    Case {
+        name: "the first param added to a code / the last removed",
+        a: "title: T\nstatuses:\n  429:\n    codes:\n      slow: Slow down.\n",
+        b: PARAMS,
+        forward: &[(RequiredParamAdded, Breaking, Some(8))],
+        backward: &[(ParamRemoved, Breaking, Some(5))],
+    },
+    Case {
+        name: "a param retyped, and back",
+        a: PARAMS,
+        b: "title: T\nstatuses:\n  429:\n    codes:\n      slow:\n        message: Slow down.\n        params:\n          wait: [integer]\n",
+        forward: &[(ParamRetyped, Breaking, Some(8))],
+        backward: &[(ParamRetyped, Breaking, Some(8))],
+    },
+    Case {
+        name: "a param made optional / required",
+        a: PARAMS,
+        b: "title: T\nstatuses:\n  429:\n    codes:\n      slow:\n        message: Slow down.\n        params:\n          wait: { type: integer, optional: true }\n",
+        forward: &[(ParamMadeOptional, Breaking, Some(8))],
+        backward: &[(ParamMadeRequired, Breaking, Some(8))],
+    },
+    Case {
+        name: "a param's description and example added / removed",
+        a: PARAMS,
+        b: "title: T\nstatuses:\n  429:\n    codes:\n      slow:\n        message: Slow down.\n        params:\n          wait:\n            type: integer\n            description: Seconds to wait.\n            example: 30\n",
+        forward: &[(ParamDocsChanged, Compatible, Some(8))],
+        backward: &[(ParamDocsChanged, Compatible, Some(8))],
+    },
+    Case {
+        name: "params reordered, and back",
+        a: "title: T\nstatuses:\n  429:\n    codes:\n      slow:\n        message: Slow down.\n        params:\n          wait: integer\n          limit: integer\n",
+        b: "title: T\nstatuses:\n  429:\n    codes:\n      slow:\n        message: Slow down.\n        params:\n          limit: integer\n          wait: integer\n",
+        forward: &[(ParamsReordered, Compatible, Some(8))],
+        backward: &[(ParamsReordered, Compatible, Some(8))],
+    },
+    Case {
+        name: "a placeholder changed, and back: the message changed",
+        a: "title: T\nstatuses:\n  429:\n    codes:\n      slow:\n        message: Wait {wait} s.\n        params:\n          wait: integer\n          limit: integer\n",
+        b: "title: T\nstatuses:\n  429:\n    codes:\n      slow:\n        message: Wait {wait} s, {limit} a minute.\n        params:\n          wait: integer\n          limit: integer\n",
+        forward: &[(MessageChanged, Compatible, Some(5))],
+        backward: &[(MessageChanged, Compatible, Some(5))],
+    },
+    Case {
+        name: "a status's retry given / taken back: its codes' retry changed",
+        a: "title: T\nstatuses:\n  503:\n    codes:\n      down: Down.\n      busy:\n        message: Busy.\n        retry: backoff\n",
+        b: "title: T\nstatuses:\n  503:\n    retry: backoff\n    codes:\n      down: Down.\n      busy:\n        message: Busy.\n        retry: backoff\n",
+        // `busy` said `backoff` itself, so its retry is the same.
+        forward: &[(RetryChanged, Compatible, Some(6))],
+        backward: &[(RetryChanged, Compatible, Some(5))],
+    },
+    Case {
+        name: "a code's retry changed, and back",
+        a: "title: T\nstatuses:\n  429:\n    codes:\n      slow:\n        message: Slow down.\n        retry: after\n        params:\n          retry_after: integer\n",
+        b: "title: T\nstatuses:\n  429:\n    codes:\n      slow:\n        message: Slow down.\n        retry: backoff\n        params:\n          retry_after: integer\n",
+        forward: &[(RetryChanged, Compatible, Some(5))],
+        backward: &[(RetryChanged, Compatible, Some(5))],
+    },
+    Case {
+        name: "a type added with a param that uses it / both removed",
+        a: "title: T\nstatuses:\n  422:\n    codes:\n      invalid: Invalid.\n",
+        b: TYPES,
+        forward: &[
+            (TypeAdded, Compatible, Some(3)),
+            (RequiredParamAdded, Breaking, Some(12)),
+        ],
+        backward: &[
+            (TypeRemoved, Breaking, None),
+            (ParamRemoved, Breaking, Some(5)),
+        ],
+    },
+    Case {
+        name: "a type description added / removed",
+        a: TYPES,
+        b: "title: T\ntypes:\n  Violation:\n    description: One input that failed.\n    fields:\n      field: string\nstatuses:\n  422:\n    codes:\n      invalid:\n        message: Invalid.\n        params:\n          violations: [Violation]\n",
+        forward: &[(TypeDescriptionChanged, Compatible, Some(3))],
+        backward: &[(TypeDescriptionChanged, Compatible, Some(3))],
+    },
+    Case {
+        name: "types reordered, and back",
+        a: "title: T\ntypes:\n  A:\n    fields:\n      a: string\n  B:\n    fields:\n      b: string\nstatuses: {}\n",
+        b: "title: T\ntypes:\n  B:\n    fields:\n      b: string\n  A:\n    fields:\n      a: string\nstatuses: {}\n",
+        forward: &[(TypesReordered, Compatible, Some(3))],
+        backward: &[(TypesReordered, Compatible, Some(3))],
+    },
+    Case {
+        name: "a required field added / removed",
+        a: TYPES,
+        b: "title: T\ntypes:\n  Violation:\n    fields:\n      field: string\n      reason: string\nstatuses:\n  422:\n    codes:\n      invalid:\n        message: Invalid.\n        params:\n          violations: [Violation]\n",
+        forward: &[(RequiredFieldAdded, Breaking, Some(6))],
+        // A removed field is at its type's line.
+        backward: &[(FieldRemoved, Breaking, Some(3))],
+    },
+    Case {
+        name: "an optional field added / removed",
+        a: TYPES,
+        b: "title: T\ntypes:\n  Violation:\n    fields:\n      field: string\n      reason: { type: string, optional: true }\nstatuses:\n  422:\n    codes:\n      invalid:\n        message: Invalid.\n        params:\n          violations: [Violation]\n",
+        forward: &[(OptionalFieldAdded, Compatible, Some(6))],
+        backward: &[(FieldRemoved, Breaking, Some(3))],
+    },
+    Case {
+        name: "a field retyped, and back",
+        a: TYPES,
+        b: "title: T\ntypes:\n  Violation:\n    fields:\n      field: integer\nstatuses:\n  422:\n    codes:\n      invalid:\n        message: Invalid.\n        params:\n          violations: [Violation]\n",
+        forward: &[(FieldRetyped, Breaking, Some(5))],
+        backward: &[(FieldRetyped, Breaking, Some(5))],
+    },
+    Case {
+        name: "a field made optional / required",
+        a: TYPES,
+        b: "title: T\ntypes:\n  Violation:\n    fields:\n      field: { type: string, optional: true }\nstatuses:\n  422:\n    codes:\n      invalid:\n        message: Invalid.\n        params:\n          violations: [Violation]\n",
+        forward: &[(FieldMadeOptional, Breaking, Some(5))],
+        backward: &[(FieldMadeRequired, Breaking, Some(5))],
+    },
+    Case {
+        name: "a field's description added / removed",
+        a: TYPES,
+        b: "title: T\ntypes:\n  Violation:\n    fields:\n      field: { type: string, description: The input. }\nstatuses:\n  422:\n    codes:\n      invalid:\n        message: Invalid.\n        params:\n          violations: [Violation]\n",
+        forward: &[(FieldDocsChanged, Compatible, Some(5))],
+        backward: &[(FieldDocsChanged, Compatible, Some(5))],
+    },
+    Case {
+        name: "fields reordered, and back",
+        a: "title: T\ntypes:\n  Violation:\n    fields:\n      field: string\n      reason: string\nstatuses: {}\n",
+        b: "title: T\ntypes:\n  Violation:\n    fields:\n      reason: string\n      field: string\nstatuses: {}\n",
+        forward: &[(FieldsReordered, Compatible, Some(5))],
+        backward: &[(FieldsReordered, Compatible, Some(5))],
+    },
 ];
 
 #[test]
@@ -337,4 +508,32 @@ fn a_major_bump_allows_breaking_changes_but_not_a_dropped_code() {
     let unversioned = catalog(&format!("title: T\n{TOMBSTONED}"));
     let report = compare(&versioned("1.0.0", TWO_CODES), &unversioned);
     assert!(!report.major_bump && !report.passes());
+}
+
+/// The README's table of change kinds is the `change_kinds!` table in
+/// words: one row per kind, in its order, as [`ChangeKind::description`]
+/// gives it.
+#[test]
+fn the_readme_lists_every_kind() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md"))
+        .expect("the workspace README");
+    let section = readme
+        .split("\n## Breaking changes\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("the README has a `## Breaking changes` section");
+    let rows: Vec<&str> = section
+        .lines()
+        .filter(|line| line.starts_with("| `"))
+        .collect();
+    let expected: Vec<String> = ChangeKind::ALL
+        .iter()
+        .map(|kind| format!("| `{kind}` | {} |", kind.description()))
+        .collect();
+    assert_eq!(
+        rows,
+        expected,
+        "the README's table of change kinds should read:\n\n| kind | what changed |\n| --- | --- |\n{}\n",
+        expected.join("\n")
+    );
 }
