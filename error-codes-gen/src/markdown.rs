@@ -16,6 +16,7 @@ use std::fmt::Write as _;
 use crate::escape::push_escaped;
 use crate::escape::string_literal;
 use crate::model::DEPRECATED;
+use crate::schema;
 use crate::{Catalog, Code, Param, Removed, Status, Type, TypeDef};
 
 /// Renders the catalogue as the Markdown error reference page.
@@ -60,8 +61,10 @@ pub fn emit(catalog: &Catalog) -> String {
     out
 }
 
-/// The shape of every error body, shown with the first code when there is one.
+/// The shape of every error body, shown with the first code when there is
+/// one: its details too when it has params, and then its message as sent.
 fn example_body(out: &mut String, catalog: &Catalog) {
+    let mut details = None;
     let (error, message) = if let Some((status, code)) = catalog.codes().next() {
         let _ = writeln!(
             out,
@@ -70,7 +73,16 @@ fn example_body(out: &mut String, catalog: &Catalog) {
             code_span(&code.code),
             fragment(&code.code),
         );
-        (string_literal(&code.code), string_literal(&code.message))
+        // What the server sends: `{{` as `{`, placeholders filled in.
+        let message = if code.params.is_empty() {
+            string_literal(&code.plain_message())
+        } else {
+            let example = schema::example_details(catalog, code);
+            let message = string_literal(&schema::render(code, &example));
+            details = Some(example.to_json());
+            message
+        };
+        (string_literal(&code.code), message)
     } else {
         out.push_str("Every error response has this body:\n\n");
         (
@@ -78,10 +90,15 @@ fn example_body(out: &mut String, catalog: &Catalog) {
             string_literal("<human-readable text>"),
         )
     };
-    let _ = writeln!(
+    let _ = write!(
         out,
-        "```json\n{{\n  \"error\": {error},\n  \"message\": {message}\n}}\n```\n"
+        "```json\n{{\n  \"error\": {error},\n  \"message\": {message}"
     );
+    if let Some(details) = details {
+        // One line: compact JSON never starts a line with the fence's backticks.
+        let _ = write!(out, ",\n  \"details\": {details}");
+    }
+    out.push_str("\n}\n```\n\n");
 }
 
 fn section(out: &mut String, catalog: &Catalog, status: &Status) {
@@ -118,11 +135,12 @@ fn push_code_cell(out: &mut String, code: &str) {
     push_code_span(out, code);
 }
 
-/// The Meaning cell: the message as written (placeholders and `{{` as the
-/// file has them), then the details, the retry advice, the deprecation and
-/// the version that added the code, each on a line of its own.
+/// The Meaning cell: the message as written, its placeholders unfilled
+/// (`{retry_after}`) and `{{` shown as the `{` it sends, then the details,
+/// the retry advice, the deprecation and the version that added the code,
+/// each on a line of its own.
 fn push_meaning(out: &mut String, catalog: &Catalog, code: &Code) {
-    push_text(out, &code.message);
+    push_text(out, &code.plain_message());
     if !code.params.is_empty() {
         out.push_str("<br>**Details:**");
         for param in &code.params {
@@ -188,7 +206,8 @@ fn push_type(out: &mut String, ty: &Type, optional: bool) {
         .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'[' | b']' | b'_'));
     match named {
         Some(name) if plain => {
-            let _ = write!(out, "[`{written}`](#{})", fragment(&type_anchor(name)));
+            // `:` may stand in a fragment as it is (RFC 3986, `pchar`).
+            let _ = write!(out, "[`{written}`](#type:{})", fragment(name));
         }
         _ if plain => {
             let _ = write!(out, "`{written}`");
