@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use error_codes_gen::{Catalog, Status, markdown};
+use error_codes_gen::{Catalog, Code, Param, Piece, Status, Type, TypeDef, markdown};
 use error_codes_tests::{fixture, hostile_catalog, lifecycle_catalog, seed_catalog};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag};
 
@@ -69,6 +69,9 @@ struct Plain {
     /// The text of each bold span, where the caller allows them (the
     /// `Deprecated:` label in a Meaning cell); elsewhere bold fails the test.
     labels: Vec<String>,
+    /// Each link's destination and text, where labels are allowed (a param's
+    /// type linked to its section); elsewhere a link fails the test.
+    links: Vec<(String, String)>,
 }
 
 fn plain(nodes: &[Node<'_>]) -> Plain {
@@ -89,6 +92,12 @@ fn plain_with(nodes: &[Node<'_>], labels: bool) -> Plain {
                 let label = self::plain(inner).text;
                 plain.text.push_str(&label);
                 plain.labels.push(label);
+            }
+            Node::Block(Tag::Link { dest_url, .. }, inner) if labels => {
+                let inner = self::plain(inner);
+                plain.text.push_str(&inner.text);
+                plain.code_spans.extend(inner.code_spans);
+                plain.links.push((dest_url.to_string(), inner.text));
             }
             Node::Leaf(Event::Text(text)) => plain.text.push_str(text),
             Node::Leaf(Event::Code(code)) => {
@@ -285,31 +294,47 @@ fn check_page(catalog: &Catalog) {
     let starts: Vec<usize> = (0..rest.len())
         .filter(|&i| h2_title(rest[i]).is_some())
         .collect();
+    let types_sections = usize::from(!catalog.types.is_empty());
     let removed_sections = usize::from(!catalog.removed.is_empty());
     assert_eq!(
         starts.len(),
-        catalog.statuses.len() + removed_sections,
-        "one heading per status, and one for removed codes if there are any"
+        catalog.statuses.len() + types_sections + removed_sections,
+        "one heading per status, one for types and one for removed codes if there are any"
     );
     assert_eq!(starts.first(), Some(&0).filter(|_| !rest.is_empty()));
     let mut anchors: HashMap<String, usize> = HashMap::new();
+    let mut links = links;
+    let end_of = |n: usize| starts.get(n + 1).copied().unwrap_or(rest.len());
     for (n, status) in catalog.statuses.iter().enumerate() {
-        let end = starts.get(n + 1).copied().unwrap_or(rest.len());
-        for id in check_section(status, &rest[starts[n]..end]) {
+        let section = check_section(catalog, status, &rest[starts[n]..end_of(n)]);
+        for id in section.anchors {
             *anchors.entry(id).or_default() += 1;
         }
+        links.extend(section.links);
     }
-    if let Some(&start) = starts.get(catalog.statuses.len()) {
+    let mut next = catalog.statuses.len();
+    if types_sections > 0 {
+        let section = check_types(&catalog.types, &rest[starts[next]..end_of(next)]);
+        for id in section.anchors {
+            *anchors.entry(id).or_default() += 1;
+        }
+        links.extend(section.links);
+        next += 1;
+    }
+    if let Some(&start) = starts.get(next) {
         for id in check_removed(catalog, &rest[start..]) {
             *anchors.entry(id).or_default() += 1;
         }
     }
 
-    // Anchors: one per status, per code and per removed code, each exactly
-    // once; links resolve.
+    // Anchors: one per status, per code, per type and per removed code, each
+    // exactly once; links resolve.
     assert_eq!(
         anchors.len(),
-        catalog.statuses.len() + catalog.codes().count() + catalog.removed.len()
+        catalog.statuses.len()
+            + catalog.codes().count()
+            + catalog.types.len()
+            + catalog.removed.len()
     );
     for (id, times) in &anchors {
         assert_eq!(*times, 1, "anchor {id:?} appears {times} times");
@@ -368,17 +393,86 @@ fn check_intro(catalog: &Catalog, intro: &[&Node<'_>]) -> Vec<String> {
         .expect("a fenced JSON example of the body");
     let body: serde_json::Value = serde_json::from_str(&json).expect("the example is JSON");
     let object = body.as_object().expect("the example is an object");
-    assert_eq!(object.keys().collect::<Vec<_>>(), ["error", "message"]);
-    if let Some((_, code)) = catalog.codes().next() {
+    let first = catalog.codes().next().map(|(_, code)| code);
+    // serde_json's map is sorted: this compares the members, not their order.
+    let keys: &[&str] = match first {
+        Some(code) if !code.params.is_empty() => &["details", "error", "message"],
+        _ => &["error", "message"],
+    };
+    assert_eq!(object.keys().collect::<Vec<_>>(), keys);
+    if let Some(code) = first {
         assert_eq!(body["error"], code.code.as_str());
-        assert_eq!(body["message"], code.message.as_str());
+        assert_eq!(body["message"], rendered(code, &body["details"]));
+        if let Some(details) = body["details"].as_object() {
+            for param in code.params.iter().filter(|param| !param.optional) {
+                assert!(
+                    details.contains_key(&param.name),
+                    "{} is required",
+                    param.name
+                );
+            }
+            for name in details.keys() {
+                assert!(code.param(name).is_some(), "{name} is not a param");
+            }
+        }
     }
     links
 }
 
+/// `code`'s message as sent with `details`: placeholders filled in, `{{` as `{`.
+fn rendered(code: &Code, details: &serde_json::Value) -> String {
+    let mut text = String::new();
+    for piece in code.pieces() {
+        match piece {
+            Piece::Text(part) => text.push_str(part),
+            Piece::Param(name) => match &details[name] {
+                serde_json::Value::String(value) => text.push_str(value),
+                value => text.push_str(&value.to_string()),
+            },
+            other => panic!("a piece this test does not know: {other:?}"),
+        }
+    }
+    text
+}
+
+/// The anchors and links a section holds.
+#[derive(Default)]
+struct Found {
+    anchors: Vec<String>,
+    links: Vec<String>,
+}
+
+/// What a reader sees of a param or field's type: the type as the file
+/// writes it, linked to the section of the type of `types:` it holds.
+fn type_text(ty: &Type, optional: bool) -> String {
+    let mut text = ty.written();
+    if optional {
+        text.push_str(", optional");
+    }
+    text
+}
+
+/// The type of `types:` that `ty` is or is a list of.
+fn named_in(ty: &Type) -> Option<&str> {
+    match ty {
+        Type::Named(name) => Some(name),
+        Type::List(item) => named_in(item),
+        _ => None,
+    }
+}
+
+/// What a reader sees of a param in a Meaning cell.
+fn param_line(param: &Param) -> String {
+    let mut line = format!("{} ({})", param.name, type_text(&param.ty, param.optional));
+    if let Some(description) = &param.description {
+        let _ = write!(line, ": {description}");
+    }
+    line
+}
+
 /// One status section: its heading, description and table. Returns the anchor
-/// ids it holds.
-fn check_section(status: &Status, section: &[&Node<'_>]) -> Vec<String> {
+/// ids and link targets it holds.
+fn check_section(catalog: &Catalog, status: &Status, section: &[&Node<'_>]) -> Found {
     let heading = plain(h2_title(section[0]).expect("a heading"));
     assert_eq!(heading.text, format!("{} {}", status.status, status.title));
     assert_eq!(heading.anchors, [status.status.to_string()]);
@@ -416,8 +510,12 @@ fn check_section(status: &Status, section: &[&Node<'_>]) -> Vec<String> {
             "{} should say it has no codes: {body:?}",
             status.status
         );
-        return anchors;
+        return Found {
+            anchors,
+            ..Found::default()
+        };
     }
+    let mut links = Vec::new();
     assert_eq!(tables.len(), 1, "{} has one table", status.status);
     assert_eq!(
         body.len(),
@@ -453,22 +551,162 @@ fn check_section(status: &Status, section: &[&Node<'_>]) -> Vec<String> {
             "the code is shown as code"
         );
         assert_eq!(code_cell.anchors, [code.code.as_str()]);
-        assert!(code_cell.labels.is_empty());
+        assert!(code_cell.labels.is_empty() && code_cell.links.is_empty());
         anchors.extend(code_cell.anchors.iter().cloned());
-        let mut expected = code.message.clone();
-        let mut labels = Vec::new();
-        if let Some(note) = &code.deprecated {
-            let _ = write!(expected, "\nDeprecated: {note}");
-            labels.push("Deprecated:");
-        }
-        if let Some(since) = &code.since {
-            let _ = write!(expected, "\nAdded in version {since}.");
-        }
-        assert_eq!(meaning.text, expected, "the meaning of `{}`", code.code);
-        assert_eq!(meaning.labels, labels, "the labels of `{}`", code.code);
-        assert!(meaning.anchors.is_empty() && meaning.code_spans.is_empty());
+        links.extend(check_meaning(
+            meaning,
+            expected_meaning(catalog, code),
+            code,
+        ));
     }
-    anchors
+    Found { anchors, links }
+}
+
+/// Checks a Meaning cell against what a reader should see; returns its
+/// link targets.
+fn check_meaning(meaning: &Plain, expected: Plain, code: &Code) -> Vec<String> {
+    let code = &code.code;
+    assert_eq!(meaning.text, expected.text, "the meaning of `{code}`");
+    assert_eq!(meaning.labels, expected.labels, "the labels of `{code}`");
+    assert_eq!(
+        meaning.code_spans, expected.code_spans,
+        "the code of `{code}`"
+    );
+    assert_eq!(meaning.links, expected.links, "the links of `{code}`");
+    assert!(meaning.anchors.is_empty());
+    expected
+        .links
+        .into_iter()
+        .map(|(target, _)| target)
+        .collect()
+}
+
+/// What a reader should see in a code's Meaning cell: the message as written
+/// (placeholders unfilled, `{{` as the `{` it sends), its details, the retry advice when the catalogue gives any, the
+/// deprecation and `since`.
+fn expected_meaning(catalog: &Catalog, code: &Code) -> Plain {
+    let mut expected = Plain {
+        text: code.plain_message().into_owned(),
+        ..Plain::default()
+    };
+    if !code.params.is_empty() {
+        expected.text.push_str("\nDetails:");
+        expected.labels.push("Details:".to_owned());
+        for param in &code.params {
+            let _ = write!(expected.text, "\n{}", param_line(param));
+            expected.code_spans.push(param.name.clone());
+            expected.code_spans.push(param.ty.written());
+            if let Some(name) = named_in(&param.ty) {
+                expected
+                    .links
+                    .push((format!("#type:{name}"), param.ty.written()));
+            }
+        }
+    }
+    if catalog.has_retry() {
+        // The advice's code spans are the generator's own.
+        let advice = code.retry.advice();
+        let _ = write!(expected.text, "\n{}", advice.replace('`', ""));
+        expected
+            .code_spans
+            .extend(advice.split('`').skip(1).step_by(2).map(str::to_owned));
+    }
+    if let Some(note) = &code.deprecated {
+        let _ = write!(expected.text, "\nDeprecated: {note}");
+        expected.labels.push("Deprecated:".to_owned());
+    }
+    if let Some(since) = &code.since {
+        let _ = write!(expected.text, "\nAdded in version {since}.");
+    }
+    expected
+}
+
+/// The section of types: its heading, a sentence, then per type a heading
+/// with its anchor, its description and a table of its fields. Returns the
+/// anchor ids and link targets it holds.
+fn check_types(types: &[TypeDef], section: &[&Node<'_>]) -> Found {
+    let heading = plain(h2_title(section[0]).expect("a heading"));
+    assert_eq!(heading.text, "Types");
+    assert!(heading.anchors.is_empty());
+    assert!(matches!(section[1], Node::Block(Tag::Paragraph, _)));
+    let mut found = Found::default();
+    let mut blocks = section[2..].iter().copied();
+    for ty in types {
+        match blocks.next() {
+            Some(Node::Block(
+                Tag::Heading {
+                    level: HeadingLevel::H3,
+                    ..
+                },
+                inline,
+            )) => {
+                let heading = plain(inline);
+                assert_eq!(heading.text, ty.name);
+                assert_eq!(heading.code_spans, [ty.name.as_str()]);
+                assert_eq!(heading.anchors, [format!("type:{}", ty.name)]);
+                found.anchors.extend(heading.anchors);
+            }
+            other => panic!("expected the heading of type {}, got {other:?}", ty.name),
+        }
+        if let Some(description) = &ty.description {
+            match blocks.next() {
+                Some(Node::Block(Tag::Paragraph, inline)) => {
+                    assert_eq!(&plain(inline).text, description);
+                }
+                other => panic!("expected the description of {}, got {other:?}", ty.name),
+            }
+        }
+        let table = match blocks.next() {
+            Some(Node::Block(Tag::Table(_), children)) => table(children),
+            Some(Node::Block(Tag::Paragraph, inline)) if ty.fields.is_empty() => {
+                assert!(plain(inline).text.contains("without fields"));
+                continue;
+            }
+            other => panic!("expected the fields of {}, got {other:?}", ty.name),
+        };
+        let head: Vec<&str> = table.head.iter().map(|cell| cell.text.as_str()).collect();
+        assert_eq!(head, ["Field", "Type", "Meaning"]);
+        assert_eq!(
+            table.rows.len(),
+            ty.fields.len(),
+            "one row per field of {}",
+            ty.name
+        );
+        for (row, field) in table.rows.iter().zip(&ty.fields) {
+            let cells: Vec<&str> = row.iter().map(|cell| cell.text.as_str()).collect();
+            let ty_text = type_text(&field.ty, field.optional);
+            let expected = [
+                field.name.as_str(),
+                &ty_text,
+                field.description.as_deref().unwrap_or_default(),
+            ];
+            assert_eq!(cells, expected, "a field of {}", ty.name);
+            assert_eq!(row[0].code_spans, [field.name.as_str()]);
+            assert_eq!(row[1].code_spans, [field.ty.written()]);
+            let links: Vec<(String, String)> = named_in(&field.ty)
+                .map(|name| (format!("#type:{name}"), field.ty.written()))
+                .into_iter()
+                .collect();
+            assert_eq!(
+                row[1].links, links,
+                "the type of {}.{}",
+                ty.name, field.name
+            );
+            assert!(
+                row.iter()
+                    .all(|cell| cell.labels.is_empty() && cell.anchors.is_empty())
+            );
+            assert!(row[0].links.is_empty() && row[2].links.is_empty());
+            found
+                .links
+                .extend(links.into_iter().map(|(target, _)| target));
+        }
+    }
+    assert!(
+        blocks.next().is_none(),
+        "only the types in the section of types"
+    );
+    found
 }
 
 /// The section of removed codes: its heading, a sentence, and one row per
@@ -705,4 +943,106 @@ fn a_catalogue_without_details_writes_the_page_it_always_did() {
     assert!(!catalog.has_details() && !catalog.has_retry());
     let page = std::fs::read_to_string(fixture("seed-1.0/errors.md")).expect("the 1.0 page");
     assert_eq!(markdown::emit(&catalog), page);
+}
+
+/// Types, params of every kind of type, retry on a code and on a status,
+/// and hostile text in every new place: each must read back as written.
+const DETAILS: &str = r#"title: Details
+types:
+  FieldViolation:
+    description: "One input that failed | *validation* <b>here</b>"
+    fields:
+      field: { type: string, description: "The input's name or [JSON pointer](x)" }
+      reason: string
+      at: { type: Position, optional: true }
+  Position:
+    fields:
+      line: integer
+      column: { type: integer, optional: true, description: "1-based\nin characters" }
+  Nothing:
+    description: Not a thing.
+    fields: {}
+statuses:
+  422:
+    codes:
+      validation_error:
+        message: "{count} inputs failed validation {{see details}}."
+        params:
+          count: integer
+          violations: [FieldViolation]
+          grid: { type: [[Position]], optional: true, description: "_rows_ of `positions`" }
+      FieldViolation: A code named like a type keeps its own anchor.
+  429:
+    codes:
+      otp_wait_required:
+        message: You must wait {retry_after} seconds before requesting another OTP.
+        retry: after
+        params:
+          retry_after: integer
+      rate_limit_exceeded:
+        message: You have exceeded the global rate limit. Slow down.
+        retry: after
+        params:
+          retry_after: integer
+          limit: { type: integer, optional: true, description: Requests allowed per minute., example: 60 }
+          ratio: number
+          strict: { type: boolean, description: "- not a list" }
+  502:
+    retry: backoff
+    codes:
+      send_message_failed: Failed to send message.
+      bad_gateway:
+        message: Never again.
+        retry: never
+"#;
+
+fn details_catalog() -> Catalog {
+    Catalog::from_yaml(DETAILS, "errors.yaml").unwrap_or_else(|error| panic!("{error}"))
+}
+
+#[test]
+fn details_page_reads_back_as_the_catalogue() {
+    let catalog = details_catalog();
+    assert!(catalog.has_details() && catalog.has_retry());
+    check_page(&catalog);
+}
+
+#[test]
+fn params_without_retry_give_no_advice() {
+    let catalog = Catalog::from_yaml(
+        "title: T\nstatuses:\n  409:\n    codes:\n      taken:\n        message: \"{name} is taken.\"\n        params:\n          name: string\n      gone: Gone.\n",
+        "errors.yaml",
+    )
+    .expect("a valid catalogue");
+    assert!(!catalog.has_retry());
+    check_page(&catalog);
+    let page = markdown::emit(&catalog);
+    assert!(!page.contains("retry"), "{page}");
+    assert!(page.contains("\"details\": {\"name\":\"name\"}"), "{page}");
+}
+
+#[test]
+fn retry_without_params_gives_every_code_its_advice() {
+    let catalog = Catalog::from_yaml(
+        "title: T\nstatuses:\n  503:\n    retry: backoff\n    codes:\n      down: Down.\n  409:\n    codes:\n      taken: Taken.\n",
+        "errors.yaml",
+    )
+    .expect("a valid catalogue");
+    assert!(!catalog.has_details());
+    check_page(&catalog);
+    let page = markdown::emit(&catalog);
+    assert!(
+        page.contains("Down.<br>Retry with exponential backoff. |"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Taken.<br>Do not retry: the same request fails the same way. |"),
+        "{page}"
+    );
+    assert!(!page.contains("## Types"), "{page}");
+}
+
+#[test]
+fn snapshot_details() {
+    insta::assert_snapshot!("details", markdown::emit(&details_catalog()));
 }
