@@ -537,3 +537,62 @@ fn the_readme_lists_every_kind() {
         expected.join("\n")
     );
 }
+
+#[test]
+fn messages_name_the_param_the_field_and_their_owner() {
+    let report = compare(
+        &catalog(TYPES),
+        &catalog(
+            "title: T\ntypes:\n  Violation:\n    fields:\n      field: integer\n      reason: string\nstatuses:\n  422:\n    retry: backoff\n    codes:\n      invalid:\n        message: Invalid.\n        params:\n          violations: { type: [Violation], optional: true }\n          count: { type: integer, optional: true }\n",
+        ),
+    );
+    let changes: Vec<(&str, Option<&str>, Option<u16>)> = report
+        .changes
+        .iter()
+        .map(|c| (c.message.as_str(), c.code.as_deref(), c.status))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            (
+                "the type of field `field` of type `Violation` changed from `string` to `integer`",
+                None,
+                None
+            ),
+            (
+                "required field `reason` (`string`) is added to type `Violation`: servers built \
+                 before do not send it",
+                None,
+                None
+            ),
+            (
+                "the retry of code `invalid` changed from never to backoff",
+                Some("invalid"),
+                Some(422)
+            ),
+            (
+                "param `violations` of code `invalid` is optional now: clients that rely on it \
+                 may find it missing",
+                Some("invalid"),
+                Some(422)
+            ),
+            (
+                "optional param `count` (`integer`) is added to code `invalid`",
+                Some("invalid"),
+                Some(422)
+            ),
+        ]
+    );
+    let removed = compare(&catalog(TYPES), &catalog("title: T\nstatuses: {}\n"));
+    let messages: Vec<&str> = removed.changes.iter().map(|c| c.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "status 422 is removed (it was at line 7); its Rust enum is gone",
+            "code `invalid` (status 422, line 9 of the base) is removed without a tombstone: add \
+             it under `removed:` so that it can never come back with another meaning",
+            "type `Violation` is removed (it was at line 3 of the base): its Rust struct, \
+             TypeScript interface and OpenAPI schema are gone",
+        ]
+    );
+}
