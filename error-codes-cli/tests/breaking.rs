@@ -402,3 +402,47 @@ fn bad_input_exits_2() {
     assert_exit(&output, 2);
     assert_contains(&stderr(&output), "[possible values: text, json]");
 }
+
+/// The kinds of params, types and retry reach the JSON report like any
+/// other: a required param added breaks, an optional one and a new retry
+/// do not.
+#[test]
+fn json_names_the_kinds_of_params_and_retry() {
+    let repo = Repo::new("json-params");
+    repo.commit(
+        "title: API\nstatuses:\n  429:\n    codes:\n      slow:\n        message: Slow down.\n        params:\n          wait: integer\n",
+        "base",
+    );
+    repo.write(
+        "title: API\nstatuses:\n  429:\n    retry: backoff\n    codes:\n      slow:\n        message: Slow down.\n        params:\n          wait: integer\n          limit: integer\n          burst: { type: integer, optional: true }\n",
+    );
+    let output = error_codes(
+        &repo.root.join("api"),
+        &["breaking", "--against", "main", "--format", "json"],
+    );
+    assert_exit(&output, 1);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    let changes: Vec<(&str, &str, u64)> = report["changes"]
+        .as_array()
+        .expect("a list of changes")
+        .iter()
+        .map(|change| {
+            assert_eq!(change["code"], "slow");
+            assert_eq!(change["status"], 429);
+            (
+                change["kind"].as_str().unwrap(),
+                change["class"].as_str().unwrap(),
+                change["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            ("retry_changed", "compatible", 6),
+            ("required_param_added", "breaking", 10),
+            ("optional_param_added", "compatible", 11),
+        ]
+    );
+    assert_eq!(report["breaking"], 1);
+}
