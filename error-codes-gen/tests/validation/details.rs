@@ -8,10 +8,13 @@ use super::{assert_one_problem, load, problems};
 /// A catalogue with one code `c` of status 429 whose long form is `code`
 /// (indented under the code), after `types` (the `types:` block, or "").
 fn with_code(types: &str, code: &str) -> String {
-    let code: String = code
-        .lines()
-        .map(|line| format!("        {line}\n"))
-        .collect();
+    let mut indented = String::new();
+    for line in code.lines() {
+        indented.push_str("        ");
+        indented.push_str(line);
+        indented.push('\n');
+    }
+    let code = indented;
     format!("title: T\n{types}statuses:\n  429:\n    codes:\n      c:\n{code}")
 }
 
