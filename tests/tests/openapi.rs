@@ -11,7 +11,7 @@ use std::process::Output;
 
 use error_codes_gen::{Catalog, openapi};
 use error_codes_tests::{
-    empty_catalogues, hostile_catalog, lifecycle_catalog, openapi_expectation, python,
+    empty_catalogues, fixture, hostile_catalog, lifecycle_catalog, openapi_expectation, python,
     seed_catalog, target_dir,
 };
 
@@ -35,6 +35,28 @@ fn snapshot_lifecycle() {
 fn snapshot_no_statuses() {
     let [_, (_, no_statuses)] = empty_catalogues();
     insta::assert_snapshot!("no_statuses", openapi::emit(&no_statuses));
+}
+
+/// The root `errors.yaml` as it was before params existed, and the document
+/// it wrote then: a catalogue without `types:`, `params:` or `retry:` must
+/// still write exactly those bytes.
+#[test]
+fn seed_1_0_writes_the_document_it_wrote_before_params() {
+    let catalog = Catalog::load(&fixture("seed-1.0/errors.yaml")).unwrap();
+    assert!(!catalog.has_details() && !catalog.has_retry());
+    let expected = fs::read_to_string(fixture("seed-1.0/openapi.yaml")).unwrap();
+    let written = openapi::emit(&catalog);
+    let first_difference = written
+        .lines()
+        .zip(expected.lines())
+        .position(|(written, expected)| written != expected);
+    assert!(
+        written == expected,
+        "the seed 1.0 document changed, first at line {:?} (of {} written, {} expected)",
+        first_difference.map(|index| index + 1),
+        written.lines().count(),
+        expected.lines().count(),
+    );
 }
 
 #[test]
