@@ -187,6 +187,7 @@ pub fn seed_lockfile(crate_dir: &Path) {
 /// emitter.
 #[must_use]
 pub fn openapi_expectation(catalog: &Catalog) -> serde_json::Value {
+    let retry = catalog.has_retry();
     let statuses: Vec<_> = catalog
         .statuses
         .iter()
@@ -200,6 +201,9 @@ pub fn openapi_expectation(catalog: &Catalog) -> serde_json::Value {
                         "message": code.message,
                         "deprecated": code.deprecated,
                         "since": code.since,
+                        "params": params_expectation(&code.params),
+                        "retry": code.retry.word(),
+                        "retry_advice": retry.then(|| code.retry.advice()),
                     })
                 })
                 .collect();
@@ -212,10 +216,36 @@ pub fn openapi_expectation(catalog: &Catalog) -> serde_json::Value {
             })
         })
         .collect();
+    let types: Vec<_> = catalog
+        .types
+        .iter()
+        .map(|ty| {
+            serde_json::json!({
+                "name": ty.name,
+                "description": ty.description,
+                "fields": params_expectation(&ty.fields),
+            })
+        })
+        .collect();
     serde_json::json!({
         "title": catalog.title,
         "version": catalog.version,
         "description": catalog.description,
+        "types": types,
         "statuses": statuses,
     })
+}
+
+fn params_expectation(params: &[error_codes_gen::Param]) -> Vec<serde_json::Value> {
+    params
+        .iter()
+        .map(|param| {
+            serde_json::json!({
+                "name": param.name,
+                "type": param.ty.written(),
+                "optional": param.optional,
+                "description": param.description,
+            })
+        })
+        .collect()
 }

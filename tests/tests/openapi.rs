@@ -14,6 +14,7 @@ use error_codes_tests::{
     empty_catalogues, fixture, hostile_catalog, lifecycle_catalog, openapi_expectation, python,
     seed_catalog, target_dir,
 };
+use serde_json::{Value, json};
 
 #[test]
 fn snapshot_seed() {
@@ -23,6 +24,13 @@ fn snapshot_seed() {
 #[test]
 fn snapshot_hostile() {
     insta::assert_snapshot!("hostile", openapi::emit(&hostile_catalog()));
+}
+
+/// Types, params in both forms, placeholders and retry: statuses whose codes
+/// all carry data, some do, and none does.
+#[test]
+fn snapshot_details() {
+    insta::assert_snapshot!("details", openapi::emit(&details_catalog()));
 }
 
 #[test]
@@ -298,6 +306,12 @@ fn assert_rejected(cases: &[BrokenCase<'_>]) {
 /// Writes the document and the catalogue it must carry into a scratch folder
 /// and runs `check_openapi.py` on them.
 fn check(name: &str, yaml: &str, catalog: &Catalog) -> Output {
+    check_with_bodies(name, yaml, catalog, None)
+}
+
+/// [`check`], and the real bodies of `bodies` (see `check_openapi.py`)
+/// against their responses' schemas.
+fn check_with_bodies(name: &str, yaml: &str, catalog: &Catalog, bodies: Option<&Value>) -> Output {
     let dir: PathBuf = target_dir().join("tests-openapi").join(name);
     fs::create_dir_all(&dir).unwrap();
     let document = dir.join("openapi.yaml");
@@ -308,7 +322,13 @@ fn check(name: &str, yaml: &str, catalog: &Catalog) -> Output {
         serde_json::to_vec_pretty(&openapi_expectation(catalog)).unwrap(),
     )
     .unwrap();
-    python::run_script("check_openapi.py", &[&document, &expected])
+    let mut args = vec![document.as_path(), expected.as_path()];
+    let bodies_path = dir.join("bodies.json");
+    if let Some(bodies) = bodies {
+        fs::write(&bodies_path, serde_json::to_vec_pretty(bodies).unwrap()).unwrap();
+        args.push(&bodies_path);
+    }
+    python::run_script("check_openapi.py", &args)
 }
 
 fn assert_passed(output: &Output) {
@@ -361,4 +381,274 @@ fn edge_catalogues_pass_the_validators() {
     for (name, catalog) in cases {
         assert_passed(&check(name, &openapi::emit(catalog), catalog));
     }
+}
+
+/// `tests/fixtures/details-shapes.yaml`: types, params, placeholders and
+/// retry, in every shape a response can take.
+fn details_catalog() -> Catalog {
+    Catalog::load(&fixture("details-shapes.yaml")).unwrap_or_else(|error| panic!("{error}"))
+}
+
+/// Bodies as a server built on `details-shapes.yaml` sends them (the wire of
+/// DESIGN.md, "Parameters and details"), and bodies no such server sends:
+/// `(response, body, valid, why)`. Written out here rather than serialized by
+/// the Rust types, so that the document is checked against the wire format
+/// itself.
+fn details_bodies() -> Value {
+    let accepted = accepted_bodies().into_iter().map(|case| (case, true));
+    let rejected = rejected_bodies().into_iter().map(|case| (case, false));
+    accepted
+        .chain(rejected)
+        .map(|((response, body, why), valid)| {
+            json!({"response": response, "body": body, "valid": valid, "why": why})
+        })
+        .collect()
+}
+
+/// A real body: (response, body, what it shows).
+type Body = (&'static str, Value, &'static str);
+
+/// What a server of `details-shapes.yaml` sends, or a newer one may.
+fn accepted_bodies() -> Vec<Body> {
+    vec![
+        (
+            "TooManyRequests",
+            json!({"error": "otp_wait_required", "message": "You must wait 30 seconds before requesting another OTP.", "details": {"retry_after": 30}}),
+            "a code with one param",
+        ),
+        (
+            "TooManyRequests",
+            json!({"error": "rate_limit_exceeded", "message": "You have exceeded the global rate limit. Slow down.", "details": {"retry_after": 5, "limit": 60}}),
+            "an optional param present",
+        ),
+        (
+            "TooManyRequests",
+            json!({"error": "rate_limit_exceeded", "message": "You have exceeded the global rate limit. Slow down.", "details": {"retry_after": 5}}),
+            "an optional param left out",
+        ),
+        (
+            "TooManyRequests",
+            json!({"error": "too_many_sessions", "message": "You have too many open sessions."}),
+            "a code without params beside codes with them",
+        ),
+        (
+            "TooManyRequests",
+            json!({"error": "otp_wait_required", "message": "You must wait 30 seconds before requesting another OTP.", "details": {"retry_after": 30, "channel": "sms"}}),
+            "a param a newer server added",
+        ),
+        (
+            "UnprocessableEntity",
+            json!({"error": "validation_error", "message": "One or more inputs failed validation.", "details": {"violations": [
+                {"field": "url", "reason": "must not be empty"},
+                {"field": "amount", "reason": "out of range", "limits": {"min": 1, "max": 100.5}},
+            ]}}),
+            "a list of objects of a type, one with a nested type",
+        ),
+        (
+            "UnprocessableEntity",
+            json!({"error": "validation_error", "message": "One or more inputs failed validation.", "details": {"violations": []}}),
+            "an empty list",
+        ),
+        (
+            "UnprocessableEntity",
+            json!({"error": "amount_out_of_range", "message": "The amount 7 is outside {min, max}; balance known: false.", "details": {"amount": 7, "known": false, "on": "x", "grid": [[1, 2], []]}}),
+            "an integral number, a boolean, a list of lists",
+        ),
+        (
+            "BadGateway",
+            json!({"error": "send_message_failed", "message": "Failed to send message."}),
+            "a code without params",
+        ),
+    ]
+}
+
+/// What no server of `details-shapes.yaml` sends: details missing or wrong.
+fn rejected_bodies() -> Vec<Body> {
+    vec![
+        (
+            "TooManyRequests",
+            json!({"error": "otp_wait_required", "message": "You must wait 30 seconds before requesting another OTP."}),
+            "details missing",
+        ),
+        (
+            "TooManyRequests",
+            json!({"error": "otp_wait_required", "message": "You must wait 30 seconds before requesting another OTP.", "details": null}),
+            "details null",
+        ),
+        (
+            "TooManyRequests",
+            json!({"error": "otp_wait_required", "message": "You must wait  seconds before requesting another OTP.", "details": {}}),
+            "a required param missing",
+        ),
+        (
+            "TooManyRequests",
+            json!({"error": "otp_wait_required", "message": "You must wait 30 seconds before requesting another OTP.", "details": {"retry_after": "30"}}),
+            "an integer sent as a string",
+        ),
+        (
+            "TooManyRequests",
+            json!({"error": "otp_wait_required", "message": "You must wait 2.5 seconds before requesting another OTP.", "details": {"retry_after": 2.5}}),
+            "an integer sent as a fraction",
+        ),
+        (
+            "TooManyRequests",
+            json!({"error": "rate_limit_exceeded", "message": "You have exceeded the global rate limit. Slow down.", "details": {"retry_after": 5, "limit": null}}),
+            "an optional param sent as null",
+        ),
+        (
+            "TooManyRequests",
+            json!({"error": "too_many_sessions", "message": "You have too many open sessions.", "details": "none"}),
+            "details that are not an object",
+        ),
+        (
+            "UnprocessableEntity",
+            json!({"error": "validation_error", "message": "One or more inputs failed validation.", "details": {"violations": [{"field": "url"}]}}),
+            "a type's required field missing",
+        ),
+        (
+            "UnprocessableEntity",
+            json!({"error": "validation_error", "message": "One or more inputs failed validation.", "details": {"violations": {"field": "url", "reason": "empty"}}}),
+            "an object where a list belongs",
+        ),
+        (
+            "UnprocessableEntity",
+            json!({"error": "validation_error", "message": "One or more inputs failed validation.", "details": {"violations": [{"field": "amount", "reason": "out of range", "limits": {"min": "1"}}]}}),
+            "a nested type's field mistyped",
+        ),
+        (
+            "UnprocessableEntity",
+            json!({"error": "amount_out_of_range", "message": "The amount 7 is outside {min, max}; balance known: no.", "details": {"amount": 7, "known": "no", "grid": [[1]]}}),
+            "a boolean sent as a string",
+        ),
+        (
+            "UnprocessableEntity",
+            json!({"error": "amount_out_of_range", "message": "The amount 7 is outside {min, max}; balance known: true.", "details": {"amount": 7, "known": true, "grid": [1]}}),
+            "a list where a list of lists belongs",
+        ),
+        (
+            "UnprocessableEntity",
+            json!({"error": "otp_wait_required", "message": "You must wait 30 seconds before requesting another OTP.", "details": {"retry_after": 30}}),
+            "another status's code, with its details",
+        ),
+    ]
+}
+
+/// The document of a catalogue with types, params and retry passes the
+/// validators, and its response schemas accept exactly the real bodies they
+/// must.
+#[test]
+fn details_document_passes_the_validators_and_checks_real_bodies() {
+    let catalog = details_catalog();
+    let output = check_with_bodies(
+        "details",
+        &openapi::emit(&catalog),
+        &catalog,
+        Some(&details_bodies()),
+    );
+    assert_passed(&output);
+}
+
+/// A catalogue that gives retry advice but no params: every code's
+/// description says how to retry, and nothing else changes.
+#[test]
+fn retry_without_details_passes_the_validators() {
+    let catalog = Catalog::from_yaml(
+        concat!(
+            "title: Retry only\n",
+            "statuses:\n",
+            "  401:\n",
+            "    codes:\n",
+            "      invalid_token: The API Token provided is invalid.\n",
+            "  502:\n",
+            "    retry: backoff\n",
+            "    codes:\n",
+            "      send_message_failed: Failed to send message.\n",
+        ),
+        "errors.yaml",
+    )
+    .unwrap();
+    let yaml = openapi::emit(&catalog);
+    assert!(!yaml.contains("details") && !yaml.contains("Retry-After"));
+    assert!(yaml.contains("\"Failed to send message.\\n\\nRetry with exponential backoff.\""));
+    assert_passed(&check("retry-only", &yaml, &catalog));
+}
+
+/// The details document, broken: the check must notice each thing a reader
+/// or a validating client relies on.
+#[test]
+fn the_check_rejects_broken_details() {
+    let details = details_catalog();
+    let cases: [BrokenCase<'_>; 10] = [
+        (
+            "details_not_required",
+            &details,
+            "                required:\n                  - details\n",
+            "",
+            "accepts a body without details",
+        ),
+        (
+            "param_retyped",
+            &details,
+            "                      \"on\":\n                        type: string\n",
+            "                      \"on\":\n                        type: boolean\n",
+            "details: on: type",
+        ),
+        (
+            "param_not_required",
+            &details,
+            "                    required:\n                      - \"retry_after\"\n",
+            "",
+            "required",
+        ),
+        (
+            "closed_details",
+            &details,
+            "                  details:\n                    type: object\n",
+            "                  details:\n                    type: object\n                    additionalProperties: false\n",
+            "rejects a body with a param the catalogue does not know",
+        ),
+        (
+            "closed_type",
+            &details,
+            "    \"Limits\":\n      type: object\n",
+            "    \"Limits\":\n      type: object\n      additionalProperties: false\n",
+            "components.schemas.Limits: restricts additional properties",
+        ),
+        (
+            "example_message_not_rendered",
+            &details,
+            "\"You must wait 30 seconds before requesting another OTP.\"",
+            "\"You must wait {retry_after} seconds before requesting another OTP.\"",
+            "example message",
+        ),
+        (
+            "example_without_details",
+            &details,
+            "                details:\n                  \"retry_after\": 30\n                  \"limit\": 60\n",
+            "",
+            "fails its schema",
+        ),
+        (
+            "retry_after_header_lost",
+            &details,
+            "      headers:\n        Retry-After:\n",
+            "      x-headers:\n        Retry-After:\n",
+            "headers",
+        ),
+        (
+            "retry_advice_lost",
+            &details,
+            "\\n\\nRetry with exponential backoff.",
+            "",
+            "retry advice",
+        ),
+        (
+            "type_field_lost",
+            &details,
+            "        \"reason\":\n          type: string\n          description: \"Why it failed, e.g. \\\"too short\\\".\"\n",
+            "",
+            "components.schemas.FieldViolation",
+        ),
+    ];
+    assert_rejected(&cases);
 }
