@@ -8,13 +8,21 @@
 //! is a string literal that evaluates to it exactly, and doc comment text
 //! that can neither close the comment nor start a tag. ARCHITECTURE.md ("The
 //! documents") lists what the module exports and why.
+//!
+//! [`details`] writes what a catalogue with params adds (the types of
+//! `details`, the discriminated `ErrorBody` and the checks of `isErrorBody`);
+//! [`syntax`] turns catalogue text into comments and keys.
 
-use std::fmt::Write as _;
+mod details;
+mod syntax;
 
-use crate::ascii::plain_run;
-use crate::escape::{is_invisible, push_escaped, push_string_literal, string_literal};
+use crate::escape::{push_string_literal, string_literal};
 use crate::model::DEPRECATED;
 use crate::{Catalog, Code};
+
+use syntax::{
+    doc_lines, lines, push_doc, push_doc_line, push_doc_text, push_line, push_property_key,
+};
 
 /// Renders the catalogue as a TypeScript module (`generated/errors.ts`).
 ///
@@ -43,12 +51,30 @@ pub fn emit(catalog: &Catalog) -> String {
     error_codes(&mut out, catalog);
     group_types(&mut out, catalog);
     errors_table(&mut out, catalog);
-    out.push_str(FUNCTIONS);
+    details::types(&mut out, catalog);
+    // A catalogue in which no code has params writes what it wrote before
+    // params existed, byte for byte.
+    let detailed = details::has_params(catalog);
+    if detailed {
+        details::error_body(&mut out, catalog);
+    } else {
+        out.push_str(ERROR_BODY);
+    }
+    out.push_str(IS_ERROR_CODE);
+    if detailed {
+        details::is_error_body(&mut out, catalog);
+        out.push_str(RECEIVED_ERROR_BODY_WITH_DETAILS);
+    } else {
+        out.push_str(IS_ERROR_BODY);
+        out.push_str(RECEIVED_ERROR_BODY);
+    }
+    out.push_str(IS_RECEIVED_ERROR_BODY);
     if catalog.codes().next().is_none() {
         out.push_str(STATUS_OF_WITHOUT_CODES);
     } else {
         out.push_str(STATUS_OF);
     }
+    details::retry_after_seconds(&mut out, catalog);
     out
 }
 
@@ -125,11 +151,41 @@ fn group_types(out: &mut String, catalog: &Catalog) {
 
 fn errors_table(out: &mut String, catalog: &Catalog) {
     out.push('\n');
-    let doc = [
-        "The HTTP status and message of every error code.".to_owned(),
+    let retry = catalog.has_retry();
+    let mut doc = vec![
+        if retry {
+            "The HTTP status, message and retry advice of every error code."
+        } else {
+            "The HTTP status and message of every error code."
+        }
+        .to_owned(),
         String::new(),
         "`ERRORS[code].status` has the status's literal type, e.g. `401`.".to_owned(),
     ];
+    if retry {
+        doc.extend(
+            [
+                "`ERRORS[code].retry` says whether a client may send the request again:",
+                "`\"never\"`, `\"backoff\"` (with exponential backoff) or `\"after\"` (after",
+                "the seconds in the body's `details.retry_after`).",
+            ]
+            .map(str::to_owned),
+        );
+    }
+    if catalog.has_details()
+        && catalog
+            .codes()
+            .any(|(_, code)| code.message.contains(['{', '}']))
+    {
+        doc.extend(
+            [
+                "`ERRORS[code].message` is the message as the catalogue writes it: `{name}`",
+                "stands for the value of `details.name`, and `{{` and `}}` for braces; a body's",
+                "`message` has them filled in.",
+            ]
+            .map(str::to_owned),
+        );
+    }
     push_doc(out, "", &doc, false);
     // No `satisfies` check of the entries' shape: the model guarantees it, and
     // `satisfies` would break `isolatedDeclarations` for users who have it on.
@@ -146,7 +202,13 @@ fn errors_table(out: &mut String, catalog: &Catalog) {
             push_line(out, "  /**");
             push_doc_text(out, "  ", &code.message);
             push_doc_line(out, "  ", "");
-            for line in sent_with.iter().chain(&lifecycle_tags(code)) {
+            for line in &sent_with {
+                push_doc_line(out, "  ", line);
+            }
+            if retry {
+                push_doc_line(out, "  ", code.retry.advice());
+            }
+            for line in &lifecycle_tags(code) {
                 push_doc_line(out, "  ", line);
             }
             push_line(out, "   */");
@@ -156,7 +218,13 @@ fn errors_table(out: &mut String, catalog: &Catalog) {
             out.push_str(&status_field);
             out.push_str("    message: ");
             push_string_literal(out, &code.message);
-            out.push_str(",\n  },\n");
+            out.push_str(",\n");
+            if retry {
+                out.push_str("    retry: ");
+                push_string_literal(out, code.retry.word());
+                out.push_str(",\n");
+            }
+            out.push_str("  },\n");
         }
     }
     push_line(out, "} as const;");
@@ -165,7 +233,7 @@ fn errors_table(out: &mut String, catalog: &Catalog) {
 /// `@since` and `@deprecated` for a code's entry, after an empty line, if it
 /// has either. Editors strike through every use of a deprecated entry
 /// (`ERRORS.token_inactive`) and show the note.
-fn lifecycle_tags(code: &Code) -> Vec<String> {
+pub(super) fn lifecycle_tags(code: &Code) -> Vec<String> {
     let mut doc = Vec::new();
     if code.since.is_none() && code.deprecated.is_none() {
         return doc;
@@ -202,8 +270,8 @@ fn deprecated_note<'a>(codes: impl Iterator<Item = &'a Code>) -> Option<String> 
     }
 }
 
-/// The hand-written part before `statusOf`: the same for every catalogue.
-const FUNCTIONS: &str = r#"
+/// `ErrorBody` of a catalogue in which no code has params.
+const ERROR_BODY: &str = r#"
 /** The JSON body of every error response. */
 export interface ErrorBody {
   /** What went wrong, for programs. */
@@ -211,7 +279,10 @@ export interface ErrorBody {
   /** What went wrong, for people. */
   message: string;
 }
+"#;
 
+/// `isErrorCode`, the same for every catalogue.
+const IS_ERROR_CODE: &str = r#"
 // A Set, not `code in ERRORS`: `in` would also find inherited keys such as
 // "toString" or "__proto__".
 const CODES: ReadonlySet<string> = new Set<string>(ERROR_CODES);
@@ -220,7 +291,10 @@ const CODES: ReadonlySet<string> = new Set<string>(ERROR_CODES);
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === "string" && CODES.has(value);
 }
+"#;
 
+/// `isErrorBody` of a catalogue in which no code has params.
+const IS_ERROR_BODY: &str = r#"
 /**
  * Whether `value` has the shape of an error response body: an `error` that is
  * a known code and a string `message`.
@@ -235,7 +309,10 @@ export function isErrorBody(value: unknown): value is ErrorBody {
     typeof value.message === "string"
   );
 }
+"#;
 
+/// `ReceivedErrorBody` of a catalogue in which no code has params.
+const RECEIVED_ERROR_BODY: &str = r#"
 /**
  * An error response body as a client receives it: `error` is one of the
  * {@link ERROR_CODES}, or a code the server added after this module was
@@ -247,7 +324,35 @@ export interface ReceivedErrorBody {
   /** What went wrong, for people, as sent (a server may localize it). */
   message: string;
 }
+"#;
 
+/// `ReceivedErrorBody` of a catalogue in which some code has params. Its
+/// `details` are `unknown`, not `ErrorDetails[…]`: `isReceivedErrorBody`
+/// does not check them (a newer or older server may send other ones), and
+/// `isErrorBody` is the check that narrows them along with the code.
+const RECEIVED_ERROR_BODY_WITH_DETAILS: &str = r#"
+/**
+ * An error response body as a client receives it: `error` is one of the
+ * {@link ERROR_CODES}, or a code the server added after this module was
+ * generated. {@link isErrorCode} tells them apart.
+ */
+export interface ReceivedErrorBody {
+  /** What went wrong, for programs: a known code, or a newer one. */
+  error: ErrorCode | (string & {});
+  /** What went wrong, for people, as sent (a server may localize it). */
+  message: string;
+  /**
+   * The data sent with the error, as sent and unchecked: a server built from
+   * another version of the catalogue may send other details, or none.
+   * {@link isErrorBody} checks them against this catalogue's
+   * {@link ErrorDetails}.
+   */
+  details?: unknown;
+}
+"#;
+
+/// `isReceivedErrorBody`, the same for every catalogue.
+const IS_RECEIVED_ERROR_BODY: &str = r#"
 /**
  * Whether `value` has the shape of an error response body with any string
  * `error` and a string `message`. Clients check responses with this rather
@@ -288,195 +393,3 @@ export function statusOf(code: ErrorCode): number {
   throw new TypeError(`not an error code: ${String(code)}`);
 }
 ";
-
-fn push_line(out: &mut String, line: &str) {
-    out.push_str(line);
-    out.push('\n');
-}
-
-/// Writes a `/** */` comment at `indent`: on one line when it has one line and
-/// `block` is false, else as a block with a ` * ` margin on every line. The
-/// lines are comment source: user text goes through [`doc_lines`] first.
-fn push_doc(out: &mut String, indent: &str, lines: &[String], block: bool) {
-    if let (false, [line]) = (block, lines) {
-        push_line(out, &format!("{indent}/** {line} */"));
-        return;
-    }
-    push_line(out, &format!("{indent}/**"));
-    for line in lines {
-        push_doc_line(out, indent, line);
-    }
-    push_line(out, &format!("{indent} */"));
-}
-
-/// One line inside a `/** */` block at `indent`: the ` * ` margin and `line`,
-/// which is comment source, or only ` *` for an empty line.
-fn push_doc_line(out: &mut String, indent: &str, line: &str) {
-    out.push_str(indent);
-    if line.is_empty() {
-        out.push_str(" *\n");
-    } else {
-        out.push_str(" * ");
-        out.push_str(line);
-        out.push('\n');
-    }
-}
-
-/// Catalogue text as lines inside a `/** */` block at `indent`, as
-/// [`push_doc_line`] writes the lines of [`doc_lines`], without building them.
-fn push_doc_text(out: &mut String, indent: &str, text: &str) {
-    for line in lines(text) {
-        out.push_str(indent);
-        out.push_str(" *");
-        let margin = out.len();
-        out.push(' ');
-        push_doc_text_line(out, line);
-        // Trailing white space goes, and with nothing left, the margin's space.
-        let end = margin + out[margin..].trim_end().len();
-        out.truncate(end);
-        out.push('\n');
-    }
-}
-
-/// Catalogue text as inert doc comment lines.
-fn doc_lines(text: &str) -> Vec<String> {
-    lines(text).into_iter().map(doc_text).collect()
-}
-
-/// Splits at every ECMAScript line terminator (and NEL), so that no line of a
-/// comment can end early and every line gets its ` * ` margin. One final line
-/// break (YAML block text has one) makes no empty last line.
-fn lines(text: &str) -> Vec<&str> {
-    let is_break = |c| matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}');
-    let text = text
-        .strip_suffix("\r\n")
-        .or_else(|| text.strip_suffix(is_break))
-        .unwrap_or(text);
-    let mut lines = Vec::new();
-    let (mut start, mut at) = (0, 0);
-    loop {
-        // No line terminator is printable ASCII: runs of that are skipped at once.
-        at += plain_run(&text.as_bytes()[at..], b"");
-        let Some(c) = text[at..].chars().next() else {
-            break;
-        };
-        let mut next = at + c.len_utf8();
-        if is_break(c) {
-            lines.push(&text[start..at]);
-            if c == '\r' && text[next..].starts_with('\n') {
-                next += 1;
-            }
-            start = next;
-        }
-        at = next;
-    }
-    lines.push(&text[start..]);
-    lines
-}
-
-/// One line of doc comment text, kept readable but inert: `*/` cannot close the
-/// comment, `@` cannot start a tag (`\@` and `\/` render as `@` and `/` in
-/// Markdown hovers), and invisible characters are spelled out.
-fn doc_text(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    push_doc_text_line(&mut out, line);
-    out.truncate(out.trim_end().len());
-    out
-}
-
-/// Appends [`doc_text`] of `line`, but with its trailing white space.
-fn push_doc_text_line(out: &mut String, line: &str) {
-    push_escaped(out, line, b"/@", |out, c, at| {
-        let previous = line[..at].chars().next_back();
-        match c {
-            '/' if previous == Some('*') => out.push_str("\\/"),
-            '@' if previous.is_none_or(|p| p.is_whitespace() || p == '{') => {
-                out.push_str("\\@");
-            }
-            c if c != '\t' && is_invisible(c) => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    });
-}
-
-/// Appends an object literal key for `code`: bare when it is an identifier, quoted
-/// otherwise, and computed for `__proto__`, which as a plain key would set the
-/// object's prototype instead of adding an entry.
-fn push_property_key(out: &mut String, code: &str) {
-    let mut chars = code.chars();
-    let identifier = chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
-    if code == "__proto__" {
-        out.push('[');
-        push_string_literal(out, code);
-        out.push(']');
-    } else if identifier {
-        out.push_str(code);
-    } else {
-        push_string_literal(out, code);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{doc_lines, doc_text, lines, push_doc_line, push_doc_text, push_property_key};
-
-    fn property_key(code: &str) -> String {
-        let mut out = String::new();
-        push_property_key(&mut out, code);
-        out
-    }
-
-    #[test]
-    fn doc_text_cannot_close_the_comment_or_start_a_tag() {
-        assert_eq!(doc_text("ends */ here /* and"), r"ends *\/ here /* and");
-        assert_eq!(doc_text("**/"), r"**\/");
-        assert_eq!(
-            doc_text("@deprecated {@link x} a@b.c"),
-            r"\@deprecated {\@link x} a@b.c"
-        );
-        assert_eq!(doc_text("tab\tand nul\u{0} "), "tab\tand nul\\u0000");
-    }
-
-    #[test]
-    fn doc_text_is_written_as_its_lines_would_be() {
-        for text in [
-            "one line",
-            "two\nlines",
-            "trailing spaces   \n   \n\tleading tab",
-            "ends in a form feed\u{c}",
-            "\u{a0}no-break spaces\u{a0}",
-            "@tag */ and {@link x}\r\n@again",
-        ] {
-            let mut expected = String::new();
-            for line in doc_lines(text) {
-                push_doc_line(&mut expected, "  ", &line);
-            }
-            let mut written = String::new();
-            push_doc_text(&mut written, "  ", text);
-            assert_eq!(written, expected, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn lines_split_at_every_line_terminator() {
-        let split = lines("a\nb\r\nc\rd\u{2028}e\u{2029}f\u{85}g\n");
-        assert_eq!(split, ["a", "b", "c", "d", "e", "f", "g"]);
-        assert_eq!(lines(""), [""]);
-        assert_eq!(lines("a\r\n"), ["a"]);
-        assert_eq!(lines("a\n\nb"), ["a", "", "b"]);
-    }
-
-    #[test]
-    fn property_keys_are_bare_only_when_they_can_be() {
-        assert_eq!(property_key("invalid_token"), "invalid_token");
-        assert_eq!(property_key("WA401"), "WA401");
-        assert_eq!(property_key("number-in-use"), r#""number-in-use""#);
-        assert_eq!(property_key("401"), r#""401""#);
-        assert_eq!(property_key("__proto__"), r#"["__proto__"]"#);
-    }
-}
