@@ -4,18 +4,25 @@
 //! and TypeScript 5.9 (the last JavaScript one) under `tests/ts/tsconfig.strict.json`,
 //! together with type-level assertions and `tests/ts/check.ts`; the compiled
 //! check then runs under Node and compares every value with the catalogue.
+//!
+//! `tests/ts/details.yaml`, a catalogue with params, types and retry, is also
+//! compiled with `tests/ts/details.ts`: type tests that must fail where a
+//! body lacks its details, and checks of `isErrorBody` against bodies as the
+//! wire carries them. Every catalogue's `expected.json` also holds bodies
+//! built here from the catalogue (valid ones, and each way one can be
+//! malformed), which `check.ts` puts through the guards.
 
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use error_codes_gen::{Catalog, typescript};
+use error_codes_gen::{Catalog, Code, Param, Piece, Type, typescript};
 use error_codes_tests::{
-    empty_catalogues, hostile_catalog, lifecycle_catalog, node, seed_catalog, target_dir, tools,
-    workspace_root,
+    empty_catalogues, fixture, hostile_catalog, lifecycle_catalog, node, seed_catalog, target_dir,
+    tools, workspace_root,
 };
-use serde_json::json;
+use serde_json::{Map, Value, json};
 
 /// The pinned compilers: npm package (see `tests/tools/package.json`) and the
 /// start of the version it must report.
@@ -50,15 +57,47 @@ fn snapshot_no_codes() {
     insta::assert_snapshot!("typescript_no_codes", typescript::emit(&no_codes));
 }
 
+/// The catalogue with params, types and retry.
+#[test]
+fn snapshot_details() {
+    insta::assert_snapshot!("typescript_details", typescript::emit(&details_catalog()));
+}
+
+/// A catalogue without `types:`, `params:` or `retry:` writes the module it
+/// wrote before they existed, byte for byte: the root `errors.yaml` and the
+/// `generated/errors.ts` it gave at 773cb43, kept as fixtures (the root
+/// catalogue itself now uses params).
+#[test]
+fn catalogue_without_details_writes_the_module_it_wrote_before() {
+    let yaml = fs::read_to_string(fixture("before-params.yaml")).unwrap();
+    let catalog =
+        Catalog::from_yaml(&yaml, "errors.yaml").unwrap_or_else(|error| panic!("{error}"));
+    assert!(!catalog.has_details() && !catalog.has_retry());
+    let before = fs::read_to_string(fixture("before-params.ts")).unwrap();
+    assert!(
+        typescript::emit(&catalog) == before,
+        "errors.ts moved for a catalogue without details"
+    );
+}
+
 #[test]
 fn output_is_deterministic_and_enum_free() {
     let [(_, no_codes), (_, no_statuses)] = empty_catalogues();
-    for catalog in [seed_catalog(), hostile_catalog(), no_codes, no_statuses] {
+    for catalog in [
+        seed_catalog(),
+        hostile_catalog(),
+        details_catalog(),
+        no_codes,
+        no_statuses,
+    ] {
         let ts = typescript::emit(&catalog);
         assert_eq!(ts, typescript::emit(&catalog.clone()));
         assert!(ts.starts_with(&format!("// {}\n", catalog.generated_notice())));
         assert!(!ts.contains("enum "), "no TypeScript enum");
         assert!(!ts.contains("import "), "no runtime dependencies");
+        for any in [": any", "as any", "<any", "any>", "any[]", "any,", "any)"] {
+            assert!(!ts.contains(any), "no `any`: {any:?}");
+        }
     }
 }
 
@@ -75,12 +114,19 @@ fn compilers_are_the_pinned_versions() {
 
 #[test]
 fn seed_compiles_and_checks_out() {
-    compile_and_check("seed", &seed_catalog());
+    compile_and_check("seed", &seed_catalog(), None);
 }
 
 #[test]
 fn hostile_compiles_and_checks_out() {
-    compile_and_check("hostile", &hostile_catalog());
+    compile_and_check("hostile", &hostile_catalog(), None);
+}
+
+/// Params of every type, types of `types:`, retry: the module compiles with
+/// the type tests of `tests/ts/details.ts`, and both checks pass under Node.
+#[test]
+fn details_compile_and_check_out() {
+    compile_and_check("details", &details_catalog(), Some("details.ts"));
 }
 
 /// A catalogue without codes (with a status that has none, and with no
@@ -90,7 +136,7 @@ fn hostile_compiles_and_checks_out() {
 fn empty_catalogues_compile_and_check_out() {
     for (case, catalog) in empty_catalogues() {
         assert_eq!(catalog.codes().count(), 0, "{case}");
-        compile_and_check(case, &catalog);
+        compile_and_check(case, &catalog, None);
     }
 }
 
@@ -101,7 +147,7 @@ fn empty_catalogues_compile_and_check_out() {
 #[test]
 fn lifecycle_compiles_and_editors_strike_deprecated_entries() {
     let catalog = lifecycle_catalog();
-    let dir = compile_and_check("lifecycle", &catalog);
+    let dir = compile_and_check("lifecycle", &catalog, None);
 
     let mut uses = String::from(
         "import { ERRORS } from \"./errors.js\";\n\nexport const uses: readonly unknown[] = [\n",
@@ -157,13 +203,20 @@ fn prototype_keys_compile_and_check_out() {
     .unwrap_or_else(|error| panic!("{error}"));
     let ts = typescript::emit(&catalog);
     assert!(ts.contains("  [\"__proto__\"]: {\n"), "{ts}");
-    compile_and_check("prototype", &catalog);
+    compile_and_check("prototype", &catalog, None);
+}
+
+/// `tests/ts/details.yaml`.
+fn details_catalog() -> Catalog {
+    Catalog::load(&workspace_root().join("tests/ts/details.yaml"))
+        .unwrap_or_else(|error| panic!("{error}"))
 }
 
 /// Writes the module and its checks into a scratch folder, compiles them with
-/// every pinned compiler and runs each compiler's output under Node. Returns
-/// the folder.
-fn compile_and_check(case: &str, catalog: &Catalog) -> PathBuf {
+/// every pinned compiler and runs each compiler's output under Node; `extra`
+/// names one more file of `tests/ts` to compile and run, written for this
+/// catalogue. Returns the folder.
+fn compile_and_check(case: &str, catalog: &Catalog, extra: Option<&str>) -> PathBuf {
     let dir = target_dir().join("typescript-check").join(case);
     if dir.exists() {
         fs::remove_dir_all(&dir).unwrap();
@@ -173,11 +226,11 @@ fn compile_and_check(case: &str, catalog: &Catalog) -> PathBuf {
     write(&dir, "errors.ts", &typescript::emit(catalog));
     write(&dir, "expected.json", &expected_json(catalog));
     write(&dir, "expected-types.ts", &expected_types(catalog));
-    write(
-        &dir,
-        "check.ts",
-        &fs::read_to_string(ts_dir.join("check.ts")).unwrap(),
-    );
+    let mut files = vec!["errors.ts", "expected-types.ts", "check.ts"];
+    files.extend(extra);
+    for file in &files[2..] {
+        write(&dir, file, &fs::read_to_string(ts_dir.join(file)).unwrap());
+    }
     // Node treats the compiled .js files as ES modules, as `nodenext` expects.
     write(
         &dir,
@@ -191,7 +244,7 @@ fn compile_and_check(case: &str, catalog: &Catalog) -> PathBuf {
         let tsconfig = json!({
             "extends": ts_dir.join("tsconfig.strict.json"),
             "compilerOptions": { "rootDir": ".", "outDir": out_dir },
-            "files": ["errors.ts", "expected-types.ts", "check.ts"],
+            "files": files,
         });
         write(
             &dir,
@@ -212,30 +265,33 @@ fn compile_and_check(case: &str, catalog: &Catalog) -> PathBuf {
             "{package} emitted no declarations"
         );
 
-        let started = Instant::now();
-        let printed = tools::run(
-            node::node()
-                .arg(Path::new(&out_dir).join("check.js"))
-                .current_dir(&dir),
-            &format!("{case}: the checks compiled by {package} fail"),
-        );
-        let checks: usize = printed
-            .trim()
-            .strip_prefix("ok: ")
-            .and_then(|rest| rest.strip_suffix(" checks"))
-            .and_then(|n| n.parse().ok())
-            .unwrap_or_else(|| panic!("unexpected output from check.js: {printed:?}"));
-        // At least the per-code checks ran, so the check did look at every code.
-        let codes = catalog.codes().count();
-        assert!(
-            checks >= 15 * codes,
-            "only {checks} checks for {codes} codes"
-        );
-        eprintln!(
-            "{case}: {package} compiled in {:.2}s, {checks} checks ran in {:.2}s",
-            compiled.as_secs_f64(),
-            started.elapsed().as_secs_f64()
-        );
+        for file in &files[2..] {
+            let started = Instant::now();
+            let script = Path::new(&out_dir).join(file).with_extension("js");
+            let printed = tools::run(
+                node::node().arg(&script).current_dir(&dir),
+                &format!("{case}: the checks of {file} compiled by {package} fail"),
+            );
+            let checks: usize = printed
+                .trim()
+                .strip_prefix("ok: ")
+                .and_then(|rest| rest.strip_suffix(" checks"))
+                .and_then(|n| n.parse().ok())
+                .unwrap_or_else(|| panic!("unexpected output from {file}: {printed:?}"));
+            // At least the per-code checks of check.ts ran, so it did look at
+            // every code; a file of one catalogue's checks counts its own.
+            let codes = catalog.codes().count();
+            let least = if *file == "check.ts" { 15 * codes } else { 1 };
+            assert!(
+                checks >= least,
+                "{file}: only {checks} checks for {codes} codes"
+            );
+            eprintln!(
+                "{case}: {package} compiled in {:.2}s, {checks} checks of {file} ran in {:.2}s",
+                compiled.as_secs_f64(),
+                started.elapsed().as_secs_f64()
+            );
+        }
     }
     dir
 }
@@ -244,11 +300,22 @@ fn write(dir: &Path, name: &str, contents: &str) {
     fs::write(dir.join(name), contents).unwrap_or_else(|error| panic!("{name}: {error}"));
 }
 
-/// What `check.ts` compares the module's values with, straight from the model.
+/// What `check.ts` compares the module's values with, straight from the
+/// model: every code's entry and a body of it as the wire carries it, the
+/// groups, and bodies to put through the guards (see [`bodies`]).
 fn expected_json(catalog: &Catalog) -> String {
+    let retry = catalog.has_retry();
     let codes: Vec<_> = catalog
         .codes()
-        .map(|(status, code)| json!({ "code": code.code, "status": status.status, "message": code.message }))
+        .map(|(status, code)| {
+            json!({
+                "code": code.code,
+                "status": status.status,
+                "message": code.message,
+                "retry": retry.then(|| code.retry.word()),
+                "body": body(catalog, code),
+            })
+        })
         .collect();
     let groups: Vec<_> = catalog
         .groups()
@@ -257,7 +324,213 @@ fn expected_json(catalog: &Catalog) -> String {
             json!({ "name": status.name, "status": status.status, "codes": codes })
         })
         .collect();
-    serde_json::to_string_pretty(&json!({ "codes": codes, "groups": groups })).unwrap()
+    let (valid, invalid): (Vec<_>, Vec<_>) = bodies(catalog).into_iter().partition(|b| b.valid);
+    let listed = |bodies: Vec<Variant>| -> Vec<Value> {
+        bodies
+            .into_iter()
+            .map(|b| json!({ "why": b.why, "body": b.value }))
+            .collect()
+    };
+    serde_json::to_string_pretty(&json!({
+        "codes": codes,
+        "groups": groups,
+        "valid": listed(valid),
+        "invalid": listed(invalid),
+    }))
+    .unwrap()
+}
+
+/// A body of `code` as the wire carries it: the rendered message, and
+/// `details` with a value for every param when it has params.
+fn body(catalog: &Catalog, code: &Code) -> Value {
+    if code.params.is_empty() {
+        return json!({ "error": code.code, "message": code.message });
+    }
+    let Value::Object(details) = object(catalog, &code.params) else {
+        unreachable!()
+    };
+    let mut message = String::new();
+    for piece in code.pieces() {
+        match piece {
+            Piece::Text(text) => message.push_str(text),
+            Piece::Param(name) => match &details[name] {
+                Value::String(text) => message.push_str(text),
+                value => message.push_str(&value.to_string()),
+            },
+            _ => unreachable!("a piece of another kind"),
+        }
+    }
+    json!({ "error": code.code, "message": message, "details": details })
+}
+
+/// An object with a value for each of `params`, optional ones included.
+fn object(catalog: &Catalog, params: &[Param]) -> Value {
+    let members: Map<String, Value> = params
+        .iter()
+        .map(|param| (param.name.clone(), value(catalog, &param.ty)))
+        .collect();
+    Value::Object(members)
+}
+
+/// A value of `ty`.
+fn value(catalog: &Catalog, ty: &Type) -> Value {
+    match ty {
+        Type::String => json!("text"),
+        Type::Integer => json!(30),
+        Type::Number => json!(1.5),
+        Type::Boolean => json!(true),
+        Type::List(item) => json!([value(catalog, item)]),
+        Type::Named(name) => object(catalog, &catalog.type_def(name).unwrap().fields),
+        _ => unreachable!("a type of another kind"),
+    }
+}
+
+/// A body or value that the guards must accept (`valid`) or reject, and why.
+struct Variant {
+    why: String,
+    value: Value,
+    valid: bool,
+}
+
+impl Variant {
+    fn new(why: impl Into<String>, value: Value, valid: bool) -> Self {
+        Self {
+            why: why.into(),
+            value,
+            valid,
+        }
+    }
+}
+
+/// Bodies of every code with params: its valid body, and every way to
+/// change it that `isErrorBody` must reject (a member missing, of another
+/// type, or `null`, at any depth, details missing or no object) or accept
+/// (an optional member left out, a member the catalogue does not name).
+fn bodies(catalog: &Catalog) -> Vec<Variant> {
+    let mut bodies = Vec::new();
+    for (_, code) in catalog.codes() {
+        let body = body(catalog, code);
+        let what = |why: &str| format!("{}: {why}", code.code);
+        let Some(details) = body.get("details") else {
+            let mut with_details = body.clone();
+            with_details["details"] = json!({ "sent": "by a newer server" });
+            bodies.push(Variant::new(
+                what("details it has no params for"),
+                with_details,
+                true,
+            ));
+            continue;
+        };
+        let mut without = body.clone();
+        without.as_object_mut().unwrap().remove("details");
+        bodies.push(Variant::new(what("without details"), without, false));
+        for (why, details) in [
+            ("null details", json!(null)),
+            ("details an array", json!([])),
+            ("details a string", json!("x")),
+        ] {
+            let mut changed = body.clone();
+            changed["details"] = details;
+            bodies.push(Variant::new(what(why), changed, false));
+        }
+        for variant in object_variants(catalog, &code.params, details) {
+            let mut changed = body.clone();
+            changed["details"] = variant.value;
+            bodies.push(Variant::new(
+                what(&format!("details{}", variant.why)),
+                changed,
+                variant.valid,
+            ));
+        }
+    }
+    bodies
+}
+
+/// Every change of `object`, an object of `params`: each member left out,
+/// each changed as [`value_variants`] changes it, and one member added.
+fn object_variants(catalog: &Catalog, params: &[Param], object: &Value) -> Vec<Variant> {
+    let mut variants = vec![Variant::new(
+        ".added_later added",
+        {
+            let mut added = object.clone();
+            added["added_later"] = json!(1);
+            added
+        },
+        true,
+    )];
+    for param in params {
+        let mut without = object.clone();
+        without.as_object_mut().unwrap().remove(&param.name);
+        let optional = if param.optional {
+            "optional"
+        } else {
+            "required"
+        };
+        variants.push(Variant::new(
+            format!(".{} ({optional}) left out", param.name),
+            without,
+            param.optional,
+        ));
+        for variant in value_variants(catalog, &param.ty, &object[&param.name]) {
+            let mut changed = object.clone();
+            changed[&param.name] = variant.value;
+            variants.push(Variant::new(
+                format!(".{}{}", param.name, variant.why),
+                changed,
+                variant.valid,
+            ));
+        }
+    }
+    variants
+}
+
+/// Changes of `value`, a value of `ty`: other types, `null`, and within
+/// lists and objects, changes of their items and members.
+fn value_variants(catalog: &Catalog, ty: &Type, value: &Value) -> Vec<Variant> {
+    let mut variants = vec![Variant::new(" null", json!(null), false)];
+    let mut other = |why: &str, value: Value, valid: bool| {
+        variants.push(Variant::new(format!(" {why}"), value, valid))
+    };
+    match ty {
+        Type::String => {
+            other("a number", json!(1), false);
+            other("empty", json!(""), true);
+        }
+        Type::Integer => {
+            other("a fraction", json!(30.5), false);
+            other("a string", json!("30"), false);
+            other("beyond 2^53", json!(1_i64 << 60), true);
+            other("negative", json!(-1), true);
+        }
+        Type::Number => {
+            other("a string", json!("1.5"), false);
+            other("an integer", json!(2), true);
+        }
+        Type::Boolean => {
+            other("a string", json!("true"), false);
+            other("a number", json!(1), false);
+            other("false", json!(false), true);
+        }
+        Type::List(item) => {
+            other("an object", json!({ "0": value[0].clone() }), false);
+            other("empty", json!([]), true);
+            for variant in value_variants(catalog, item, &value[0]) {
+                variants.push(Variant::new(
+                    format!("[1]{}", variant.why),
+                    json!([value[0].clone(), variant.value]),
+                    variant.valid,
+                ));
+            }
+        }
+        Type::Named(name) => {
+            other("a string", json!("x"), false);
+            other("an array", json!([value.clone()]), false);
+            let fields = &catalog.type_def(name).unwrap().fields;
+            variants.extend(object_variants(catalog, fields, value));
+        }
+        _ => unreachable!("a type of another kind"),
+    }
+    variants
 }
 
 /// Type-level assertions from the model: each fails to compile when the
@@ -282,6 +555,11 @@ fn expected_types(catalog: &Catalog) -> String {
         .map(str::to_owned)
         .into();
     imports.extend(group_types.iter().map(|name| format!("type {name}")));
+    let detailed = catalog.codes().any(|(_, code)| !code.params.is_empty());
+    if detailed {
+        imports.extend(["type ErrorBody".to_owned(), "type ErrorDetails".to_owned()]);
+    }
+    imports.extend(catalog.types.iter().map(|ty| format!("type {}", ty.name)));
     writeln!(
         ts,
         "import {{ {} }} from \"./errors.js\";\n",
@@ -335,10 +613,108 @@ fn expected_types(catalog: &Catalog) -> String {
             literal(&code.message)
         )
         .unwrap();
+        if catalog.has_retry() {
+            writeln!(
+                ts,
+                "  Expect<Equal<(typeof ERRORS)[{key}][\"retry\"], {}>>,",
+                literal(code.retry.word())
+            )
+            .unwrap();
+        }
+        if !code.params.is_empty() {
+            writeln!(
+                ts,
+                "  Expect<Equal<ErrorDetails[{key}], {}>>,",
+                object_type(&code.params)
+            )
+            .unwrap();
+        }
+    }
+    for ty in &catalog.types {
+        writeln!(
+            ts,
+            "  Expect<Equal<{}, {}>>,",
+            ty.name,
+            object_type(&ty.fields)
+        )
+        .unwrap();
+    }
+    if detailed {
+        let codes: Vec<String> = catalog
+            .codes()
+            .filter(|(_, code)| !code.params.is_empty())
+            .map(|(_, code)| literal(&code.code))
+            .collect();
+        writeln!(
+            ts,
+            "  Expect<Equal<keyof ErrorDetails, {}>>,",
+            codes.join(" | ")
+        )
+        .unwrap();
     }
     ts.push_str("];\n\n");
     ts.push_str(&expected_type_errors(catalog, &group_types));
+    if detailed {
+        ts.push_str(&expected_narrowing(catalog));
+    }
     ts
+}
+
+/// Narrowing an `ErrorBody` on `error` gives each code's details, typed, and
+/// a code without params has none.
+fn expected_narrowing(catalog: &Catalog) -> String {
+    let mut ts = String::new();
+    for (i, (_, code)) in catalog.codes().enumerate() {
+        let key = literal(&code.code);
+        if code.params.is_empty() {
+            writeln!(
+                ts,
+                "export function narrow{i}(body: ErrorBody): unknown {{\n  \
+                 if (body.error === {key}) {{\n    \
+                 // @ts-expect-error a code without params has no details\n    \
+                 return body.details;\n  }}\n  return undefined;\n}}"
+            )
+            .unwrap();
+        } else {
+            writeln!(
+                ts,
+                "export function narrow{i}(body: ErrorBody): ErrorDetails[{key}] | undefined {{\n  \
+                 if (body.error === {key}) {{\n    \
+                 const details: {} = body.details;\n    return details;\n  }}\n  return undefined;\n}}",
+                object_type(&code.params)
+            )
+            .unwrap();
+        }
+    }
+    ts
+}
+
+/// The TypeScript type of an object of `params`, written from the model
+/// independently of the emitter: each list `readonly (T)[]`.
+fn object_type(params: &[Param]) -> String {
+    let members: Vec<String> = params
+        .iter()
+        .map(|param| {
+            let optional = if param.optional { "?" } else { "" };
+            format!("{}{optional}: {}", param.name, ts_type(&param.ty))
+        })
+        .collect();
+    if members.is_empty() {
+        "{}".to_owned()
+    } else {
+        format!("{{ {} }}", members.join("; "))
+    }
+}
+
+fn ts_type(ty: &Type) -> String {
+    match ty {
+        Type::String => "string".to_owned(),
+        Type::Integer | Type::Number => "number".to_owned(),
+        Type::Boolean => "boolean".to_owned(),
+        Type::List(item) => format!("readonly ({})[]", ts_type(item)),
+        Type::Named(name) => name.clone(),
+        _ => unreachable!("a type of another kind"),
+    }
 }
 
 /// Negative checks: each line must be a type error. Those that need a code

@@ -22,8 +22,20 @@ import expectedJson from "./expected.json" with { type: "json" };
 declare const console: { log(...data: unknown[]): void };
 
 interface Expected {
-  readonly codes: readonly { readonly code: string; readonly status: number; readonly message: string }[];
+  readonly codes: readonly {
+    readonly code: string;
+    readonly status: number;
+    readonly message: string;
+    /** The code's retry, when the catalogue says `retry:` anywhere. */
+    readonly retry: string | null;
+    /** A body of the code as the wire carries it, with its details if it has params. */
+    readonly body: unknown;
+  }[];
   readonly groups: readonly { readonly name: string; readonly status: number; readonly codes: readonly string[] }[];
+  /** Bodies that isErrorBody must accept, and why. */
+  readonly valid: readonly { readonly why: string; readonly body: unknown }[];
+  /** Bodies that isErrorBody must reject (they are ReceivedErrorBody all the same), and why. */
+  readonly invalid: readonly { readonly why: string; readonly body: unknown }[];
 }
 
 const expected: Expected = expectedJson;
@@ -62,7 +74,7 @@ sameList(ERROR_CODES, codes, "ERROR_CODES");
 sameList(Object.keys(ERRORS), codes, "Object.keys(ERRORS)");
 check(new Set(ERROR_CODES).size === ERROR_CODES.length, "ERROR_CODES has no duplicates");
 
-for (const { code, status, message } of expected.codes) {
+for (const { code, status, message, retry, body } of expected.codes) {
   // Checks on `code` as a string come first: the guard below narrows it to
   // `ErrorCode`, which is `never` for a catalogue without codes.
   check(!isErrorCode([code]), `isErrorCode rejects the array [${show(code)}]`);
@@ -89,17 +101,38 @@ for (const { code, status, message } of expected.codes) {
     entry.message === message,
     `ERRORS[${show(code)}].message: got ${show(entry.message)}, want ${show(message)}`,
   );
-  check(Object.keys(entry).join() === "status,message", `ERRORS[${show(code)}] has only status and message`);
+  // Only with `retry:` somewhere in the catalogue does an entry say how to retry.
+  const keys = retry === null ? "status,message" : "status,message,retry";
+  check(Object.keys(entry).join() === keys, `ERRORS[${show(code)}] has only ${keys}`);
+  if (retry !== null) {
+    const retries: Readonly<Record<string, unknown>> = ERRORS[code];
+    check(retries["retry"] === retry, `ERRORS[${show(code)}].retry: got ${show(retries["retry"])}, want ${show(retry)}`);
+  }
 
-  const body: ErrorBody = { error: code, message };
+  // The body as the wire carries it, with its details if the code has params.
   check(isErrorBody(body), `isErrorBody(${show(body)})`);
   check(isErrorBody(JSON.parse(JSON.stringify(body))), `isErrorBody(JSON round trip of ${show(body)})`);
-  check(isErrorBody({ error: code, message: "" }), `isErrorBody accepts any message string for ${show(code)}`);
+  if (isErrorBody(body)) {
+    const typed: ErrorBody = body;
+    check(typed.error === code && typed.message.length > 0, `the body of ${show(code)} narrows to its code`);
+    check(isErrorBody({ ...typed, message: "" }), `isErrorBody accepts any message string for ${show(code)}`);
+  }
   check(!isErrorBody({ error: code }), `isErrorBody rejects ${show(code)} without a message`);
   check(!isErrorBody({ error: code, message: 1 }), `isErrorBody rejects ${show(code)} with a number message`);
   check(!isErrorBody({ error: code, message: null }), `isErrorBody rejects ${show(code)} with a null message`);
   check(!isErrorBody({ code, message }), `isErrorBody rejects ${show(code)} under "code" instead of "error"`);
   check(!isErrorBody([code, message]), `isErrorBody rejects the array [${show(code)}, message]`);
+}
+
+// Bodies changed in every way the catalogue allows or forbids: isErrorBody
+// says which are well-formed; isReceivedErrorBody, a shape check, takes all.
+for (const { why, body } of expected.valid) {
+  check(isErrorBody(body), `isErrorBody accepts ${why}: ${show(body)}`);
+  check(isReceivedErrorBody(body), `isReceivedErrorBody accepts ${why}: ${show(body)}`);
+}
+for (const { why, body } of expected.invalid) {
+  check(!isErrorBody(body), `isErrorBody rejects ${why}: ${show(body)}`);
+  check(isReceivedErrorBody(body), `isReceivedErrorBody accepts ${why}: ${show(body)}`);
 }
 
 // Each <Group>Code union (checked at type level in expected-types.ts) matches

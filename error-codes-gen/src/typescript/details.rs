@@ -39,10 +39,9 @@ pub(super) fn types(out: &mut String, catalog: &Catalog) {
         out.push('\n');
         let doc = match &ty.description {
             Some(description) => doc_lines(description),
-            None => vec![format!(
-                "A `{}`, as errors send it in their `details`.",
-                ty.name
-            )],
+            None => {
+                vec!["A type of the catalogue, which errors send in their `details`.".to_owned()]
+            }
         };
         push_doc(out, "", &doc, false);
         if ty.fields.is_empty() {
@@ -76,12 +75,9 @@ pub(super) fn error_body(out: &mut String, catalog: &Catalog) {
     );
     push_line(out, "export interface ErrorDetails {");
     for code in &detailed {
-        push_line(out, "  /**");
-        push_doc_text(out, "  ", &code.message);
-        for line in lifecycle_tags(code) {
-            push_doc_line(out, "  ", &line);
-        }
-        push_line(out, "   */");
+        let mut doc = doc_lines(&code.message);
+        doc.extend(lifecycle_tags(code));
+        push_doc(out, "  ", &doc, false);
         out.push_str("  ");
         push_member_key(out, &code.code);
         out.push_str(": {\n");
