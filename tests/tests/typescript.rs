@@ -489,7 +489,7 @@ fn object_variants(catalog: &Catalog, params: &[Param], object: &Value) -> Vec<V
 fn value_variants(catalog: &Catalog, ty: &Type, value: &Value) -> Vec<Variant> {
     let mut variants = vec![Variant::new(" null", json!(null), false)];
     let mut other = |why: &str, value: Value, valid: bool| {
-        variants.push(Variant::new(format!(" {why}"), value, valid))
+        variants.push(Variant::new(format!(" {why}"), value, valid));
     };
     match ty {
         Type::String => {
@@ -613,6 +613,22 @@ fn expected_types(catalog: &Catalog) -> String {
             literal(&code.message)
         )
         .unwrap();
+    }
+    ts.push_str(&expected_detail_types(catalog));
+    ts.push_str("];\n\n");
+    ts.push_str(&expected_type_errors(catalog, &group_types));
+    if detailed {
+        ts.push_str(&expected_narrowing(catalog));
+    }
+    ts
+}
+
+/// Type-level assertions of what params, types and retry add: each code's
+/// `retry` and details, and each type's interface.
+fn expected_detail_types(catalog: &Catalog) -> String {
+    let mut ts = String::new();
+    for (_, code) in catalog.codes() {
+        let key = literal(&code.code);
         if catalog.has_retry() {
             writeln!(
                 ts,
@@ -631,31 +647,17 @@ fn expected_types(catalog: &Catalog) -> String {
         }
     }
     for ty in &catalog.types {
-        writeln!(
-            ts,
-            "  Expect<Equal<{}, {}>>,",
-            ty.name,
-            object_type(&ty.fields)
-        )
-        .unwrap();
+        let fields = object_type(&ty.fields);
+        writeln!(ts, "  Expect<Equal<{}, {fields}>>,", ty.name).unwrap();
     }
-    if detailed {
-        let codes: Vec<String> = catalog
-            .codes()
-            .filter(|(_, code)| !code.params.is_empty())
-            .map(|(_, code)| literal(&code.code))
-            .collect();
-        writeln!(
-            ts,
-            "  Expect<Equal<keyof ErrorDetails, {}>>,",
-            codes.join(" | ")
-        )
-        .unwrap();
-    }
-    ts.push_str("];\n\n");
-    ts.push_str(&expected_type_errors(catalog, &group_types));
-    if detailed {
-        ts.push_str(&expected_narrowing(catalog));
+    let detailed: Vec<String> = catalog
+        .codes()
+        .filter(|(_, code)| !code.params.is_empty())
+        .map(|(_, code)| literal(&code.code))
+        .collect();
+    if !detailed.is_empty() {
+        let codes = detailed.join(" | ");
+        writeln!(ts, "  Expect<Equal<keyof ErrorDetails, {codes}>>,").unwrap();
     }
     ts
 }

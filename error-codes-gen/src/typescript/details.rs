@@ -23,9 +23,7 @@ use crate::model::RETRY_AFTER_PARAM;
 use crate::{Catalog, Code, Param, Retry, Type};
 
 use super::lifecycle_tags;
-use super::syntax::{
-    doc_lines, push_doc, push_doc_line, push_doc_text, push_line, push_member_key,
-};
+use super::syntax::{doc_lines, push_doc, push_line, push_member_key};
 
 /// Whether any code has params: only then is `ErrorBody` a union and does
 /// `isErrorBody` look at `details`.
@@ -451,4 +449,36 @@ export function retryAfterSeconds(body: ErrorBody): number | undefined {
 }
 ",
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{check, type_text};
+    use crate::Type;
+
+    fn list(item: Type) -> Type {
+        Type::List(Box::new(item))
+    }
+
+    #[test]
+    fn lists_are_readonly_and_lists_of_lists_parenthesized() {
+        assert_eq!(type_text(&list(Type::Integer)), "readonly number[]");
+        assert_eq!(
+            type_text(&list(list(Type::Named("Cell".to_owned())))),
+            "readonly (readonly Cell[])[]"
+        );
+    }
+
+    #[test]
+    fn each_list_item_has_a_name_of_its_own() {
+        assert_eq!(
+            check(&list(list(list(Type::String))), "v", 0),
+            "isArrayOf(v, (item: unknown) => isArrayOf(item, (item1: unknown) => \
+             isArrayOf(item1, (item2: unknown) => typeof item2 === \"string\")))"
+        );
+        assert_eq!(
+            check(&list(Type::Number), "v", 0),
+            "isArrayOf(v, Number.isFinite)"
+        );
+    }
 }

@@ -9,9 +9,9 @@
 //! that can neither close the comment nor start a tag. ARCHITECTURE.md ("The
 //! documents") lists what the module exports and why.
 //!
-//! [`details`] writes what a catalogue with params adds (the types of
+//! `details` writes what a catalogue with params adds (the types of
 //! `details`, the discriminated `ErrorBody` and the checks of `isErrorBody`);
-//! [`syntax`] turns catalogue text into comments and keys.
+//! `syntax` turns catalogue text into comments and keys.
 
 mod details;
 mod syntax;
@@ -271,7 +271,7 @@ fn deprecated_note<'a>(codes: impl Iterator<Item = &'a Code>) -> Option<String> 
 }
 
 /// `ErrorBody` of a catalogue in which no code has params.
-const ERROR_BODY: &str = r#"
+const ERROR_BODY: &str = r"
 /** The JSON body of every error response. */
 export interface ErrorBody {
   /** What went wrong, for programs. */
@@ -279,7 +279,7 @@ export interface ErrorBody {
   /** What went wrong, for people. */
   message: string;
 }
-"#;
+";
 
 /// `isErrorCode`, the same for every catalogue.
 const IS_ERROR_CODE: &str = r#"
@@ -312,7 +312,7 @@ export function isErrorBody(value: unknown): value is ErrorBody {
 "#;
 
 /// `ReceivedErrorBody` of a catalogue in which no code has params.
-const RECEIVED_ERROR_BODY: &str = r#"
+const RECEIVED_ERROR_BODY: &str = r"
 /**
  * An error response body as a client receives it: `error` is one of the
  * {@link ERROR_CODES}, or a code the server added after this module was
@@ -324,13 +324,13 @@ export interface ReceivedErrorBody {
   /** What went wrong, for people, as sent (a server may localize it). */
   message: string;
 }
-"#;
+";
 
 /// `ReceivedErrorBody` of a catalogue in which some code has params. Its
 /// `details` are `unknown`, not `ErrorDetails[…]`: `isReceivedErrorBody`
 /// does not check them (a newer or older server may send other ones), and
 /// `isErrorBody` is the check that narrows them along with the code.
-const RECEIVED_ERROR_BODY_WITH_DETAILS: &str = r#"
+const RECEIVED_ERROR_BODY_WITH_DETAILS: &str = r"
 /**
  * An error response body as a client receives it: `error` is one of the
  * {@link ERROR_CODES}, or a code the server added after this module was
@@ -349,7 +349,7 @@ export interface ReceivedErrorBody {
    */
   details?: unknown;
 }
-"#;
+";
 
 /// `isReceivedErrorBody`, the same for every catalogue.
 const IS_RECEIVED_ERROR_BODY: &str = r#"

@@ -158,7 +158,10 @@ fn is_identifier(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{doc_lines, doc_text, lines, push_doc_line, push_doc_text, push_property_key};
+    use super::{
+        doc_lines, doc_text, lines, push_doc_line, push_doc_text, push_member_key,
+        push_property_key,
+    };
 
     fn property_key(code: &str) -> String {
         let mut out = String::new();
@@ -213,5 +216,18 @@ mod tests {
         assert_eq!(property_key("number-in-use"), r#""number-in-use""#);
         assert_eq!(property_key("401"), r#""401""#);
         assert_eq!(property_key("__proto__"), r#"["__proto__"]"#);
+    }
+
+    #[test]
+    fn member_keys_are_quoted_only_when_they_must_be() {
+        let key = |name: &str| {
+            let mut out = String::new();
+            push_member_key(&mut out, name);
+            out
+        };
+        assert_eq!(key("retry_after"), "retry_after");
+        assert_eq!(key("__proto__"), "__proto__");
+        assert_eq!(key("number-in-use"), r#""number-in-use""#);
+        assert_eq!(key("401"), r#""401""#);
     }
 }
