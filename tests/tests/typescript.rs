@@ -64,16 +64,15 @@ fn snapshot_details() {
 }
 
 /// A catalogue without `types:`, `params:` or `retry:` writes the module it
-/// wrote before they existed, byte for byte: the root `errors.yaml` and the
-/// `generated/errors.ts` it gave at 773cb43, kept as fixtures (the root
+/// wrote before they existed, byte for byte: `seed-1.0/` holds the root
+/// `errors.yaml` and the `generated/errors.ts` it gave at 773cb43 (the root
 /// catalogue itself now uses params).
 #[test]
 fn catalogue_without_details_writes_the_module_it_wrote_before() {
-    let yaml = fs::read_to_string(fixture("before-params.yaml")).unwrap();
     let catalog =
-        Catalog::from_yaml(&yaml, "errors.yaml").unwrap_or_else(|error| panic!("{error}"));
+        Catalog::load(&fixture("seed-1.0/errors.yaml")).unwrap_or_else(|error| panic!("{error}"));
     assert!(!catalog.has_details() && !catalog.has_retry());
-    let before = fs::read_to_string(fixture("before-params.ts")).unwrap();
+    let before = fs::read_to_string(fixture("seed-1.0/errors.ts")).unwrap();
     assert!(
         typescript::emit(&catalog) == before,
         "errors.ts moved for a catalogue without details"
