@@ -778,34 +778,177 @@ fn check_openapi(catalog: &Catalog) -> Result<(), String> {
             continue;
         }
         // A deprecated code's branch says so, and the branch's description
-        // (and the example's) carries the lifecycle notes as paragraphs.
-        let branches: Vec<Value> = status
+        // (and the example's) carries the retry advice, when the catalogue
+        // gives any, and the lifecycle notes as paragraphs.
+        let branches = openapi_branches(catalog, status);
+        if status.codes.iter().any(|c| !c.params.is_empty()) {
+            // A whole body per code, its details holding exactly its params.
+            let bodies = content["schema"]["oneOf"]
+                .as_array()
+                .ok_or("a status with params has no oneOf of bodies")?;
+            same(
+                "branch count",
+                &json!(bodies.len()),
+                json!(status.codes.len()),
+            )?;
+            for ((body, branch), code) in bodies.iter().zip(&branches).zip(&status.codes) {
+                same(
+                    "a body's error",
+                    &body["properties"]["error"],
+                    branch.clone(),
+                )?;
+                check_details_schema(&body["properties"]["details"], &code.params)?;
+            }
+        } else {
+            same(
+                "oneOf",
+                &content["schema"]["properties"]["error"]["oneOf"],
+                json!(branches),
+            )?;
+        }
+        let after = status
             .codes
             .iter()
-            .map(|c| {
-                let notes = lifecycle_notes(c);
-                let description = notes.as_ref().map_or_else(
-                    || c.message.clone(),
-                    |notes| format!("{}\n\n{notes}", c.message),
-                );
-                let mut branch = json!({"const": c.code, "description": description});
-                if c.deprecated.is_some() {
-                    branch["deprecated"] = json!(true);
-                }
-                branch
-            })
-            .collect();
+            .any(|c| c.retry == error_codes_gen::Retry::After);
         same(
-            "oneOf",
-            &content["schema"]["properties"]["error"]["oneOf"],
-            json!(branches),
+            "a Retry-After header",
+            &json!(response["headers"]["Retry-After"]["schema"]["type"].as_str()),
+            json!(after.then_some("integer")),
         )?;
-        for code in &status.codes {
-            let mut example = json!({"summary": code.message, "value": {"error": code.code, "message": code.message}});
-            if let Some(notes) = lifecycle_notes(code) {
-                example["description"] = json!(notes);
+        check_openapi_examples(content, status)?;
+    }
+    for ty in &catalog.types {
+        check_details_schema(&document["components"]["schemas"][&ty.name], &ty.fields)?;
+    }
+    Ok(())
+}
+
+/// What a response says of each of its codes: the code, its description
+/// (message, retry advice when the catalogue gives any, lifecycle notes),
+/// and whether it is deprecated.
+fn openapi_branches(catalog: &Catalog, status: &error_codes_gen::Status) -> Vec<Value> {
+    status
+        .codes
+        .iter()
+        .map(|c| {
+            let mut description = c.plain_message().into_owned();
+            if catalog.has_retry() {
+                description.push_str("\n\n");
+                description.push_str(c.retry.advice());
             }
-            same("an example", &content["examples"][&code.code], example)?;
+            if let Some(notes) = lifecycle_notes(c) {
+                description.push_str("\n\n");
+                description.push_str(&notes);
+            }
+            let mut branch = json!({"const": c.code, "description": description});
+            if c.deprecated.is_some() {
+                branch["deprecated"] = json!(true);
+            }
+            branch
+        })
+        .collect()
+}
+
+/// Each code's example in a response: the body as the code sends it, its
+/// message rendered from its example details.
+fn check_openapi_examples(content: &Value, status: &error_codes_gen::Status) -> Result<(), String> {
+    let same = |what: &str, a: &Value, b: Value| {
+        if *a == b {
+            Ok(())
+        } else {
+            Err(format!("openapi.yaml {what}: {a}, expected {b}"))
+        }
+    };
+    for code in &status.codes {
+        let example = &content["examples"][&code.code];
+        if code.params.is_empty() {
+            let mut expected = json!({"summary": code.message, "value": {"error": code.code, "message": code.message}});
+            if let Some(notes) = lifecycle_notes(code) {
+                expected["description"] = json!(notes);
+            }
+            same("an example", example, expected)?;
+            continue;
+        }
+        // The message is rendered from the example details: the text
+        // between placeholders is there, in order.
+        let message = example["value"]["message"].as_str().unwrap_or_default();
+        same("an example's summary", &example["summary"], json!(message))?;
+        let mut rest = message;
+        for piece in code.pieces() {
+            if let error_codes_gen::Piece::Text(text) = piece {
+                let at = rest
+                    .find(text)
+                    .ok_or_else(|| format!("example message {message:?} lacks {text:?}"))?;
+                rest = &rest[at + text.len()..];
+            }
+        }
+        let details = example["value"]["details"]
+            .as_object()
+            .ok_or_else(|| format!("the example of `{}` has no details", code.code))?;
+        for param in &code.params {
+            if !param.optional && !details.contains_key(&param.name) {
+                return Err(format!(
+                    "the example of `{}` lacks `{}`",
+                    code.code, param.name
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// An object schema holds exactly `params`, each with its type, and
+/// requires the ones that are not optional, in order. (The members' order
+/// is the snapshots' to show: `serde_json` sorts them.)
+fn check_details_schema(schema: &Value, params: &[error_codes_gen::Param]) -> Result<(), String> {
+    let mut names: Vec<&str> = schema["properties"]
+        .as_object()
+        .map(|properties| properties.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    let mut expected: Vec<&str> = params.iter().map(|p| p.name.as_str()).collect();
+    names.sort_unstable();
+    expected.sort_unstable();
+    if names != expected {
+        return Err(format!(
+            "details schema members {names:?}, expected {expected:?}"
+        ));
+    }
+    let required: Vec<&str> = params
+        .iter()
+        .filter(|p| !p.optional)
+        .map(|p| p.name.as_str())
+        .collect();
+    let written: Vec<&str> = schema["required"]
+        .as_array()
+        .map(|items| items.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    if written != required {
+        return Err(format!(
+            "details schema requires {written:?}, expected {required:?}"
+        ));
+    }
+    for param in params {
+        let ty = &schema["properties"][&param.name];
+        let expected = match &param.ty {
+            error_codes_gen::Type::Named(name) => {
+                json!({"$ref": format!("#/components/schemas/{name}")})
+            }
+            error_codes_gen::Type::List(_) => json!("array"),
+            error_codes_gen::Type::String => json!("string"),
+            error_codes_gen::Type::Integer => json!("integer"),
+            error_codes_gen::Type::Number => json!("number"),
+            _ => json!("boolean"),
+        };
+        let found = if expected.is_object() {
+            json!({"$ref": ty["$ref"]})
+        } else {
+            ty["type"].clone()
+        };
+        if found != expected {
+            return Err(format!(
+                "`{}` is typed {found}, expected {expected}",
+                param.name
+            ));
         }
     }
     Ok(())
@@ -843,9 +986,31 @@ fn check_markdown(catalog: &Catalog) -> Result<(), String> {
             rows: status
                 .codes
                 .iter()
-                .map(|code| vec![code.code.clone(), meaning(code)])
+                .map(|code| vec![code.code.clone(), meaning(catalog, code)])
                 .collect(),
         })
+        .chain((!catalog.types.is_empty()).then(|| {
+            Section {
+                heading: "Types".to_owned(),
+                paragraphs: std::iter::once(
+                    "The objects that the details of the codes above hold.".to_owned(),
+                )
+                .chain(catalog.types.iter().filter_map(|ty| ty.description.clone()))
+                .collect(),
+                rows: catalog
+                    .types
+                    .iter()
+                    .flat_map(|ty| &ty.fields)
+                    .map(|field| {
+                        vec![
+                            field.name.clone(),
+                            written_type(field),
+                            field.description.clone().unwrap_or_default(),
+                        ]
+                    })
+                    .collect(),
+            }
+        }))
         .chain((!catalog.removed.is_empty()).then(|| {
             Section {
                 heading: "Removed codes".to_owned(),
@@ -888,10 +1053,25 @@ fn check_markdown(catalog: &Catalog) -> Result<(), String> {
 }
 
 /// A code's Meaning cell as [`markdown_sections`] reads it: the message,
-/// then, each on a line of its own, the note after a bold `Deprecated:`
-/// (bold shows as `\u{1}…\u{2}`) and the version that added the code.
-fn meaning(code: &error_codes_gen::Code) -> String {
-    let mut cell = code.message.clone();
+/// then, each on a line of its own, a bold `Details:` and each param, the
+/// retry advice when the catalogue gives any, the note after a bold
+/// `Deprecated:` (bold shows as `\u{1}…\u{2}`) and the version that added
+/// the code.
+fn meaning(catalog: &Catalog, code: &error_codes_gen::Code) -> String {
+    let mut cell = code.plain_message().into_owned();
+    if !code.params.is_empty() {
+        cell.push_str("\n\u{1}Details:\u{2}");
+        for param in &code.params {
+            let _ = write!(cell, "\n{} ({})", param.name, written_type(param));
+            if let Some(description) = &param.description {
+                let _ = write!(cell, ": {description}");
+            }
+        }
+    }
+    if catalog.has_retry() {
+        // Its code spans read as their text.
+        let _ = write!(cell, "\n{}", code.retry.advice().replace('`', ""));
+    }
     if let Some(note) = &code.deprecated {
         let _ = write!(cell, "\n\u{1}Deprecated:\u{2} {note}");
     }
@@ -899,6 +1079,12 @@ fn meaning(code: &error_codes_gen::Code) -> String {
         let _ = write!(cell, "\nAdded in version {since}.");
     }
     cell
+}
+
+/// A param's type as a Meaning cell or a type's table writes it.
+fn written_type(param: &error_codes_gen::Param) -> String {
+    let optional = if param.optional { ", optional" } else { "" };
+    format!("{}{optional}", param.ty.written())
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -935,8 +1121,9 @@ fn markdown_sections(page: &str) -> Result<Vec<Section>, String> {
                 })
             ) && match &pair[1] {
                 Event::InlineHtml(html) => html.starts_with("<a id=\""),
-                // Tombstones come last, in a section without an anchor.
-                Event::Text(text) => text.as_ref() == "Removed codes",
+                // Types, then tombstones, come last, in sections without an
+                // anchor.
+                Event::Text(text) => matches!(text.as_ref(), "Types" | "Removed codes"),
                 _ => false,
             }
         })
@@ -998,6 +1185,9 @@ fn markdown_sections(page: &str) -> Result<Vec<Section>, String> {
             // characters that no text holds.
             Event::Start(Tag::Strong) if text.is_some() => text.as_mut().unwrap().push('\u{1}'),
             Event::End(TagEnd::Strong) if text.is_some() => text.as_mut().unwrap().push('\u{2}'),
+            // A param's type links to the section of its type.
+            Event::Start(Tag::Link { dest_url, .. })
+                if text.is_some() && dest_url.starts_with("#type:") => {}
             Event::Start(tag) if text.is_some() => {
                 return Err(format!("text became syntax: {tag:?}"));
             }

@@ -23,8 +23,29 @@ const BUILT_IN_TYPES: [(&str, Type); 4] = [
 ];
 
 /// Names a type of `types:` must not take: the Rust types that generated
-/// code and its users' code name without a path.
-const RESERVED_TYPE_NAMES: &[&str] = &["String", "Vec", "Option", "Result", "Box", "Cow"];
+/// code and its users' code name without a path; the names the documents
+/// give their own types (`OpenAPI`'s `ErrorCode` and `ErrorBody`, the
+/// TypeScript module's interfaces and the globals it uses) and their
+/// helpers' (`isObject`, `isArrayOf` would meet a type's `isObject`).
+const RESERVED_TYPE_NAMES: &[&str] = &[
+    "String",
+    "Vec",
+    "Option",
+    "Result",
+    "Box",
+    "Cow",
+    "ErrorCode",
+    "ErrorBody",
+    "ErrorDetails",
+    "ErrorBodyWithDetails",
+    "ErrorBodyWithoutDetails",
+    "ReceivedErrorBody",
+    "Exclude",
+    "ReadonlySet",
+    "Object",
+    "ArrayOf",
+    "Retry",
+];
 
 /// Rust keywords that cannot be raw identifiers, so no field can be named so.
 const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
@@ -421,9 +442,11 @@ fn type_name_problem(name: &str) -> Option<String> {
         return Some(format!("cannot be a Rust type: it {reason}"));
     }
     if RESERVED_TYPE_NAMES.contains(&name) {
-        return Some(format!(
-            "would shadow Rust's `{name}` in the generated code; choose another name"
-        ));
+        return Some(
+            "is a name the generated code already uses (Rust, TypeScript or OpenAPI); \
+             choose another name"
+                .to_owned(),
+        );
     }
     None
 }

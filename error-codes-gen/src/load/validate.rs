@@ -142,6 +142,21 @@ impl Validator<'_, '_> {
                         ty.name, status.status, status.line
                     ),
                 );
+            } else if let Some(status) = statuses
+                .iter()
+                .find(|status| !status.name.is_empty() && ty.name == format!("{}Code", status.name))
+            {
+                self.problem(
+                    Place {
+                        line: ty.line,
+                        column: 3,
+                    },
+                    format!(
+                        "type `{}` has the name of the TypeScript union of the codes of status {} \
+                         (line {}); rename the type",
+                        ty.name, status.status, status.line
+                    ),
+                );
             } else if name.as_deref() == Some(ty.name.as_str()) {
                 self.problem(
                     Place {

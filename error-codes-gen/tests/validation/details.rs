@@ -285,7 +285,8 @@ fn type_names_that_cannot_be_rust_types() {
     for (name, problem) in [
         ("fieldViolation", "type names are `UpperCamelCase`"),
         ("Field_Violation", "type names are `UpperCamelCase`"),
-        ("String", "would shadow Rust's `String`"),
+        ("String", "is a name the generated code already uses"),
+        ("ErrorBody", "is a name the generated code already uses"),
         ("Self", "is a Rust keyword"),
     ] {
         assert_one_problem(
@@ -298,6 +299,11 @@ fn type_names_that_cannot_be_rust_types() {
         "title: T\ntypes:\n  TooManyRequests:\n    fields: {f: string}\nstatuses:\n  429:\n    codes:\n      a: A.\n",
         "3:3",
         "type `TooManyRequests` has the name of the Rust enum of status 429 (line 6)",
+    );
+    assert_one_problem(
+        "title: T\ntypes:\n  TooManyRequestsCode:\n    fields: {f: string}\nstatuses:\n  429:\n    codes:\n      a: A.\n",
+        "3:3",
+        "the name of the TypeScript union of the codes of status 429",
     );
     assert_one_problem(
         "title: T\ntypes:\n  ApiError:\n    fields: {f: string}\nstatuses: {}\n",
