@@ -448,8 +448,10 @@ async fn account(caller: Caller) -> Json<AccountView> {
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct SendMessage {
     /// The recipient, in E.164 form: `+` and 8 to 15 digits.
+    #[schema(pattern = r"^\+[0-9]{8,15}$")]
     pub to: String,
     /// The text, 1 to 4096 characters.
+    #[schema(min_length = 1, max_length = 4096)]
     pub text: String,
     /// On pay-as-you-go, the caller's consent to charge the wallet.
     #[serde(default)]
@@ -469,7 +471,7 @@ pub struct MessageSent {
     request_body = SendMessage,
     params(
         ("X-Timestamp" = u64, Header, description = "Seconds since 1970 when the request was signed."),
-        ("X-Signature" = String, Header, description = "Hex HMAC-SHA256 of `<X-Timestamp>.<body>`, keyed with the token's signing secret."),
+        ("X-Signature" = String, Header, pattern = "^[0-9a-fA-F]{64}$", description = "Hex HMAC-SHA256 of `<X-Timestamp>.<body>`, keyed with the token's signing secret."),
     ),
     responses((status = 200, description = "Sent.", body = MessageSent), ApiError),
     security(("token" = [])),
@@ -493,9 +495,11 @@ async fn send_message(
 /// A media message to send.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct SendMedia {
-    /// The recipient, in E.164 form.
+    /// The recipient, in E.164 form: `+` and 8 to 15 digits.
+    #[schema(pattern = r"^\+[0-9]{8,15}$")]
     pub to: String,
     /// Where WhatsApp fetches the media from: an `https://` URL.
+    #[schema(pattern = "^https://")]
     pub url: String,
     /// On pay-as-you-go, the caller's consent to charge the wallet.
     #[serde(default)]
@@ -508,7 +512,7 @@ pub struct SendMedia {
     request_body = SendMedia,
     params(
         ("X-Timestamp" = u64, Header, description = "Seconds since 1970 when the request was signed."),
-        ("X-Signature" = String, Header, description = "Hex HMAC-SHA256 of `<X-Timestamp>.<body>`, keyed with the token's signing secret."),
+        ("X-Signature" = String, Header, pattern = "^[0-9a-fA-F]{64}$", description = "Hex HMAC-SHA256 of `<X-Timestamp>.<body>`, keyed with the token's signing secret."),
     ),
     responses((status = 200, description = "Sent.", body = MessageSent), ApiError),
     security(("token" = [])),
@@ -532,7 +536,8 @@ async fn send_media(
 /// A free test message, to check that the session works.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct TestMessage {
-    /// The recipient, in E.164 form.
+    /// The recipient, in E.164 form: `+` and 8 to 15 digits.
+    #[schema(pattern = r"^\+[0-9]{8,15}$")]
     pub to: String,
 }
 
@@ -608,6 +613,7 @@ fn charge(state: &AppState, caller: &Caller, confirmed: bool) -> Result<u64, Api
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct Webhook {
     /// An `https://` URL.
+    #[schema(pattern = "^https://")]
     pub url: String,
 }
 
@@ -643,6 +649,7 @@ async fn add_webhook(
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct PaygLimit {
     /// The limit in dollars, as a decimal string with at most two decimals: `"25"`, `"12.50"`.
+    #[schema(pattern = r"^[0-9]+(\.[0-9]{1,2})?$")]
     pub amount: String,
 }
 
@@ -697,7 +704,8 @@ fn cents(amount: &str) -> Option<u64> {
 /// A phone number to send a one-time password to.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct OtpRequest {
-    /// In E.164 form.
+    /// In E.164 form: `+` and 8 to 15 digits.
+    #[schema(pattern = r"^\+[0-9]{8,15}$")]
     pub phone: String,
 }
 
