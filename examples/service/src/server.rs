@@ -648,8 +648,9 @@ async fn add_webhook(
 /// A new pay-as-you-go spending limit.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct PaygLimit {
-    /// The limit in dollars, as a decimal string with at most two decimals: `"25"`, `"12.50"`.
-    #[schema(pattern = r"^[0-9]+(\.[0-9]{1,2})?$")]
+    /// The limit in dollars, as a decimal string with 1 to 15 digits before
+    /// the point and at most two after it: `"25"`, `"12.50"`.
+    #[schema(pattern = r"^[0-9]{1,15}(\.[0-9]{1,2})?$")]
     pub amount: String,
 }
 
@@ -681,11 +682,14 @@ async fn set_payg_limit(
     Ok(Json(body))
 }
 
-/// `"12.5"` → 1250 cents; `None` unless digits with at most two decimals.
+/// `"12.5"` → 1250 cents; `None` unless 1 to 15 digits with at most two
+/// decimals, as [`PaygLimit`]'s schema says.
 fn cents(amount: &str) -> Option<u64> {
     let (whole, fraction) = amount.split_once('.').unwrap_or((amount, ""));
     let digits = |text: &str| text.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty()
+    // At most 15 digits, so that the cents always fit in a `u64`: where
+    // they would overflow is no number of digits the schema could state.
+    if !(1..=15).contains(&whole.len())
         || !digits(whole)
         || !digits(fraction)
         || fraction.len() > 2
