@@ -770,9 +770,11 @@ async fn send_otp(
 /// A one-time password to check.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct OtpCheck {
-    /// The number it was sent to.
+    /// The number it was sent to, in E.164 form: `+` and 8 to 15 digits.
+    #[schema(pattern = r"^\+[0-9]{8,15}$")]
     pub phone: String,
     /// The six digits.
+    #[schema(pattern = "^[0-9]{6}$")]
     pub code: String,
 }
 
@@ -798,6 +800,11 @@ async fn verify_otp(
     _caller: Caller,
     ApiJson(body): ApiJson<OtpCheck>,
 ) -> Result<Json<OtpVerified>, ApiError> {
+    // Malformed input is the caller's mistake, not a wrong code: it costs no
+    // attempt, and it is reported as such.
+    if !is_phone_number(&body.phone) || !is_otp_code(&body.code) {
+        return Err(UnprocessableEntity::ValidationError.into());
+    }
     let mut otps = lock(&state.0.otps);
     let otp = otps
         .get_mut(&body.phone)
@@ -814,6 +821,11 @@ async fn verify_otp(
     }
     otps.remove(&body.phone);
     Ok(Json(OtpVerified { verified: true }))
+}
+
+/// Codes are six ASCII digits.
+fn is_otp_code(text: &str) -> bool {
+    text.len() == 6 && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The maintenance switch.
