@@ -18,7 +18,11 @@
 //!   into clear errors;
 //! - both clients' typed methods work against the server: the account and a
 //!   signed message with the demo token, an expired token's error (and, in
-//!   Rust, the OTP flow).
+//!   Rust, the OTP flow);
+//! - schemathesis (pinned in `tests/tools/requirements.txt`), run against the
+//!   served document with every check, finds nothing: no schema-valid request
+//!   rejected, no schema-invalid one accepted, no response outside its
+//!   schema. Its configuration and hooks are in `tests/schemathesis/`.
 //!
 //! A [`Server`] kills and reaps its process when dropped, so a failing
 //! assertion stops it too; a server also exits when its standard input
@@ -48,6 +52,7 @@ use example_service::server::SendMessage;
 use example_service::{demo, server};
 use serde::Serialize;
 use serde_json::{Value, json};
+use utoipa::OpenApi as _;
 
 const ADMIN_KEY: &str = "end-to-end-admin-key";
 
@@ -1088,6 +1093,73 @@ fn recovery_json(recovery: Recovery) -> Value {
         Recovery::AddFunds => json!({ "kind": "add-funds" }),
         Recovery::GiveUp => json!({ "kind": "give-up" }),
     }
+}
+
+// ---------------------------------------------------------------------------
+// schemathesis
+
+/// schemathesis runs every check against the served document and finds
+/// nothing. `tests/schemathesis/schemathesis.toml` makes the run
+/// deterministic and bounded (a fixed seed, one worker, a fixed number of
+/// cases per operation and phase) and keeps it under the demo token's rate
+/// limit; `hooks.py` signs the signed operations and adds the service's own
+/// checks. The exit status says whether a check failed; the summary is
+/// printed either way.
+#[test]
+fn schemathesis_finds_no_failure() {
+    let config = workspace_root().join("examples/service/tests/schemathesis");
+    // schemathesis and Hypothesis write their state into the current folder.
+    let dir = target_dir().join("end-to-end").join("schemathesis");
+    if dir.exists() {
+        fs::remove_dir_all(&dir).unwrap();
+    }
+    fs::create_dir_all(&dir).unwrap();
+    let python = python::tools_python();
+    let server = Server::api();
+    let started = Instant::now();
+    let output = Command::new(python)
+        .args(["-m", "schemathesis.cli", "--config-file"])
+        .arg(config.join("schemathesis.toml"))
+        .arg("run")
+        .arg(format!("{}/openapi.json", server.base_url))
+        .args(["--checks", "all", "--no-color"])
+        .env("SCHEMATHESIS_HOOKS", config.join("hooks.py"))
+        .env("SERVICE_TOKEN", "demo")
+        .env("SERVICE_SIGNING_SECRET", demo::signing_secret("demo"))
+        .env("SERVICE_FAILING_NUMBER_PREFIX", demo::FAILING_NUMBER_PREFIX)
+        .current_dir(&dir)
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run {}: {error}", python.display()));
+    let elapsed = started.elapsed().as_secs_f64();
+    drop(server);
+    let printed = String::from_utf8_lossy(&output.stdout);
+    let summary = printed.find("=== SUMMARY ===").map_or(&*printed, |at| {
+        &printed[printed[..at].rfind('\n').map_or(0, |line| line + 1)..]
+    });
+    eprintln!("schemathesis ran in {elapsed:.1}s\n{summary}");
+    assert!(
+        output.status.success(),
+        "schemathesis failed ({}):\n{printed}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // Every operation was tested, not just some.
+    let document = serde_json::to_value(server::ApiDoc::openapi()).unwrap();
+    let operations: usize = document["paths"]
+        .as_object()
+        .expect("a document with paths")
+        .values()
+        .filter_map(Value::as_object)
+        .map(|item| {
+            item.keys()
+                .filter(|key| ["get", "put", "post", "delete", "patch"].contains(&key.as_str()))
+                .count()
+        })
+        .sum();
+    assert!(
+        printed.contains(&format!("Tested: {operations}\n")),
+        "not all {operations} operations were tested:\n{summary}"
+    );
 }
 
 // ---------------------------------------------------------------------------
