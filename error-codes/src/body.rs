@@ -1,4 +1,5 @@
-//! The wire body `{"error": <code>, "message": <text>}` and its serde impls.
+//! The wire body `{"error": <code>, "message": <text>, "details": {...}}`
+//! and its serde impls.
 //!
 //! Written by hand rather than derived, so that this crate, which every user
 //! compiles, needs no `serde_derive` (and no `syn` beyond what the macros
@@ -9,17 +10,25 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde_core::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_core::de::{
+    self, Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
 use serde_core::ser::{Serialize, SerializeStruct as _, Serializer};
 
+use crate::__private::{Decode, Lookup};
+use crate::content::{Content, ContentDeserializer};
 use crate::{ErrorCode, UnknownCode};
 
 /// The name every body is serialized under, for formats that write it.
 const NAME: &str = "ErrorBody";
 const FIELDS: &[&str] = &["error", "message"];
+/// The fields of a body whose code may have params.
+const FIELDS_WITH_DETAILS: &[&str] = &["error", "message", "details"];
 
 /// The body of every error response: `{"error": <code>, "message": <text>}`.
 ///
+/// A code with params also sends `details`, which `ErrorBody` ignores when
+/// reading and does not hold; [`Received`](crate::Received) keeps them.
 /// Generated error enums serialize to this shape directly; `ErrorBody` is for
 /// code that handles bodies without knowing their codes, such as a client
 /// reading a response from a newer server or a proxy passing errors on.
@@ -57,7 +66,7 @@ impl ErrorBody {
     pub fn new<E: ErrorCode + ?Sized>(error: &E) -> Self {
         Self {
             error: error.code().to_owned(),
-            message: error.message().to_owned(),
+            message: error.message().into_owned(),
         }
     }
 }
@@ -89,6 +98,22 @@ pub(crate) fn serialize<S: Serializer>(
     let mut body = serializer.serialize_struct(NAME, 2)?;
     body.serialize_field("error", error)?;
     body.serialize_field("message", message)?;
+    body.end()
+}
+
+/// Serializes the body of `error` and `message` with `details`, the code's
+/// params as an object.
+#[inline]
+pub(crate) fn serialize_with_details<S: Serializer, T: Serialize + ?Sized>(
+    error: &str,
+    message: &str,
+    details: &T,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let mut body = serializer.serialize_struct(NAME, 3)?;
+    body.serialize_field("error", error)?;
+    body.serialize_field("message", message)?;
+    body.serialize_field("details", details)?;
     body.end()
 }
 
@@ -157,7 +182,7 @@ where
                 return Err(de::Error::duplicate_field("message"));
             }
             Field::Message => message = Some(map.next_value()?),
-            Field::Other => {
+            Field::Details | Field::Other => {
                 map.next_value::<IgnoredAny>()?;
             }
         }
@@ -168,9 +193,10 @@ where
 }
 
 /// A key of the body.
-enum Field {
+pub(crate) enum Field {
     Error,
     Message,
+    Details,
     Other,
 }
 
@@ -197,6 +223,7 @@ impl Visitor<'_> for FieldVisitor {
         Ok(match name {
             b"error" => Field::Error,
             b"message" => Field::Message,
+            b"details" => Field::Details,
             _ => Field::Other,
         })
     }
@@ -205,6 +232,7 @@ impl Visitor<'_> for FieldVisitor {
         Ok(match index {
             0 => Field::Error,
             1 => Field::Message,
+            2 => Field::Details,
             _ => Field::Other,
         })
     }
@@ -240,7 +268,7 @@ impl<E: std::str::FromStr<Err = UnknownCode>> Visitor<'_> for CodeVisitor<E> {
 }
 
 /// A string whose value is not needed.
-struct Text;
+pub(crate) struct Text;
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -265,7 +293,156 @@ impl Visitor<'_> for Text {
 }
 
 /// Text sent as bytes, accepted when it is UTF-8, as `String` accepts it.
-fn utf8<'a, E: de::Error>(bytes: &'a [u8], expected: &dyn de::Expected) -> Result<&'a str, E> {
+pub(crate) fn utf8<'a, E: de::Error>(bytes: &'a [u8], expected: &dyn de::Expected) -> Result<&'a str, E> {
     std::str::from_utf8(bytes)
         .map_err(|_| de::Error::invalid_value(de::Unexpected::Bytes(bytes), expected))
+}
+
+/// Reads a body into `E`, a generated enum with param codes, strictly: a
+/// known code, a string message, and for a code with params its `details`,
+/// present and well-typed. Fields come in any order: `details` read before
+/// the code is held as [`Content`] and decoded once the code is known;
+/// after it, it is decoded as it is read. A code without params ignores any
+/// `details`.
+pub(crate) fn deserialize_decoded<'de, D, E>(deserializer: D) -> Result<E, D::Error>
+where
+    D: Deserializer<'de>,
+    E: Decode,
+{
+    deserializer.deserialize_struct(NAME, FIELDS_WITH_DETAILS, DecodedVisitor(PhantomData))
+}
+
+struct DecodedVisitor<E>(PhantomData<fn() -> E>);
+
+/// What became of the `details` field.
+enum Details<E> {
+    /// Decoded into the value.
+    Value(E),
+    /// Held until the code is known.
+    Pending(Content),
+    /// Skipped: the code has no params, or is unknown.
+    Ignored,
+}
+
+impl<'de, E: Decode> Visitor<'de> for DecodedVisitor<E> {
+    type Value = E;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("struct ErrorBody")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<E, A::Error> {
+        let mut code: Option<Result<Lookup<E>, UnknownCode>> = None;
+        let mut message = false;
+        let mut details: Option<Details<E>> = None;
+        while let Some(field) = map.next_key()? {
+            match field {
+                Field::Error if code.is_some() => return Err(de::Error::duplicate_field("error")),
+                Field::Error => {
+                    let found = map.next_value::<Looked<E>>()?.0;
+                    if let (Ok(Lookup::Details(index)), Some(Details::Pending(content))) =
+                        (&found, &details)
+                    {
+                        let value = E::details(*index, ContentDeserializer::<A::Error>::new(content))?;
+                        details = Some(Details::Value(value));
+                    }
+                    code = Some(found);
+                }
+                Field::Message if message => return Err(de::Error::duplicate_field("message")),
+                Field::Message => {
+                    map.next_value::<Text>()?;
+                    message = true;
+                }
+                Field::Details if details.is_some() => {
+                    return Err(de::Error::duplicate_field("details"));
+                }
+                Field::Details => {
+                    details = Some(match &code {
+                        Some(Ok(Lookup::Details(index))) => {
+                            Details::Value(map.next_value_seed(DetailsSeed::<E>::new(*index))?)
+                        }
+                        Some(_) => {
+                            map.next_value::<IgnoredAny>()?;
+                            Details::Ignored
+                        }
+                        None => Details::Pending(map.next_value()?),
+                    });
+                }
+                Field::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        let code = code.ok_or_else(|| de::Error::missing_field("error"))?;
+        if !message {
+            return Err(de::Error::missing_field("message"));
+        }
+        match code.map_err(de::Error::custom)? {
+            Lookup::Value(value) => Ok(value),
+            Lookup::Details(_) => match details {
+                Some(Details::Value(value)) => Ok(value),
+                _ => Err(de::Error::missing_field("details")),
+            },
+        }
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<E, A::Error> {
+        let expected = &"struct ErrorBody with 2 or 3 elements";
+        let code = seq
+            .next_element::<Looked<E>>()?
+            .ok_or_else(|| de::Error::invalid_length(0, expected))?;
+        seq.next_element::<Text>()?
+            .ok_or_else(|| de::Error::invalid_length(1, expected))?;
+        match code.0.map_err(de::Error::custom)? {
+            Lookup::Value(value) => Ok(value),
+            Lookup::Details(index) => seq
+                .next_element_seed(DetailsSeed::<E>::new(index))?
+                .ok_or_else(|| de::Error::invalid_length(2, expected)),
+        }
+    }
+}
+
+/// A code looked up with [`Decode::lookup`] as it is read.
+struct Looked<E>(Result<Lookup<E>, UnknownCode>);
+
+impl<'de, E: Decode> Deserialize<'de> for Looked<E> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(LookedVisitor(PhantomData))
+    }
+}
+
+struct LookedVisitor<E>(PhantomData<fn() -> E>);
+
+impl<E: Decode> Visitor<'_> for LookedVisitor<E> {
+    type Value = Looked<E>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<Error: de::Error>(self, code: &str) -> Result<Self::Value, Error> {
+        Ok(Looked(E::lookup(code)))
+    }
+
+    fn visit_bytes<Error: de::Error>(self, code: &[u8]) -> Result<Self::Value, Error> {
+        let code = utf8(code, &self)?;
+        self.visit_str(code)
+    }
+}
+
+/// The details of the code at `index`, decoded as they are read.
+struct DetailsSeed<E>(usize, PhantomData<fn() -> E>);
+
+impl<E> DetailsSeed<E> {
+    fn new(index: usize) -> Self {
+        Self(index, PhantomData)
+    }
+}
+
+impl<'de, E: Decode> DeserializeSeed<'de> for DetailsSeed<E> {
+    type Value = E;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<E, D::Error> {
+        E::details(self.0, deserializer)
+    }
 }

@@ -76,13 +76,18 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod body;
+mod content;
+mod details;
 mod frameworks;
 mod received;
+mod retry;
 
+use std::borrow::Cow;
 use std::fmt;
 
 pub use body::ErrorBody;
 pub use received::Received;
+pub use retry::Retry;
 
 /// Generates status-grouped error enums from a catalogue file.
 ///
@@ -174,10 +179,31 @@ pub use error_codes_macro::ErrorCode;
 pub trait ErrorCode {
     /// The code as the API sends it, e.g. `"invalid_token"`.
     fn code(&self) -> &'static str;
-    /// The human-readable message, e.g. `"The API Token provided is invalid."`.
-    fn message(&self) -> &'static str;
+    /// The human-readable message, e.g. `"The API Token provided is invalid."`,
+    /// with its placeholders filled in from the value's fields: what the
+    /// body's `message` says. Borrowed when there is nothing to fill in.
+    fn message(&self) -> Cow<'static, str>;
     /// The HTTP status, 400–599.
     fn status(&self) -> u16;
+
+    /// How a client may retry the request that failed with this error; by
+    /// default [`Retry::Never`], so impls written by hand need not say.
+    ///
+    /// ```
+    /// use std::borrow::Cow;
+    /// use error_codes::{ErrorCode, Retry};
+    ///
+    /// struct Busy;
+    /// impl ErrorCode for Busy {
+    ///     fn code(&self) -> &'static str { "busy" }
+    ///     fn message(&self) -> Cow<'static, str> { Cow::Borrowed("Busy.") }
+    ///     fn status(&self) -> u16 { 503 }
+    /// }
+    /// assert_eq!(Busy.retry(), Retry::Never);
+    /// ```
+    fn retry(&self) -> Retry {
+        Retry::Never
+    }
 
     /// The HTTP status as an [`http::StatusCode`], for the crates built on
     /// `http` (axum, hyper, reqwest). Needs the `http` feature.
@@ -271,7 +297,9 @@ impl std::error::Error for UnknownCode {}
 /// Support for the code `include_errors!` generates; not a public API.
 #[doc(hidden)]
 pub mod __private {
-    use serde_core::{Deserializer, Serializer};
+    use std::fmt::{Display, Write as _};
+
+    use serde_core::{Deserializer, Serialize, Serializer};
 
     use crate::{ErrorCode, UnknownCode};
 
@@ -284,6 +312,11 @@ pub mod __private {
     // The web framework hook, `frameworks::impl_frameworks!`, and its support.
     pub use crate::frameworks::support as frameworks;
 
+    // How generated code writes and reads `details` and the types of `types:`.
+    pub use crate::details::{
+        Entries, Entry, Finite, Numbers, Object, OptEntry, Optional, Required, Slots, read_object,
+    };
+
     /// Serializes `error` as its [`ErrorBody`](crate::ErrorBody), without
     /// allocating.
     ///
@@ -295,7 +328,109 @@ pub mod __private {
         E: ErrorCode + ?Sized,
         S: Serializer,
     {
-        crate::body::serialize(error.code(), error.message(), serializer)
+        crate::body::serialize(error.code(), &error.message(), serializer)
+    }
+
+    /// Serializes `error` as its body with `details`, the params of its code.
+    ///
+    /// # Errors
+    /// Whatever the serializer reports, or a param that is a number but not
+    /// finite.
+    #[inline]
+    pub fn serialize_with_details<E, T, S>(
+        error: &E,
+        details: &T,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>
+    where
+        E: ErrorCode + ?Sized,
+        T: Serialize + ?Sized,
+        S: Serializer,
+    {
+        crate::body::serialize_with_details(error.code(), &error.message(), details, serializer)
+    }
+
+    /// A piece of a message to render: text, or a param's value.
+    pub enum Piece<'a> {
+        /// Text as sent.
+        Text(&'static str),
+        /// A value, written as its `Display` writes it.
+        Value(&'a dyn Display),
+    }
+
+    /// A message with its placeholders filled in.
+    #[must_use]
+    pub fn render(pieces: &[Piece<'_>]) -> String {
+        let mut text = String::new();
+        for piece in pieces {
+            match piece {
+                Piece::Text(part) => text.push_str(part),
+                // Writing into a `String` cannot fail.
+                Piece::Value(value) => {
+                    let _ = write!(text, "{value}");
+                }
+            }
+        }
+        text
+    }
+
+    /// What a code read from a body is: a value, or the index of a code that
+    /// needs its details to become one.
+    pub enum Lookup<E> {
+        /// A code without params.
+        Value(E),
+        /// A code with params: its index for [`Decode::details`].
+        Details(usize),
+    }
+
+    /// How a body's code and details become a value of the type: what
+    /// [`Received`](crate::Received) and the strict reads of generated enums
+    /// with param codes use. Implemented by every generated enum with param
+    /// codes, and for every type that parses codes with `FromStr` (the
+    /// generated enums without them, and any written by hand), which has
+    /// no details to read.
+    pub trait Decode: Sized {
+        /// The code's value, or the index of a code with params.
+        ///
+        /// # Errors
+        /// A code the type does not know.
+        fn lookup(code: &str) -> Result<Lookup<Self>, UnknownCode>;
+
+        /// The value of the code at `index` (from [`lookup`](Self::lookup))
+        /// with the given details.
+        ///
+        /// # Errors
+        /// Details that are not an object of the code's params, well typed.
+        fn details<'de, D: Deserializer<'de>>(index: usize, details: D) -> Result<Self, D::Error>;
+    }
+
+    // A generated enum with param codes does not implement `FromStr`, so its
+    // own `Decode` impl does not overlap this one.
+    impl<E: std::str::FromStr> Decode for E {
+        fn lookup(code: &str) -> Result<Lookup<Self>, UnknownCode> {
+            code.parse()
+                .map(Lookup::Value)
+                .map_err(|_| UnknownCode::new(code))
+        }
+
+        fn details<'de, D: Deserializer<'de>>(_: usize, _: D) -> Result<Self, D::Error> {
+            // `lookup` never gives an index.
+            Err(serde_core::de::Error::custom("this type reads no details"))
+        }
+    }
+
+    /// Reads a body into `E`, a generated enum with param codes: strict
+    /// about the code and the details, lenient about the message.
+    ///
+    /// # Errors
+    /// A malformed body, a code that `E` does not know, or the details of a
+    /// code with params missing or of the wrong shape.
+    pub fn deserialize_decoded<'de, D, E>(deserializer: D) -> Result<E, D::Error>
+    where
+        D: Deserializer<'de>,
+        E: Decode,
+    {
+        crate::body::deserialize_decoded(deserializer)
     }
 
     /// Looks `code` up in a table that `error_codes_gen::rust` built: see
@@ -306,19 +441,29 @@ pub mod __private {
         all: &[T],
         code_of: impl Fn(T) -> &'static str,
     ) -> Option<T> {
+        let index = lookup_index(code, slots, |index| code_of(all[index]))?;
+        Some(all[index])
+    }
+
+    /// The index of `code` among `codes` (`Self::CODES`), looked up in a
+    /// table that `error_codes_gen::rust` built, as [`lookup`] does.
+    #[must_use]
+    pub fn lookup_code(code: &str, slots: &[u32], codes: &[&str]) -> Option<usize> {
+        lookup_index(code, slots, |index| codes[index])
+    }
+
+    fn lookup_index<'a>(code: &str, slots: &[u32], code_at: impl Fn(usize) -> &'a str) -> Option<usize> {
         let mask = slots.len() - 1;
         let mut slot = slot_of(code_hash(code), mask);
         // The table is at most half full, so an empty slot ends every probe.
         loop {
             let index = usize::try_from(slots[slot].checked_sub(1)?).ok()?;
-            let candidate = all[index];
-            if code_of(candidate) == code {
-                return Some(candidate);
+            if code_at(index) == code {
+                return Some(index);
             }
             slot = (slot + 1) & mask;
         }
     }
-
     fn slot_of(hash: u64, mask: usize) -> usize {
         // Masking first keeps the value below `slots.len()`, so it fits.
         usize::try_from(hash & mask as u64).unwrap_or_default()
