@@ -38,6 +38,8 @@ struct Variant<'a> {
     code: String,
     message: String,
     status: u16,
+    /// `retry = "..."`: `Retry::Never` unless it says `backoff`.
+    backoff: bool,
 }
 
 /// Collects errors instead of stopping at the first one.
@@ -141,6 +143,7 @@ fn parse(input: &DeriveInput) -> syn::Result<Vec<Variant<'_>>> {
                 code,
                 message,
                 status,
+                backoff: parsed.backoff,
             });
         }
     }
@@ -170,6 +173,8 @@ struct Settings {
     /// defaults to, for duplicate reports.
     code: Option<(String, Span)>,
     message: Option<String>,
+    /// `retry = "backoff"`.
+    backoff: bool,
 }
 
 /// Reads every `#[error_code(...)]` on one variant; `None` when it has none
@@ -190,12 +195,12 @@ fn parse_variant(ident: &Ident, attrs: &[Attribute], errors: &mut Errors) -> Opt
     for attr in &ours {
         let parsed = attr.parse_nested_meta(|meta| {
             let key = meta.path.get_ident().map(ToString::to_string);
-            let Some(key @ ("status" | "code" | "message")) = key.as_deref() else {
+            let Some(key @ ("status" | "code" | "message" | "retry")) = key.as_deref() else {
                 errors.spanned(
                     &meta.path,
                     format_args!(
                         "unknown key `{}` in #[error_code(...)]; \
-                         expected `status`, `code` or `message`",
+                         expected `status`, `code`, `message` or `retry`",
                         display_path(&meta.path)
                     ),
                 );
@@ -219,6 +224,7 @@ fn parse_variant(ident: &Ident, attrs: &[Attribute], errors: &mut Errors) -> Opt
                             .is_none()
                     });
                 }
+                "retry" => settings.backoff = parse_retry(&meta, errors)?,
                 _ => settings.message = parse_text(&meta, "message", errors)?.map(|(text, _)| text),
             }
             Ok(())
@@ -308,6 +314,43 @@ fn parse_status(meta: &ParseNestedMeta<'_>, errors: &mut Errors) -> syn::Result<
     Ok(status)
 }
 
+/// `retry = "never"` or `retry = "backoff"`: whether the variant is
+/// transient. `after` needs the seconds in a `retry_after` field, which a
+/// unit variant cannot have, so it is refused with the reason.
+fn parse_retry(meta: &ParseNestedMeta<'_>, errors: &mut Errors) -> syn::Result<bool> {
+    const EXPECTED: &str = "expected `retry = \"never\"` or `retry = \"backoff\"`";
+    let Some(value) = parse_literal(meta, EXPECTED, errors)? else {
+        return Ok(false);
+    };
+    let Lit::Str(literal) = value else {
+        errors.spanned(value, EXPECTED);
+        return Ok(false);
+    };
+    match literal.value().as_str() {
+        "never" => Ok(false),
+        "backoff" => Ok(true),
+        "after" => {
+            errors.spanned(
+                &literal,
+                "`retry = \"after\"` needs the seconds in a `retry_after` field, and \
+                 #[derive(ErrorCode)] supports unit variants only; use `never` or `backoff`, \
+                 or declare the code in errors.yaml with `retry: after`",
+            );
+            Ok(false)
+        }
+        other => {
+            errors.spanned(
+                &literal,
+                format_args!(
+                    "unknown retry `{}`; {EXPECTED}",
+                    other.escape_debug()
+                ),
+            );
+            Ok(false)
+        }
+    }
+}
+
 /// `code = "..."` or `message = "..."`: a non-empty string literal.
 fn parse_text(
     meta: &ParseNestedMeta<'_>,
@@ -369,6 +412,22 @@ fn emit(name: &Ident, variants: &[Variant<'_>]) -> TokenStream {
     let status = arms(variants, |variant| {
         Literal::u16_unsuffixed(variant.status).into_token_stream()
     });
+    // `retry` only when a variant says `backoff`; the trait's default is
+    // `Retry::Never`.
+    let retry = variants.iter().any(|variant| variant.backoff).then(|| {
+        let arms = arms(variants, |variant| {
+            if variant.backoff {
+                quote!(::error_codes::Retry::Backoff)
+            } else {
+                quote!(::error_codes::Retry::Never)
+            }
+        });
+        quote! {
+            fn retry(&self) -> ::error_codes::Retry {
+                match *self { #arms }
+            }
+        }
+    });
     let values = variants.iter().map(|variant| variant.ident);
     let mut statuses: Vec<u16> = Vec::new();
     for variant in variants {
@@ -386,20 +445,22 @@ fn emit(name: &Ident, variants: &[Variant<'_>]) -> TokenStream {
                 match *self { #code }
             }
 
-            fn message(&self) -> &'static str {
-                match *self { #message }
+            fn message(&self) -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(match *self { #message })
             }
 
             fn status(&self) -> u16 {
                 match *self { #status }
             }
+
+            #retry
         }
 
         #[automatically_derived]
         impl ::core::fmt::Display for #name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 // `pad`, not `write_str`, so `{:>20}` and friends work as for `str`.
-                f.pad(<Self as ::error_codes::ErrorCode>::message(self))
+                f.pad(&<Self as ::error_codes::ErrorCode>::message(self))
             }
         }
 
@@ -440,7 +501,7 @@ fn fallback(input: &DeriveInput) -> TokenStream {
                 ::core::unreachable!()
             }
 
-            fn message(&self) -> &'static str {
+            fn message(&self) -> ::std::borrow::Cow<'static, str> {
                 ::core::unreachable!()
             }
 
@@ -505,9 +566,14 @@ mod tests {
                 if f.sig.ident != function {
                     continue;
                 }
-                let Some(syn::Stmt::Expr(syn::Expr::Match(matched), None)) = f.block.stmts.last()
-                else {
-                    panic!("{function} is not one match");
+                let matched = match f.block.stmts.last() {
+                    Some(syn::Stmt::Expr(syn::Expr::Match(matched), None)) => matched,
+                    // `message`: `Cow::Borrowed(match *self { .. })`.
+                    Some(syn::Stmt::Expr(syn::Expr::Call(call), None)) => match call.args.first() {
+                        Some(syn::Expr::Match(matched)) => matched,
+                        _ => panic!("{function} is not one match"),
+                    },
+                    _ => panic!("{function} is not one match"),
                 };
                 for arm in &matched.arms {
                     let syn::Expr::Lit(literal) = &*arm.body else {

@@ -22,6 +22,20 @@
 //!     codes: [{ code: "token_inactive", deprecated: true, notes: "Deprecated: Sent as token_deleted." }],
 //! }
 //! ```
+//!
+//! An enum with param codes also passes `details:`, a
+//! [`DetailsDoc`](support::DetailsDoc) per such code with the JSON Schema of
+//! its details, and its `values` are one example value per code (values
+//! that carry data cannot be listed in a `const`). Its responses are then
+//! written through its `Serialize` impl, so they carry `details`. Every
+//! response of a value whose [`retry`](crate::ErrorCode::retry) is
+//! [`Retry::After`](crate::Retry::After) carries `Retry-After: <seconds>`.
+//!
+//! A value that cannot be encoded (a `number` param that is NaN or
+//! infinite: JSON has no such number) is a bug of the server, not the
+//! client's error: it is answered `500 Internal Server Error` with the body
+//! `{"error": "error_not_encodable", "message": "…"}`, whose message says
+//! which param could not be sent. Nothing panics.
 
 #[cfg(feature = "actix-web")]
 mod actix_web;
@@ -44,6 +58,16 @@ pub mod support {
         pub description: &'static str,
     }
 
+    /// A code with params: the JSON Schema of its `details`, as
+    /// `generated/openapi.yaml` has it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct DetailsDoc {
+        /// The code.
+        pub code: &'static str,
+        /// The schema, as JSON text.
+        pub schema: &'static str,
+    }
+
     /// A code of the type that is deprecated or records `since`.
     #[derive(Debug, Clone, Copy)]
     pub struct CodeDoc {
@@ -56,15 +80,17 @@ pub mod support {
     }
 
     #[cfg(feature = "actix-web")]
-    pub use super::actix_web::{actix_web, error_response, status_code as actix_status_code};
+    pub use super::actix_web::{
+        actix_web, error_response, serialized_error_response, status_code as actix_status_code,
+    };
     #[cfg(feature = "axum")]
-    pub use super::axum::{axum_core, into_response};
+    pub use super::axum::{axum_core, into_response, into_serialized_response};
     #[cfg(feature = "utoipa")]
-    pub use super::utoipa::{responses, utoipa};
+    pub use super::utoipa::{plain_body, responses, serialized_body, utoipa};
 }
 
 /// The body of `error`'s response: exactly what serde writes for the generated
-/// enums, `{"error": code, "message": message}`.
+/// enums without params, `{"error": code, "message": message}`.
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 fn json_body<E: crate::ErrorCode + ?Sized>(error: &E) -> Vec<u8> {
     /// The body, borrowing the code and message rather than copying them.
@@ -80,10 +106,69 @@ fn json_body<E: crate::ErrorCode + ?Sized>(error: &E) -> Vec<u8> {
     serde_json::to_vec(&Body(error)).unwrap_or_default()
 }
 
+/// What a framework sends for an error: its status and body, and the
+/// seconds of its `Retry-After` header, if any.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+struct Reply {
+    status: u16,
+    body: Vec<u8>,
+    retry_after: Option<u64>,
+}
+
+/// The status of a response whose error could not be encoded.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+const NOT_ENCODABLE_STATUS: u16 = 500;
+
+/// The reply for `error`, whose body is `body` (serde's, for a type with
+/// details, which fails on a number that is not finite).
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+fn reply<E: crate::ErrorCode + ?Sized>(error: &E, body: Result<Vec<u8>, serde_json::Error>) -> Reply {
+    match body {
+        Ok(body) => Reply {
+            status: error.status(),
+            body,
+            retry_after: match error.retry() {
+                crate::Retry::After(wait) => Some(wait.as_secs()),
+                crate::Retry::Never | crate::Retry::Backoff => None,
+            },
+        },
+        Err(problem) => {
+            let message = format!("The error `{}` could not be encoded: {problem}", error.code());
+            Reply {
+                status: NOT_ENCODABLE_STATUS,
+                body: serde_json::to_vec(&crate::ErrorBody {
+                    error: "error_not_encodable".to_owned(),
+                    message,
+                })
+                .unwrap_or_default(),
+                retry_after: None,
+            }
+        }
+    }
+}
+
 /// The hook generated code calls: every framework's impls for one type.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __error_codes_impl_frameworks {
+    (
+        type: $ty:ty,
+        values: $values:expr,
+        statuses: [$({ $($status_field:ident: $status_value:expr),* $(,)? }),* $(,)?],
+        codes: [$({ $($code_field:ident: $code_value:expr),* $(,)? }),* $(,)?],
+        details: [$({ $($details_field:ident: $details_value:expr),* $(,)? }),* $(,)?] $(,)?
+    ) => {
+        $crate::__error_codes_impl_axum!($ty, serde);
+        $crate::__error_codes_impl_actix_web!($ty, serde);
+        $crate::__error_codes_impl_utoipa!(
+            $ty,
+            $values,
+            &[$($crate::__private::frameworks::StatusDoc { $($status_field: $status_value),* }),*],
+            &[$($crate::__private::frameworks::CodeDoc { $($code_field: $code_value),* }),*],
+            &[$($crate::__private::frameworks::DetailsDoc { $($details_field: $details_value),* }),*],
+            serialized_body
+        );
+    };
     (
         type: $ty:ty,
         values: $values:expr,
@@ -96,7 +181,9 @@ macro_rules! __error_codes_impl_frameworks {
             $ty,
             $values,
             &[$($crate::__private::frameworks::StatusDoc { $($status_field: $status_value),* }),*],
-            &[$($crate::__private::frameworks::CodeDoc { $($code_field: $code_value),* }),*]
+            &[$($crate::__private::frameworks::CodeDoc { $($code_field: $code_value),* }),*],
+            &[],
+            plain_body
         );
     };
 }
@@ -115,13 +202,24 @@ macro_rules! __error_codes_impl_axum {
             }
         }
     };
+    ($ty:ty, serde) => {
+        /// The error response: its status, `content-type: application/json`,
+        /// the body with its `details`, and `Retry-After` when the error
+        /// says when to retry.
+        #[automatically_derived]
+        impl $crate::__private::frameworks::axum_core::response::IntoResponse for $ty {
+            fn into_response(self) -> $crate::__private::frameworks::axum_core::response::Response {
+                $crate::__private::frameworks::into_serialized_response(&self)
+            }
+        }
+    };
 }
 
 #[cfg(not(feature = "axum"))]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __error_codes_impl_axum {
-    ($ty:ty) => {};
+    ($($tokens:tt)*) => {};
 }
 
 #[cfg(feature = "actix-web")]
@@ -142,20 +240,35 @@ macro_rules! __error_codes_impl_actix_web {
             }
         }
     };
+    ($ty:ty, serde) => {
+        /// The error response: its status, `content-type: application/json`,
+        /// the body with its `details`, and `Retry-After` when the error
+        /// says when to retry.
+        #[automatically_derived]
+        impl $crate::__private::frameworks::actix_web::ResponseError for $ty {
+            fn status_code(&self) -> $crate::__private::frameworks::actix_web::http::StatusCode {
+                $crate::__private::frameworks::actix_status_code(self)
+            }
+
+            fn error_response(&self) -> $crate::__private::frameworks::actix_web::HttpResponse {
+                $crate::__private::frameworks::serialized_error_response(self)
+            }
+        }
+    };
 }
 
 #[cfg(not(feature = "actix-web"))]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __error_codes_impl_actix_web {
-    ($ty:ty) => {};
+    ($($tokens:tt)*) => {};
 }
 
 #[cfg(feature = "utoipa")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __error_codes_impl_utoipa {
-    ($ty:ty, $values:expr, $statuses:expr, $codes:expr) => {
+    ($ty:ty, $values:expr, $statuses:expr, $codes:expr, $details:expr, $body:ident) => {
         /// One response per status, each with one named example per code.
         #[automatically_derived]
         impl $crate::__private::frameworks::utoipa::IntoResponses for $ty {
@@ -165,7 +278,13 @@ macro_rules! __error_codes_impl_utoipa {
                     $crate::__private::frameworks::utoipa::openapi::response::Response,
                 >,
             > {
-                $crate::__private::frameworks::responses::<Self>($values, $statuses, $codes)
+                $crate::__private::frameworks::responses::<Self>(
+                    $values,
+                    $statuses,
+                    $codes,
+                    $details,
+                    $crate::__private::frameworks::$body::<Self>,
+                )
             }
         }
     };

@@ -5,17 +5,36 @@ pub use axum_core;
 
 use axum_core::body::Body;
 use axum_core::response::Response;
-use http::header::{CONTENT_TYPE, HeaderValue};
+use http::StatusCode;
+use http::header::{CONTENT_TYPE, HeaderValue, RETRY_AFTER};
 
+use super::Reply;
 use crate::ErrorCode;
 
 /// `error` as a response: its status, `content-type: application/json` and
 /// the body `{"error": code, "message": message}`.
 pub fn into_response(error: &(impl ErrorCode + ?Sized)) -> Response {
-    let mut response = Response::new(Body::from(super::json_body(error)));
-    *response.status_mut() = error.status_code();
-    response
-        .headers_mut()
-        .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    response(super::reply(error, Ok(super::json_body(error))))
+}
+
+/// `error`, a generated enum with param codes, as a response: the body as
+/// serde writes it (with `details`), and `Retry-After` when the error says
+/// when to retry; or the 500 of an error that cannot be encoded.
+pub fn into_serialized_response<E: ErrorCode + serde_core::Serialize + ?Sized>(
+    error: &E,
+) -> Response {
+    response(super::reply(error, serde_json::to_vec(error)))
+}
+
+fn response(reply: Reply) -> Response {
+    let mut response = Response::new(Body::from(reply.body));
+    // Generated and derived types have statuses in 400–599.
+    *response.status_mut() =
+        StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    if let Some(seconds) = reply.retry_after {
+        headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
+    }
     response
 }

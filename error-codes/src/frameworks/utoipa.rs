@@ -1,30 +1,68 @@
 //! `utoipa::IntoResponses`: one response per status, each with one named
 //! example per code, as `generated/openapi.yaml` documents them.
+//!
+//! A status with a code that has params documents each code as a branch of
+//! its own, in which a param code's `details` is required and has its
+//! params' schema (the generator's, as JSON text); its examples carry
+//! details. A status with a code whose retry is `after` documents the
+//! `Retry-After` header.
 
 pub use utoipa;
 
 use std::collections::BTreeMap;
 
+use serde_json::Value;
 use utoipa::openapi::Deprecated;
 use utoipa::openapi::RefOr;
 use utoipa::openapi::content::ContentBuilder;
 use utoipa::openapi::example::ExampleBuilder;
+use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::response::{Response, ResponseBuilder};
 use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Schema, Type};
 
-use super::support::{CodeDoc, StatusDoc};
-use crate::ErrorCode;
+use super::support::{CodeDoc, DetailsDoc, StatusDoc};
+use crate::{ErrorCode, Retry};
+
+/// The body of a value without details, `{"error": code, "message": message}`.
+pub fn plain_body<E: ErrorCode>(value: &E) -> Value {
+    serde_json::json!({ "error": value.code(), "message": value.message() })
+}
+
+/// The body of a value as serde writes it, with its details.
+pub fn serialized_body<E: ErrorCode + serde_core::Serialize>(value: &E) -> Value {
+    // Examples come from the catalogue, whose numbers are finite.
+    serde_json::to_value(value).unwrap_or_else(|_| plain_body(value))
+}
+
+/// What the documentation of one code needs: the value, its body, and the
+/// schema of its details if it has params.
+struct Code<'a, E> {
+    value: &'a E,
+    body: Value,
+    details: Option<&'a str>,
+}
 
 /// The responses of `values`, keyed by status: one per status among them,
-/// with its codes in the order of `values`.
+/// with its codes in the order of `values`. `body` writes a value's example
+/// body; `details` holds the schema of each code with params.
 pub fn responses<E: ErrorCode>(
     values: &[E],
     statuses: &[StatusDoc],
     notes: &[CodeDoc],
+    details: &[DetailsDoc],
+    body: fn(&E) -> Value,
 ) -> BTreeMap<String, RefOr<Response>> {
-    let mut by_status: BTreeMap<u16, Vec<&E>> = BTreeMap::new();
+    let mut by_status: BTreeMap<u16, Vec<Code<'_, E>>> = BTreeMap::new();
     for value in values {
-        by_status.entry(value.status()).or_default().push(value);
+        let schema = details
+            .iter()
+            .find(|doc| doc.code == value.code())
+            .map(|doc| doc.schema);
+        by_status.entry(value.status()).or_default().push(Code {
+            value,
+            body: body(value),
+            details: schema,
+        });
     }
     by_status
         .into_iter()
@@ -41,7 +79,7 @@ pub fn responses<E: ErrorCode>(
 fn response<E: ErrorCode>(
     status: u16,
     doc: Option<&StatusDoc>,
-    codes: &[&E],
+    codes: &[Code<'_, E>],
     notes: &[CodeDoc],
 ) -> Response {
     // Every status of the values is listed; the number alone is what a
@@ -51,46 +89,80 @@ fn response<E: ErrorCode>(
     let notes_of = |code: &str| notes.iter().find(|notes| notes.code == code);
     // One branch per code, so that each code's message documents it, with
     // its lifecycle notes as generated/openapi.yaml has them.
-    let mut error = OneOfBuilder::new();
-    for code in codes {
+    let code_schema = |code: &E| {
+        let message = code.message();
         let (description, deprecated) = match notes_of(code.code()) {
-            Some(doc) => (
-                format!("{}\n\n{}", code.message(), doc.notes),
-                doc.deprecated,
-            ),
-            None => (code.message().to_owned(), false),
+            Some(doc) => (format!("{message}\n\n{}", doc.notes), doc.deprecated),
+            None => (message.into_owned(), false),
         };
-        error = error.item(
-            ObjectBuilder::new()
-                .schema_type(Type::String)
-                .enum_values(Some([code.code()]))
-                .description(Some(description))
-                .deprecated(deprecated.then_some(Deprecated::True)),
-        );
-    }
-    let schema: Schema = ObjectBuilder::new()
-        .schema_type(Type::Object)
-        .property("error", error)
-        .property("message", ObjectBuilder::new().schema_type(Type::String))
-        .required("error")
-        .required("message")
-        .into();
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some([code.code()]))
+            .description(Some(description))
+            .deprecated(deprecated.then_some(Deprecated::True))
+    };
+    let message = || ObjectBuilder::new().schema_type(Type::String);
+    let schema: Schema = if codes.iter().all(|code| code.details.is_none()) {
+        let mut error = OneOfBuilder::new();
+        for code in codes {
+            error = error.item(code_schema(code.value));
+        }
+        ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .property("error", error)
+            .property("message", message())
+            .required("error")
+            .required("message")
+            .into()
+    } else {
+        // A body branch per code: a code with params requires its details.
+        let mut bodies = OneOfBuilder::new();
+        for code in codes {
+            let mut branch = ObjectBuilder::new()
+                .schema_type(Type::Object)
+                .property("error", code_schema(code.value))
+                .property("message", message())
+                .required("error")
+                .required("message");
+            if let Some(details) = code.details {
+                let details: RefOr<Schema> = serde_json::from_str(details)
+                    .unwrap_or_else(|_| ObjectBuilder::new().schema_type(Type::Object).into());
+                branch = branch.property("details", details).required("details");
+            }
+            bodies = bodies.item(branch);
+        }
+        bodies.into()
+    };
     let examples = codes.iter().map(|code| {
-        let value = serde_json::json!({ "error": code.code(), "message": code.message() });
+        let value = code.value;
         let mut example = ExampleBuilder::new()
-            .summary(code.message())
-            .value(Some(value));
-        if let Some(doc) = notes_of(code.code()) {
+            .summary(value.message())
+            .value(Some(code.body.clone()));
+        if let Some(doc) = notes_of(value.code()) {
             example = example.description(doc.notes);
         }
-        (code.code(), example)
+        (value.code(), example)
     });
     let content = ContentBuilder::new()
         .schema(Some(schema))
         .examples_from_iter(examples)
         .build();
-    ResponseBuilder::new()
+    let mut response = ResponseBuilder::new()
         .description(description)
-        .content("application/json", content)
-        .build()
+        .content("application/json", content);
+    if codes
+        .iter()
+        .any(|code| matches!(code.value.retry(), Retry::After(_)))
+    {
+        response = response.header(
+            "Retry-After",
+            HeaderBuilder::new()
+                .schema(Some(ObjectBuilder::new().schema_type(Type::Integer)))
+                .description(Some(
+                    "The seconds to wait before retrying: the `retry_after` of the details.",
+                ))
+                .build(),
+        );
+    }
+    response.build()
 }

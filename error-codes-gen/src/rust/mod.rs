@@ -4,12 +4,28 @@
 //! `::error_codes::…`, serde through `::error_codes::__private::serde`), so it
 //! compiles whatever the including module names `Result`, `Option` or
 //! `serde`, and without the user depending on serde.
+//!
+//! An enum none of whose codes has params is written here, as it was before
+//! params existed (unit variants, `Copy`, `const fn`s, `ALL`, `from_code`,
+//! `FromStr`), plus `CODES` and `retry()`. An enum with param codes, the
+//! top-level enum over such groups, and the structs of `types:` are
+//! [`params`]'s; [`data`] maps param types to Rust and writes the
+//! `details`; [`hook`] writes the calls of the framework hook; [`doc`]
+//! makes catalogue text into rustdoc.
+
+mod data;
+mod doc;
+mod hook;
+mod params;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
-use crate::model::status_line;
-use crate::{Catalog, Code, Status, reason_phrase};
+use crate::{Catalog, Code, Retry, Status};
+use doc::{code_span, doc_attributes, doc_status_line, markdown_text};
+use hook::frameworks_hook;
+
+pub use hook::derived_frameworks;
 
 /// Renders the catalogue as Rust items: one enum per status that has codes,
 /// then the top-level enum over them.
@@ -31,12 +47,30 @@ use crate::{Catalog, Code, Status, reason_phrase};
 /// ```
 #[must_use]
 pub fn emit(catalog: &Catalog) -> TokenStream {
-    let groups = catalog.groups().map(|status| group(status, &catalog.name));
-    let top = top_level(catalog);
+    let types = catalog.types.iter().map(|def| data::type_def(catalog, def));
+    let groups = catalog.groups().map(|status| {
+        if has_params(status) {
+            params::group(catalog, status)
+        } else {
+            group(status, &catalog.name)
+        }
+    });
+    let top = if catalog.groups().any(has_params) {
+        params::top_level(catalog)
+    } else {
+        top_level(catalog)
+    };
     quote! {
+        #(#types)*
         #(#groups)*
         #top
     }
+}
+
+/// Whether a status's enum has a code with params: a value that carries
+/// data, with what such a value can have.
+fn has_params(status: &Status) -> bool {
+    status.codes.iter().any(|code| !code.params.is_empty())
 }
 
 /// One status's enum: a unit variant per code.
@@ -54,21 +88,7 @@ fn group(status: &Status, top: &str) -> TokenStream {
 
     let variants = status.codes.iter().map(|code| {
         let variant = ident(&code.name);
-        let mut doc = format!(
-            "{}\n\nCode {}, {status_text}.",
-            markdown_text(&code.message),
-            code_span(&code.code),
-        );
-        if let Some(since) = code.since_note() {
-            doc.push(' ');
-            doc.push_str(&markdown_text(&since));
-        }
-        let doc = doc_attributes(&doc);
-        // rustdoc shows the note in its own box, and naming the variant warns.
-        let deprecated = code
-            .deprecated
-            .as_deref()
-            .map(|note| quote!(#[deprecated = #note]));
+        let (doc, deprecated) = variant_doc(code, &status_text);
         quote! {
             #doc
             #deprecated
@@ -84,8 +104,13 @@ fn group(status: &Status, top: &str) -> TokenStream {
     let from_code = from_code_fn(status.codes.iter().map(|code| code.code.as_str()));
     let common = common_impls(&ty, Some(&status.line()));
     let frameworks = frameworks_hook(&ty, &[status]);
-    let derives = derives();
+    let derives = derives(Shape::UNIT);
     let allow = allow_deprecated(status.codes.iter());
+    let codes_const = codes_const(status.codes.iter());
+    let retry = grouped_arms(status.codes.iter().map(|code| {
+        let variant = ident(&code.name);
+        (quote!(Self::#variant), retry_value(code.retry, None))
+    }));
 
     quote! {
         #doc
@@ -98,6 +123,8 @@ fn group(status: &Status, top: &str) -> TokenStream {
         impl #ty {
             /// Every value, in the catalogue's order.
             pub const ALL: &'static [Self] = &[#(Self::#values,)*];
+
+            #codes_const
 
             /// The code as the API sends it in the `error` field.
             #[must_use]
@@ -122,6 +149,14 @@ fn group(status: &Status, top: &str) -> TokenStream {
                 // the same as the top-level enum's without an unused `self`.
                 match self {
                     #(Self::#values)|* => #number,
+                }
+            }
+
+            /// How a client may retry a request that failed with the error.
+            #[must_use]
+            pub const fn retry(self) -> ::error_codes::Retry {
+                match self {
+                    #retry
                 }
             }
 
@@ -167,8 +202,9 @@ fn top_level(catalog: &Catalog) -> TokenStream {
     let from_code = from_code_fn(catalog.codes().map(|(_, code)| code.code.as_str()));
     let common = common_impls(&ty, None);
     let frameworks = frameworks_hook(&ty, &groups);
-    let derives = derives();
+    let derives = derives(Shape::UNIT);
     let allow = allow_deprecated(catalog.codes().map(|(_, code)| code));
+    let codes_const = codes_const(catalog.codes().map(|(_, code)| code));
 
     // An empty catalogue still yields a usable (uninhabited) enum: the
     // matches below then have no arms, which is exhaustive for it.
@@ -183,6 +219,8 @@ fn top_level(catalog: &Catalog) -> TokenStream {
         impl #ty {
             /// Every value, in the catalogue's order.
             pub const ALL: &'static [Self] = &[#(#all,)*];
+
+            #codes_const
 
             /// The code as the API sends it in the `error` field.
             #[must_use]
@@ -205,6 +243,14 @@ fn top_level(catalog: &Catalog) -> TokenStream {
             pub const fn status(self) -> u16 {
                 match self {
                     #(Self::#group_tys(_) => #numbers,)*
+                }
+            }
+
+            /// How a client may retry a request that failed with the error.
+            #[must_use]
+            pub const fn retry(self) -> ::error_codes::Retry {
+                match self {
+                    #(Self::#group_tys(error) => error.retry(),)*
                 }
             }
 
@@ -309,18 +355,110 @@ pub fn code_hash(code: &str) -> u64 {
     hash ^ (hash >> 33)
 }
 
-/// The derives every generated enum has.
-fn derives() -> TokenStream {
+/// Which of the optional derives a type's fields allow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Shape {
+    /// `Copy`: no `String`, `Vec` or type of `types:` in it.
+    copy: bool,
+    /// `Eq` and `Hash`: no `f64` in it.
+    eq: bool,
+}
+
+impl Shape {
+    /// A type without fields, or whose fields allow everything.
+    const UNIT: Self = Self {
+        copy: true,
+        eq: true,
+    };
+
+    fn and(self, other: Self) -> Self {
+        Self {
+            copy: self.copy && other.copy,
+            eq: self.eq && other.eq,
+        }
+    }
+}
+
+/// The derives of a generated enum: `Debug, Clone, PartialEq` always, and
+/// `Copy`, `Eq` and `Hash` where `shape` allows them (always for an enum
+/// without params, as before params existed).
+fn derives(shape: Shape) -> TokenStream {
+    let copy = shape.copy.then(|| quote!(::core::marker::Copy,));
+    let eq = shape
+        .eq
+        .then(|| quote!(::core::cmp::Eq, ::core::hash::Hash,));
     quote! {
         #[derive(
             ::core::fmt::Debug,
             ::core::clone::Clone,
-            ::core::marker::Copy,
+            #copy
             ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
-            ::core::hash::Hash,
+            #eq
         )]
     }
+}
+
+/// A variant's doc attributes (its message, code, status and `since`) and
+/// its `#[deprecated]`, if any.
+fn variant_doc(code: &Code, status_text: &str) -> (TokenStream, Option<TokenStream>) {
+    let mut doc = format!(
+        "{}\n\nCode {}, {status_text}.",
+        markdown_text(&code.message),
+        code_span(&code.code),
+    );
+    if let Some(since) = code.since_note() {
+        doc.push(' ');
+        doc.push_str(&markdown_text(&since));
+    }
+    if code.retry != Retry::Never {
+        doc.push(' ');
+        doc.push_str(&markdown_text(code.retry.advice()));
+    }
+    // rustdoc shows the note in its own box, and naming the variant warns.
+    let deprecated = code
+        .deprecated
+        .as_deref()
+        .map(|note| quote!(#[deprecated = #note]));
+    (doc_attributes(&doc), deprecated)
+}
+
+/// `const CODES`: the codes, in the catalogue's order.
+fn codes_const<'a>(codes: impl Iterator<Item = &'a Code>) -> TokenStream {
+    let codes = codes.map(|code| Literal::string(&code.code));
+    quote! {
+        /// Every code, as the API sends it, in the catalogue's order.
+        pub const CODES: &'static [&'static str] = &[#(#codes,)*];
+    }
+}
+
+/// The `::error_codes::Retry` of a code; `retry_after` is the expression of
+/// the field's value, for a code whose retry is `after`.
+fn retry_value(retry: Retry, retry_after: Option<&TokenStream>) -> TokenStream {
+    match (retry, retry_after) {
+        (Retry::After, Some(seconds)) => quote!(::error_codes::Retry::after_seconds(#seconds)),
+        (Retry::Backoff, _) => quote!(::error_codes::Retry::Backoff),
+        // The loader gives every `after` code its `retry_after` param.
+        _ => quote!(::error_codes::Retry::Never),
+    }
+}
+
+/// Match arms, `pattern => value`, with the patterns of equal values joined
+/// into one arm (`Self::A | Self::B => value`), in the order each value
+/// first appears: what keeps `clippy::match_same_arms` quiet in the user's
+/// crate. The patterns must bind nothing.
+fn grouped_arms(arms: impl Iterator<Item = (TokenStream, TokenStream)>) -> TokenStream {
+    let mut groups: Vec<(String, TokenStream, Vec<TokenStream>)> = Vec::new();
+    for (pattern, value) in arms {
+        let key = value.to_string();
+        match groups.iter_mut().find(|(seen, _, _)| *seen == key) {
+            Some((_, _, patterns)) => patterns.push(pattern),
+            None => groups.push((key, value, vec![pattern])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(_, value, patterns)| quote!(#(#patterns)|* => #value,))
+        .collect()
 }
 
 /// The trait impls every generated enum shares; all delegate to inherent items.
@@ -336,11 +474,14 @@ fn common_impls(ty: &Ident, status_line: Option<&str>) -> TokenStream {
             fn code(&self) -> &'static str {
                 Self::code(*self)
             }
-            fn message(&self) -> &'static str {
-                Self::message(*self)
+            fn message(&self) -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(Self::message(*self))
             }
             fn status(&self) -> u16 {
                 Self::status(*self)
+            }
+            fn retry(&self) -> ::error_codes::Retry {
+                Self::retry(*self)
             }
         }
 
@@ -384,221 +525,7 @@ fn common_impls(ty: &Ident, status_line: Option<&str>) -> TokenStream {
     }
 }
 
-/// The web framework impls (`IntoResponse`, `ResponseError`, `IntoResponses`):
-/// a call to the runtime's hook, which expands to the impls of the features
-/// `error-codes` was built with, or to nothing. `statuses` are those of the
-/// type's values, for what their `OpenAPI` responses say and, for the codes
-/// that have them, their lifecycle notes.
-fn frameworks_hook(ty: &Ident, statuses: &[&Status]) -> TokenStream {
-    let docs = statuses
-        .iter()
-        .map(|status| (status.status, status.response_description()));
-    let codes = statuses
-        .iter()
-        .flat_map(|status| &status.codes)
-        .filter_map(|code| {
-            let notes = code.lifecycle_notes()?;
-            let (name, deprecated) = (&code.code, code.deprecated.is_some());
-            Some(quote!({ code: #name, deprecated: #deprecated, notes: #notes }))
-        });
-    hook_call(ty, &quote!(#ty::ALL), docs, codes)
-}
-
-/// The web framework impls of a type written by hand with
-/// `#[derive(ErrorCode)]`: what [`emit`] gives a catalogue's enums, for the
-/// type `ty` whose values are the expression `values` and whose statuses are
-/// `statuses`, each described as a catalogue's status without a `title:`
-/// would be.
-///
-/// ```
-/// use quote::quote;
-///
-/// let ty = proc_macro2::Ident::new("Mine", proc_macro2::Span::call_site());
-/// let values = quote!(&[Mine::TooLarge, Mine::Other]);
-/// let hook = error_codes_gen::rust::derived_frameworks(&ty, &values, &[413, 499]).to_string();
-/// assert!(hook.contains(r#"{ status : 413 , description : "413 Content Too Large" }"#), "{hook}");
-/// // No standard reason phrase: the number alone.
-/// assert!(hook.contains(r#"{ status : 499 , description : "499" }"#), "{hook}");
-/// ```
-#[must_use]
-pub fn derived_frameworks(ty: &Ident, values: &TokenStream, statuses: &[u16]) -> TokenStream {
-    let docs = statuses
-        .iter()
-        .map(|&status| (status, status_line(status, reason_phrase(status))));
-    hook_call(ty, values, docs, std::iter::empty())
-}
-
-/// The call of the runtime's framework hook: the type, its values, what each
-/// of its statuses' responses says, and the `{ code, deprecated, notes }`
-/// entries of its codes with lifecycle notes.
-fn hook_call(
-    ty: &Ident,
-    values: &TokenStream,
-    statuses: impl Iterator<Item = (u16, String)>,
-    codes: impl Iterator<Item = TokenStream>,
-) -> TokenStream {
-    let statuses = statuses.map(|(status, description)| {
-        let status = Literal::u16_unsuffixed(status);
-        quote!({ status: #status, description: #description })
-    });
-    quote! {
-        ::error_codes::__private::frameworks::impl_frameworks! {
-            type: #ty,
-            values: #values,
-            statuses: [#(#statuses),*],
-            codes: [#(#codes),*],
-        }
-    }
-}
-
-/// `#[doc]` attributes for `text`, one per line and each starting with a
-/// space, as `///` comments would give.
-fn doc_attributes(text: &str) -> TokenStream {
-    let lines = text.split('\n').map(|line| {
-        if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        }
-    });
-    quote! { #(#[doc = #lines])* }
-}
-
-/// The status line for rustdoc, e.g. `401 Unauthorized`, the title as
-/// literal Markdown.
-fn doc_status_line(status: &Status) -> String {
-    status_line(status.status, Some(&markdown_text(&status.title)))
-}
-
 /// An identifier from a name the loader has validated.
 fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
-}
-
-/// `text` as literal Markdown for rustdoc: nothing in it can become markup,
-/// raw HTML, an intra-doc link or a doctest, and plain text stays readable.
-fn markdown_text(text: &str) -> String {
-    let normalized = text.trim().replace("\r\n", "\n").replace('\r', "\n");
-    let lines: Vec<String> = normalized.lines().map(markdown_line).collect();
-    // A backslash before a line break is a hard break: the message's lines
-    // stay lines, and no line can start a new block.
-    lines.join("\\\n")
-}
-
-fn markdown_line(line: &str) -> String {
-    // Leading spaces could make an indented code block (a doctest).
-    let line = line.trim_start();
-    let mut out = String::with_capacity(line.len());
-
-    // Nor may the line start a heading, a list or a setext underline.
-    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let mut rest = if digits > 0 && line[digits..].starts_with(['.', ')']) {
-        out.push_str(&line[..digits]);
-        out.push('\\');
-        &line[digits..]
-    } else if line.starts_with(['-', '+', '=', '#']) {
-        out.push('\\');
-        line
-    } else {
-        line
-    };
-    if !out.is_empty() {
-        let marker = rest.chars().next().unwrap_or_default();
-        out.push(marker);
-        rest = &rest[marker.len_utf8()..];
-    }
-
-    while let Some(c) = rest.chars().next() {
-        // Bare URLs trip `rustdoc::bare_urls`; an autolink shows them as links.
-        if let Some(url) = url_at(rest) {
-            out.push('<');
-            out.push_str(url);
-            out.push('>');
-            rest = &rest[url.len()..];
-            continue;
-        }
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
-    }
-    out
-}
-
-/// The `http(s)://` URL at the start of `text`, without trailing punctuation.
-fn url_at(text: &str) -> Option<&str> {
-    if !(text.starts_with("http://") || text.starts_with("https://")) {
-        return None;
-    }
-    let end = text
-        .find(|c: char| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '`'))
-        .unwrap_or(text.len());
-    let url = text[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'', ']']);
-    (!url.ends_with("://")).then_some(url)
-}
-
-/// `text` as a Markdown code span, fenced so no backtick in it can end it.
-fn code_span(text: &str) -> String {
-    let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest_run + 1);
-    let pad = if text.starts_with('`') || text.ends_with('`') {
-        " "
-    } else {
-        ""
-    };
-    format!("{fence}{pad}{text}{pad}{fence}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{code_span, markdown_text};
-
-    #[test]
-    fn plain_text_stays_plain() {
-        assert_eq!(
-            markdown_text("The API Token provided is invalid."),
-            "The API Token provided is invalid."
-        );
-        assert_eq!(
-            markdown_text("Headers X-Token are missing (see 2.1)."),
-            "Headers X-Token are missing (see 2.1)."
-        );
-    }
-
-    #[test]
-    fn markup_is_escaped() {
-        assert_eq!(
-            markdown_text("<b>*x*</b> [l](u) a|b `c` \\"),
-            "\\<b\\>\\*x\\*\\</b\\> \\[l\\](u) a\\|b \\`c\\` \\\\"
-        );
-        assert_eq!(markdown_text("# not a heading"), "\\# not a heading");
-        assert_eq!(markdown_text("- not a list"), "\\- not a list");
-        assert_eq!(markdown_text("12. not a list"), "12\\. not a list");
-        assert_eq!(
-            markdown_text("    not code\n> not a quote"),
-            "not code\\\n\\> not a quote"
-        );
-        assert_eq!(markdown_text("a\r\nb\rc"), "a\\\nb\\\nc");
-    }
-
-    #[test]
-    fn urls_become_autolinks() {
-        assert_eq!(
-            markdown_text("See https://example.com/a_b."),
-            "See <https://example.com/a_b>."
-        );
-        assert_eq!(markdown_text("[x](http://x)"), "\\[x\\](<http://x>)");
-        assert_eq!(markdown_text("http:// alone"), "http:// alone");
-    }
-
-    #[test]
-    fn code_spans_hold_backticks() {
-        assert_eq!(code_span("invalid_token"), "`invalid_token`");
-        assert_eq!(code_span("a`b"), "``a`b``");
-        assert_eq!(code_span("`a"), "`` `a ``");
-    }
 }

@@ -1,0 +1,597 @@
+//! The enums whose values carry data: a status's enum with a code that has
+//! params (a struct variant per such code), and the top-level enum over
+//! groups when one of them is such an enum.
+//!
+//! They have what a value that carries data can have: `code`, `message`
+//! (rendered, so a `Cow`), `status`, `retry` and `CODES`, the derives their
+//! fields allow, serde with `details`, and the hidden `Decode` impl that
+//! strict reads and `Received` use. They have no `ALL`, `from_code` or
+//! `FromStr`, which only values without data can have.
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::quote;
+
+use super::data::{self, binding, field_ident};
+use super::doc::{doc_attributes, doc_status_line, markdown_text};
+use super::hook::frameworks_hook_with_details;
+use super::{
+    Shape, allow_deprecated, codes_const, derives, grouped_arms, has_params, ident, lookup_slots,
+    retry_value, variant_doc,
+};
+use crate::{Catalog, Code, Piece, RETRY_AFTER_PARAM, Retry, Status, schema};
+
+/// How a method takes its receiver: by value when the type is `Copy`, as
+/// clippy's `trivially_copy_pass_by_ref` asks, else by reference.
+struct Receiver {
+    /// `self` or `&self`.
+    param: TokenStream,
+    /// The place to match on: `self` or `*self`.
+    place: TokenStream,
+}
+
+impl Receiver {
+    fn of(shape: Shape) -> Self {
+        if shape.copy {
+            Self {
+                param: quote!(self),
+                place: quote!(self),
+            }
+        } else {
+            Self {
+                param: quote!(&self),
+                place: quote!(*self),
+            }
+        }
+    }
+}
+
+/// `Self::Variant { .. }`, or `Self::Variant` for a code without params.
+fn pattern(code: &Code) -> TokenStream {
+    let variant = ident(&code.name);
+    if code.params.is_empty() {
+        quote!(Self::#variant)
+    } else {
+        quote!(Self::#variant { .. })
+    }
+}
+
+/// The message arm of a code: borrowed text, or the text rendered from the
+/// fields its placeholders name.
+fn message_arm(code: &Code) -> (TokenStream, TokenStream) {
+    let variant = ident(&code.name);
+    let pieces = code.pieces();
+    if !pieces.iter().any(|piece| matches!(piece, Piece::Param(_))) {
+        let text = code.plain_message();
+        let text = text.as_ref();
+        return (
+            pattern(code),
+            quote!(::std::borrow::Cow::Borrowed(#text)),
+        );
+    }
+    // Runs of text joined, so `{{` costs no piece of its own.
+    let mut parts: Vec<TokenStream> = Vec::new();
+    let mut text = String::new();
+    let mut bound: Vec<usize> = Vec::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(part) => text.push_str(part),
+            Piece::Param(name) => {
+                if !text.is_empty() {
+                    parts.push(quote!(::error_codes::__private::Piece::Text(#text)));
+                    text.clear();
+                }
+                let index = code
+                    .params
+                    .iter()
+                    .position(|param| param.name == name)
+                    .unwrap_or_default();
+                if !bound.contains(&index) {
+                    bound.push(index);
+                }
+                let binding = binding(index);
+                parts.push(quote!(::error_codes::__private::Piece::Value(#binding)));
+            }
+        }
+    }
+    if !text.is_empty() {
+        parts.push(quote!(::error_codes::__private::Piece::Text(#text)));
+    }
+    bound.sort_unstable();
+    let fields = bound.iter().map(|&index| {
+        let name = field_ident(&code.params[index]);
+        let binding = binding(index);
+        quote!(#name: ref #binding)
+    });
+    let rest = (bound.len() < code.params.len()).then(|| quote!(, ..));
+    (
+        quote!(Self::#variant { #(#fields),* #rest }),
+        quote!(::std::borrow::Cow::Owned(::error_codes::__private::render(&[#(#parts),*]))),
+    )
+}
+
+/// The retry arm of a code; an `after` code reads its `retry_after` field.
+fn retry_arm(code: &Code) -> (TokenStream, TokenStream, bool) {
+    let variant = ident(&code.name);
+    match (code.retry, code.param(RETRY_AFTER_PARAM)) {
+        (Retry::After, Some(param)) => {
+            let name = field_ident(param);
+            let seconds = quote!(seconds);
+            let pattern = if code.params.len() > 1 {
+                quote!(Self::#variant { #name: #seconds, .. })
+            } else {
+                quote!(Self::#variant { #name: #seconds })
+            };
+            (pattern, retry_value(Retry::After, Some(&seconds)), true)
+        }
+        (retry, _) => (pattern(code), retry_value(retry, None), false),
+    }
+}
+
+/// The arms of `retry`: those that read a field each on their own, the
+/// others joined by value.
+fn retry_arms<'a>(codes: impl Iterator<Item = &'a Code>) -> TokenStream {
+    let mut own = Vec::new();
+    let mut plain = Vec::new();
+    for code in codes {
+        let (pattern, value, reads) = retry_arm(code);
+        if reads {
+            own.push(quote!(#pattern => #value,));
+        } else {
+            plain.push((pattern, value));
+        }
+    }
+    let plain = grouped_arms(plain.into_iter());
+    quote!(#(#own)* #plain)
+}
+
+/// The example value of a code, for the framework hook's `values`.
+fn example_value(catalog: &Catalog, ty: &Ident, code: &Code) -> TokenStream {
+    let variant = ident(&code.name);
+    if code.params.is_empty() {
+        return quote!(#ty::#variant);
+    }
+    let details = schema::example_details(catalog, code);
+    let members = match &details {
+        schema::Json::Object(members) => members.as_slice(),
+        _ => &[],
+    };
+    let fields = data::example_fields(catalog, &code.params, members);
+    quote!(#ty::#variant { #fields })
+}
+
+/// A status's enum with a code that has params.
+pub(super) fn group(catalog: &Catalog, status: &Status) -> TokenStream {
+    let ty = ident(&status.name);
+    let top = &catalog.name;
+    let number = Literal::u16_unsuffixed(status.status);
+    let status_text = format!("status {}", doc_status_line(status));
+    let shape = status
+        .codes
+        .iter()
+        .fold(Shape::UNIT, |shape, code| shape.and(data::params_shape(catalog, &code.params)));
+    let receiver = Receiver::of(shape);
+    let (param, place) = (&receiver.param, &receiver.place);
+
+    let mut doc = format!("Errors with {status_text}; each converts into [`{top}`].");
+    if let Some(description) = &status.description {
+        doc.push_str("\n\n");
+        doc.push_str(&markdown_text(description));
+    }
+    let doc = doc_attributes(&doc);
+
+    let variants = status.codes.iter().map(|code| {
+        let variant = ident(&code.name);
+        let (doc, deprecated) = variant_doc(code, &status_text);
+        let fields = (!code.params.is_empty()).then(|| {
+            let fields = data::fields(&code.params, "param", false);
+            quote!({ #fields })
+        });
+        quote! {
+            #doc
+            #deprecated
+            #variant #fields
+        }
+    });
+    let patterns: Vec<TokenStream> = status.codes.iter().map(pattern).collect();
+    let codes = status.codes.iter().map(|code| Literal::string(&code.code));
+    let messages = status.codes.iter().map(message_arm).map(|(pattern, value)| quote!(#pattern => #value,));
+    let retry = retry_arms(status.codes.iter());
+    let codes_const = codes_const(status.codes.iter());
+    let allow = allow_deprecated(status.codes.iter());
+    let derives = derives(shape);
+    let serialize = serialize_arms(status);
+    let line = status.line();
+    let decode = decode_impl(
+        &ty,
+        status.codes.iter().map(|code| code.code.as_str()),
+        &quote!(::error_codes::UnknownCode::for_status(code, #line)),
+        status.codes.iter().enumerate().map(|(index, code)| {
+            let variant = ident(&code.name);
+            let lookup = if code.params.is_empty() {
+                Some(quote!(Self::#variant))
+            } else {
+                None
+            };
+            let details = (!code.params.is_empty()).then(|| {
+                let read = data::read_object(
+                    &code.params,
+                    &quote!(details),
+                    &format!("the details of `{}`", code.code),
+                );
+                let fields = data::from_bindings(&code.params);
+                quote! {{
+                    #read
+                    ::core::result::Result::Ok(Self::#variant { #fields })
+                }}
+            });
+            (index, lookup, details)
+        }),
+    );
+    let common = common_impls(&ty, &receiver, &allow);
+    let values = status.codes.iter().map(|code| example_value(catalog, &ty, code));
+    let frameworks = frameworks_hook_with_details(&ty, &[status], &quote!(&[#(#values),*]));
+
+    quote! {
+        #doc
+        #derives
+        pub enum #ty {
+            #(#variants,)*
+        }
+
+        #allow
+        impl #ty {
+            #codes_const
+
+            /// The code as the API sends it in the `error` field.
+            #[must_use]
+            pub const fn code(#param) -> &'static str {
+                match #place {
+                    #(#patterns => #codes,)*
+                }
+            }
+
+            /// The human-readable message, with its placeholders filled in
+            /// from the fields: what the body's `message` says.
+            #[must_use]
+            pub fn message(#param) -> ::std::borrow::Cow<'static, str> {
+                match #place {
+                    #(#messages)*
+                }
+            }
+
+            /// The HTTP status of every error in this group.
+            #[must_use]
+            pub const fn status(#param) -> u16 {
+                match #place {
+                    #(#patterns)|* => #number,
+                }
+            }
+
+            /// How a client may retry a request that failed with the error.
+            #[must_use]
+            pub const fn retry(#param) -> ::error_codes::Retry {
+                match #place {
+                    #retry
+                }
+            }
+        }
+
+        #common
+
+        /// As the error response body, `{"error": code, "message": message}`,
+        /// with `"details"`, the fields, for a code with params. Fails on a
+        /// number that is not finite, which JSON cannot carry.
+        #allow
+        impl ::error_codes::__private::serde::Serialize for #ty {
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: ::error_codes::__private::serde::Serializer,
+            {
+                match *self {
+                    #serialize
+                }
+            }
+        }
+
+        #decode
+        #frameworks
+    }
+}
+
+/// The arms of a group's `Serialize`: a body with details per code with
+/// params, one arm for the others.
+fn serialize_arms(status: &Status) -> TokenStream {
+    let mut arms = Vec::new();
+    let mut plain = Vec::new();
+    for code in &status.codes {
+        let variant = ident(&code.name);
+        if code.params.is_empty() {
+            plain.push(quote!(Self::#variant));
+            continue;
+        }
+        let bindings = data::ref_bindings(&code.params);
+        let values: Vec<TokenStream> = (0..code.params.len())
+            .map(|index| {
+                let binding = binding(index);
+                quote!(#binding)
+            })
+            .collect();
+        let object = data::object(&code.params, &values, |param| {
+            format!("param `{}` of `{}`", param.name, code.code)
+        });
+        arms.push(quote! {
+            Self::#variant { #bindings } => ::error_codes::__private::serialize_with_details(
+                self,
+                &#object,
+                serializer,
+            ),
+        });
+    }
+    let plain = (!plain.is_empty())
+        .then(|| quote!(#(#plain)|* => ::error_codes::__private::serialize(self, serializer),));
+    quote!(#(#arms)* #plain)
+}
+
+/// The hidden `Decode` impl and the `Deserialize` impl over it, for a type
+/// whose codes are `codes` (the order of `CODES`). Each entry of `arms` is a
+/// code's index with the value of a code without params or the block that
+/// reads the details of one with params.
+fn decode_impl<'a>(
+    ty: &Ident,
+    codes: impl Iterator<Item = &'a str>,
+    unknown: &TokenStream,
+    arms: impl Iterator<Item = (usize, Option<TokenStream>, Option<TokenStream>)>,
+) -> TokenStream {
+    let codes: Vec<&str> = codes.collect();
+    let slots = lookup_slots(&codes)
+        .into_iter()
+        .map(Literal::u32_unsuffixed);
+    let mut values = Vec::new();
+    let mut with_details = Vec::new();
+    let mut details = Vec::new();
+    for (index, value, read) in arms {
+        let index = Literal::usize_unsuffixed(index);
+        if let Some(value) = value {
+            values.push(quote!(::core::option::Option::Some(#index) => ::core::result::Result::Ok(::error_codes::__private::Lookup::Value(#value)),));
+        }
+        if let Some(read) = read {
+            with_details.push(index.clone());
+            details.push(quote!(#index => #read,));
+        }
+    }
+    // Every enum written here has a code with params.
+    let with_details = (!with_details.is_empty()).then(|| {
+        quote! {
+            ::core::option::Option::Some(index @ (#(#with_details)|*)) => {
+                ::core::result::Result::Ok(::error_codes::__private::Lookup::Details(index))
+            }
+        }
+    });
+    quote! {
+        /// Codes read from bodies, with their details.
+        impl ::error_codes::__private::Decode for #ty {
+            fn lookup(
+                code: &str,
+            ) -> ::core::result::Result<::error_codes::__private::Lookup<Self>, ::error_codes::UnknownCode> {
+                // The same table as `from_code` reads for enums without params.
+                const SLOTS: &[u32] = &[#(#slots),*];
+                match ::error_codes::__private::lookup_code(code, SLOTS, Self::CODES) {
+                    #(#values)*
+                    #with_details
+                    _ => ::core::result::Result::Err(#unknown),
+                }
+            }
+
+            fn details<'de, D>(index: usize, details: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: ::error_codes::__private::serde::Deserializer<'de>,
+            {
+                match index {
+                    #(#details)*
+                    _ => ::core::result::Result::Err(
+                        <D::Error as ::error_codes::__private::serde::de::Error>::custom("no details to read"),
+                    ),
+                }
+            }
+        }
+
+        /// From an error response body; any message is accepted (servers may
+        /// localize it). An unknown code is an error, and so are a code's
+        /// details when they are missing or not of its params' types.
+        impl<'de> ::error_codes::__private::serde::Deserialize<'de> for #ty {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: ::error_codes::__private::serde::Deserializer<'de>,
+            {
+                ::error_codes::__private::deserialize_decoded(deserializer)
+            }
+        }
+    }
+}
+
+/// `ErrorCode`, `Display` and `Error` of an enum that carries data.
+fn common_impls(ty: &Ident, receiver: &Receiver, allow: &Option<TokenStream>) -> TokenStream {
+    let this = if receiver.param.to_string() == "self" {
+        quote!(*self)
+    } else {
+        quote!(self)
+    };
+    quote! {
+        #allow
+        impl ::error_codes::ErrorCode for #ty {
+            fn code(&self) -> &'static str {
+                Self::code(#this)
+            }
+            fn message(&self) -> ::std::borrow::Cow<'static, str> {
+                Self::message(#this)
+            }
+            fn status(&self) -> u16 {
+                Self::status(#this)
+            }
+            fn retry(&self) -> ::error_codes::Retry {
+                Self::retry(#this)
+            }
+        }
+
+        /// The message, rendered.
+        impl ::core::fmt::Display for #ty {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.pad(&Self::message(#this))
+            }
+        }
+
+        impl ::core::error::Error for #ty {}
+    }
+}
+
+/// The top-level enum when a group carries data: a tuple variant per group,
+/// with the derives every group allows.
+pub(super) fn top_level(catalog: &Catalog) -> TokenStream {
+    let ty = ident(&catalog.name);
+    let groups: Vec<&Status> = catalog.groups().collect();
+    let group_tys: Vec<Ident> = groups.iter().map(|status| ident(&status.name)).collect();
+    let numbers = groups
+        .iter()
+        .map(|status| Literal::u16_unsuffixed(status.status));
+    let shape = catalog
+        .codes()
+        .fold(Shape::UNIT, |shape, (_, code)| shape.and(data::params_shape(catalog, &code.params)));
+    let receiver = Receiver::of(shape);
+    let (param, place) = (&receiver.param, &receiver.place);
+    // A group's `ErrorCode::message` takes a reference.
+    let error_ref = if shape.copy { quote!(&error) } else { quote!(error) };
+    let bind = if shape.copy { quote!(error) } else { quote!(ref error) };
+
+    let doc = doc_attributes(&format!(
+        "Every API error, one variant per HTTP status.\n\n\
+         Generated by `error_codes::include_errors!` from {} ({}).",
+        super::doc::code_span(&catalog.source_name),
+        markdown_text(&catalog.title),
+    ));
+    let variants = groups.iter().zip(&group_tys).map(|(status, group_ty)| {
+        let doc = doc_attributes(&format!(
+            "An error with status {}: see [`{group_ty}`].",
+            doc_status_line(status),
+        ));
+        quote! {
+            #doc
+            #group_ty(#group_ty)
+        }
+    });
+    let codes_const = codes_const(catalog.codes().map(|(_, code)| code));
+    let allow = allow_deprecated(catalog.codes().map(|(_, code)| code));
+    let derives = derives(shape);
+    let common = common_impls(&ty, &receiver, &allow);
+
+    // Codes by their index in `CODES`: a value for a code without params,
+    // the group's own reader for one with params.
+    let mut offset = 0;
+    let mut arms = Vec::new();
+    for (status, group_ty) in groups.iter().zip(&group_tys) {
+        for (local, code) in status.codes.iter().enumerate() {
+            let variant = ident(&code.name);
+            let index = offset + local;
+            if code.params.is_empty() {
+                arms.push((index, Some(quote!(Self::#group_ty(#group_ty::#variant))), None));
+            } else {
+                let local = Literal::usize_unsuffixed(local);
+                let read = quote! {
+                    <#group_ty as ::error_codes::__private::Decode>::details(#local, details).map(Self::#group_ty)
+                };
+                arms.push((index, None, Some(read)));
+            }
+        }
+        offset += status.codes.len();
+    }
+    let decode = decode_impl(
+        &ty,
+        catalog.codes().map(|(_, code)| code.code.as_str()),
+        &quote!(::error_codes::UnknownCode::new(code)),
+        arms.into_iter(),
+    );
+    let values = groups.iter().zip(&group_tys).flat_map(|(status, group_ty)| {
+        let ty = &ty;
+        status.codes.iter().map(move |code| {
+            let value = if has_params(status) {
+                example_value(catalog, group_ty, code)
+            } else {
+                let variant = ident(&code.name);
+                quote!(#group_ty::#variant)
+            };
+            quote!(#ty::#group_ty(#value))
+        })
+    });
+    let frameworks = frameworks_hook_with_details(&ty, &groups, &quote!(&[#(#values),*]));
+
+    quote! {
+        #doc
+        #derives
+        pub enum #ty {
+            #(#variants,)*
+        }
+
+        #allow
+        impl #ty {
+            #codes_const
+
+            /// The code as the API sends it in the `error` field.
+            #[must_use]
+            pub const fn code(#param) -> &'static str {
+                match #place {
+                    #(Self::#group_tys(#bind) => error.code(),)*
+                }
+            }
+
+            /// The human-readable message, with its placeholders filled in
+            /// from the fields: what the body's `message` says.
+            #[must_use]
+            pub fn message(#param) -> ::std::borrow::Cow<'static, str> {
+                match #place {
+                    #(Self::#group_tys(#bind) => ::error_codes::ErrorCode::message(#error_ref),)*
+                }
+            }
+
+            /// The HTTP status.
+            #[must_use]
+            pub const fn status(#param) -> u16 {
+                match #place {
+                    #(Self::#group_tys(_) => #numbers,)*
+                }
+            }
+
+            /// How a client may retry a request that failed with the error.
+            #[must_use]
+            pub const fn retry(#param) -> ::error_codes::Retry {
+                match #place {
+                    #(Self::#group_tys(#bind) => error.retry(),)*
+                }
+            }
+        }
+
+        #(
+            impl ::core::convert::From<#group_tys> for #ty {
+                fn from(error: #group_tys) -> Self {
+                    Self::#group_tys(error)
+                }
+            }
+        )*
+
+        #common
+
+        /// As the error response body, with `"details"` for a code with
+        /// params.
+        impl ::error_codes::__private::serde::Serialize for #ty {
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: ::error_codes::__private::serde::Serializer,
+            {
+                match *self {
+                    #(Self::#group_tys(ref error) => ::error_codes::__private::serde::Serialize::serialize(error, serializer),)*
+                }
+            }
+        }
+
+        #decode
+        #frameworks
+    }
+}
