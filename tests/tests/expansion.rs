@@ -21,6 +21,17 @@ fn hostile_expansion() {
     insta::assert_snapshot!(pretty(&hostile_catalog()));
 }
 
+/// Errors that carry data: struct variants, the structs of `types:`,
+/// rendered messages, `retry()` and serde with `details`.
+#[test]
+fn params_expansion() {
+    let catalog = error_codes_gen::Catalog::load(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/pass/params.yaml"),
+    )
+    .unwrap_or_else(|error| panic!("{error}"));
+    insta::assert_snapshot!(pretty(&catalog));
+}
+
 /// Deprecated variants, and the allowances that keep the generated impls
 /// that name them warning-free.
 #[test]

@@ -187,12 +187,12 @@ pub(super) fn object(
             let label = label(param);
             if param.optional {
                 let item = quote!(item);
-                quote!(::error_codes::__private::OptEntry(#name, #value.as_ref().map(|#item| ::error_codes::__private::Finite(#label, #item))))
+                quote!(::error_codes::__private::OptEntry(#name, ::core::option::Option::as_ref(#value).map(|#item| ::error_codes::__private::Finite(#label, #item))))
             } else {
                 quote!(::error_codes::__private::Entry(#name, ::error_codes::__private::Finite(#label, #value)))
             }
         } else if param.optional {
-            quote!(::error_codes::__private::OptEntry(#name, #value.as_ref()))
+            quote!(::error_codes::__private::OptEntry(#name, ::core::option::Option::as_ref(#value)))
         } else {
             quote!(::error_codes::__private::Entry(#name, #value))
         };

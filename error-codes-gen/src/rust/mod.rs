@@ -403,16 +403,22 @@ fn derives(shape: Shape) -> TokenStream {
 fn variant_doc(code: &Code, status_text: &str) -> (TokenStream, Option<TokenStream>) {
     let mut doc = format!(
         "{}\n\nCode {}, {status_text}.",
-        markdown_text(&code.message),
+        markdown_text(&code.plain_message()),
         code_span(&code.code),
     );
     if let Some(since) = code.since_note() {
         doc.push(' ');
         doc.push_str(&markdown_text(&since));
     }
-    if code.retry != Retry::Never {
-        doc.push(' ');
-        doc.push_str(&markdown_text(code.retry.advice()));
+    // Written here rather than from `Retry::advice`, whose code spans
+    // `markdown_text` would escape.
+    match code.retry {
+        Retry::Never => {}
+        Retry::Backoff => doc.push_str(" Retry with exponential backoff."),
+        Retry::After => doc.push_str(
+            " Retry after the seconds in `retry_after`, which servers also send as the \
+             `Retry-After` header.",
+        ),
     }
     // rustdoc shows the note in its own box, and naming the variant warns.
     let deprecated = code

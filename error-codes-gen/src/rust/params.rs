@@ -461,6 +461,23 @@ pub(super) fn top_level(catalog: &Catalog) -> TokenStream {
     // A group's `ErrorCode::message` takes a reference.
     let error_ref = if shape.copy { quote!(&error) } else { quote!(error) };
     let bind = if shape.copy { quote!(error) } else { quote!(ref error) };
+    // The argument of a group's inherent methods, named by path (a method
+    // call on a reference would find `ErrorCode`'s first, which is not
+    // `const`): the group by value when it is `Copy`, else by reference.
+    let args: Vec<TokenStream> = groups
+        .iter()
+        .map(|status| {
+            let group_copy = status
+                .codes
+                .iter()
+                .all(|code| data::params_shape(catalog, &code.params).copy);
+            if group_copy && !shape.copy {
+                quote!(*error)
+            } else {
+                quote!(error)
+            }
+        })
+        .collect();
 
     let doc = doc_attributes(&format!(
         "Every API error, one variant per HTTP status.\n\n\
@@ -538,7 +555,7 @@ pub(super) fn top_level(catalog: &Catalog) -> TokenStream {
             #[must_use]
             pub const fn code(#param) -> &'static str {
                 match #place {
-                    #(Self::#group_tys(#bind) => error.code(),)*
+                    #(Self::#group_tys(#bind) => #group_tys::code(#args),)*
                 }
             }
 
@@ -563,7 +580,7 @@ pub(super) fn top_level(catalog: &Catalog) -> TokenStream {
             #[must_use]
             pub const fn retry(#param) -> ::error_codes::Retry {
                 match #place {
-                    #(Self::#group_tys(#bind) => error.retry(),)*
+                    #(Self::#group_tys(#bind) => #group_tys::retry(#args),)*
                 }
             }
         }
