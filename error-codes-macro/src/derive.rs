@@ -409,6 +409,13 @@ fn parse_literal(
 fn emit(name: &Ident, variants: &[Variant<'_>]) -> TokenStream {
     let code = arms(variants, |variant| variant.code.to_token_stream());
     let message = arms(variants, |variant| variant.message.to_token_stream());
+    // An uninhabited enum's match is the whole body: wrapped, it would be
+    // an unreachable call.
+    let message = if variants.is_empty() {
+        quote!(match *self {})
+    } else {
+        quote!(::std::borrow::Cow::Borrowed(match *self { #message }))
+    };
     let status = arms(variants, |variant| {
         Literal::u16_unsuffixed(variant.status).into_token_stream()
     });
@@ -446,7 +453,7 @@ fn emit(name: &Ident, variants: &[Variant<'_>]) -> TokenStream {
             }
 
             fn message(&self) -> ::std::borrow::Cow<'static, str> {
-                ::std::borrow::Cow::Borrowed(match *self { #message })
+                #message
             }
 
             fn status(&self) -> u16 {

@@ -106,16 +106,16 @@ fn it_is_a_std_error_without_a_source() {
 #[test]
 fn works_through_a_trait_object() {
     let errors: [&dyn ErrorCode; 3] = [&Mine::UserNotFound, &Mine::NumberInUse, &Plain::Broken];
-    let described: Vec<(u16, &str, &str)> = errors
+    let described: Vec<(u16, &str, String)> = errors
         .iter()
-        .map(|error| (error.status(), error.code(), error.message()))
+        .map(|error| (error.status(), error.code(), error.message().into_owned()))
         .collect();
     assert_eq!(
         described,
         [
-            (404, "user_not_found", "No such user."),
-            (409, "number-in-use", "Number in use."),
-            (500, "WA500", "Something broke."),
+            (404, "user_not_found", "No such user.".to_owned()),
+            (409, "number-in-use", "Number in use.".to_owned()),
+            (500, "WA500", "Something broke.".to_owned()),
         ]
     );
 }
@@ -133,6 +133,32 @@ fn works_in_generic_code() {
         body(&Mine::NumberInUse),
         r#"{"error":"number-in-use","message":"Number in use."}"#
     );
+}
+
+/// `retry = "backoff"` on a variant; the others keep `Retry::Never`, as
+/// every variant of an enum that says nothing does.
+#[test]
+fn retry_is_never_unless_a_variant_says_backoff() {
+    use error_codes::Retry;
+
+    #[derive(Debug, Clone, Copy, error_codes::ErrorCode)]
+    enum Upstream {
+        #[error_code(status = 502, message = "Upstream down.", retry = "backoff")]
+        Down,
+        #[error_code(status = 502, message = "Upstream refused.", retry = "never")]
+        Refused,
+        #[error_code(status = 503, message = "Overloaded.")]
+        #[error_code(retry = "backoff")]
+        Overloaded,
+        #[error_code(status = 400, message = "Bad.")]
+        Bad,
+    }
+    let retries: Vec<Retry> = [Upstream::Down, Upstream::Refused, Upstream::Overloaded, Upstream::Bad]
+        .iter()
+        .map(ErrorCode::retry)
+        .collect();
+    assert_eq!(retries, [Retry::Backoff, Retry::Never, Retry::Backoff, Retry::Never]);
+    assert_eq!(Mine::UserNotFound.retry(), Retry::Never);
 }
 
 #[test]

@@ -95,10 +95,11 @@ fn extra_fields_are_ignored_wherever_they_are() {
         ))
     );
     assert_eq!(received.message(), "Slow down.");
-    // Only the two fields are written back.
+    // The body's own fields are written back, `details` as sent (so a
+    // proxy passes a newer server's details on); other fields are not.
     assert_eq!(
         serde_json::to_string(&received).unwrap(),
-        r#"{"error":"rate_limit_exceeded","message":"Slow down."}"#
+        r#"{"error":"rate_limit_exceeded","message":"Slow down.","details":{"retry_after":[1,{"s":2}]}}"#
     );
 }
 
