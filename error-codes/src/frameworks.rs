@@ -47,6 +47,7 @@ mod utoipa;
 /// What the hook's expansion names; not a public API.
 pub mod support {
     pub use crate::__error_codes_impl_frameworks as impl_frameworks;
+    pub use crate::__error_codes_impl_schema as impl_schema;
 
     /// A status of the type, as its `OpenAPI` response documents it.
     #[derive(Debug, Clone, Copy)]
@@ -86,7 +87,7 @@ pub mod support {
     #[cfg(feature = "axum")]
     pub use super::axum::{axum_core, into_response, into_serialized_response};
     #[cfg(feature = "utoipa")]
-    pub use super::utoipa::{plain_body, responses, serialized_body, utoipa};
+    pub use super::utoipa::{plain_body, responses, schema, serialized_body, utoipa};
 }
 
 /// The body of `error`'s response: exactly what serde writes for the generated
@@ -294,5 +295,41 @@ macro_rules! __error_codes_impl_utoipa {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __error_codes_impl_utoipa {
+    ($($tokens:tt)*) => {};
+}
+
+/// The hook of a type of `types:`: with `utoipa`, its `ToSchema`, so that
+/// `#[openapi(components(schemas(FieldViolation)))]` puts the schema that
+/// the details' `$ref`s name into the document. The schema is the
+/// generator's, as JSON text, as `generated/openapi.yaml` has it.
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __error_codes_impl_schema {
+    (type: $ty:ident, schema: $schema:expr $(,)?) => {
+        /// The schema of the type, as `generated/openapi.yaml` has it.
+        #[automatically_derived]
+        impl $crate::__private::frameworks::utoipa::PartialSchema for $ty {
+            fn schema() -> $crate::__private::frameworks::utoipa::openapi::RefOr<
+                $crate::__private::frameworks::utoipa::openapi::schema::Schema,
+            > {
+                $crate::__private::frameworks::schema($schema)
+            }
+        }
+
+        /// Named as the catalogue names it.
+        #[automatically_derived]
+        impl $crate::__private::frameworks::utoipa::ToSchema for $ty {
+            fn name() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(::core::stringify!($ty))
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __error_codes_impl_schema {
     ($($tokens:tt)*) => {};
 }

@@ -13,11 +13,15 @@ Checks, in order; the first failure exits with status 1 and says what broke:
    (the check generated/openapi.yaml passes, from check_openapi.py).
 2. Every error response (status 4xx or 5xx) of every operation has a valid
    JSON Schema 2020-12 schema that accepts each of its named examples, and
-   rejects an unknown code, a missing message and a code that is not a string.
+   rejects an unknown code, a missing message, a code that is not a string,
+   and an example with details without them.
 3. With --compare: each such response matches the response of the same
    status in generated/openapi.yaml: its description, its examples (name,
-   summary, description and body) and its codes with their messages,
-   lifecycle notes and deprecation, in order.
+   summary, description and body), its codes with their messages,
+   lifecycle notes and deprecation, in order, each code's details schema,
+   and whether it documents the Retry-After header. Either document may
+   write a status with param codes as body branches (oneOf/anyOf, allOf
+   with $refs); the codes are read from whichever layout it has.
 4. With --exchanges: openapi-core validates each exchange against the served
    document, and against generated/openapi.yaml (its components.responses,
    put under the served operations) when it is "in_catalogue", and must reject
@@ -58,20 +62,66 @@ def error_responses(document):
                     yield path, method, status, response
 
 
-def codes_of(schema):
-    """[(code, description, deprecated)] of a response schema's `error`, in
+def resolve(schema, document):
+    """The schema a local $ref names, else the schema itself."""
+    while isinstance(schema, dict) and "$ref" in schema and schema["$ref"].startswith("#/"):
+        target = document
+        for part in schema["$ref"][2:].split("/"):
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        schema = target
+    return schema
+
+
+def flatten(schema, document):
+    """A body schema with its allOf members (and $refs) merged into one:
+    their properties and required members, the schema's own over its
+    members' (they narrow them), later members over earlier ones."""
+    schema = resolve(schema, document)
+    if "allOf" not in schema:
+        return schema
+    merged, properties, required = {}, {}, []
+    for member in [flatten(member, document) for member in schema["allOf"]] + [schema]:
+        properties.update(member.get("properties", {}))
+        required += [name for name in member.get("required", []) if name not in required]
+        for key, value in member.items():
+            if key not in ("properties", "required", "allOf"):
+                merged[key] = value
+    merged["properties"], merged["required"] = properties, required
+    return merged
+
+
+def body_branches(schema, document):
+    """The bodies a response schema admits: its oneOf/anyOf branches when it
+    is a union of bodies, else the schema itself."""
+    schema = flatten(schema, document)
+    for key in ("oneOf", "anyOf"):
+        if key in schema and "error" not in schema.get("properties", {}):
+            return [flatten(branch, document) for branch in schema[key]]
+    return [schema]
+
+
+def code_of(branch):
+    return branch["const"] if "const" in branch else branch["enum"][0]
+
+
+def codes_of(schema, document):
+    """[(code, description, deprecated, details)] of a response schema, in
     order: the served document's oneOf of one-value enums, or
-    generated/openapi.yaml's consts. A description is the code's message,
-    then its lifecycle notes if it has any."""
-    branches = schema["properties"]["error"]["oneOf"]
-    return [
-        (
-            branch["const"] if "const" in branch else branch["enum"][0],
-            branch.get("description"),
-            branch.get("deprecated", False),
-        )
-        for branch in branches
-    ]
+    generated/openapi.yaml's consts, in one body or in a body per code. A
+    description is the code's message, then its lifecycle notes if it has
+    any; details is the schema of the code's required `details`, or None."""
+    codes = []
+    for body in body_branches(schema, document):
+        error = resolve(body["properties"]["error"], document)
+        details = body["properties"].get("details") if "details" in body.get("required", []) else None
+        if "oneOf" in error:
+            for branch in error["oneOf"]:
+                codes.append((code_of(branch), branch.get("description"), branch.get("deprecated", False), None))
+        else:
+            description = error.get("description", body.get("description"))
+            deprecated = error.get("deprecated", body.get("deprecated", False))
+            codes.append((code_of(error), description, deprecated, details))
+    return codes
 
 
 def check_error_responses(document):
@@ -96,7 +146,13 @@ def check_error_responses(document):
             value = example["value"]
             errors = list(validator.iter_errors(value))
             expect(not errors, f"{where}: example {name} fails its schema: {[e.message for e in errors]}")
-            expect_equal(value, {"error": name, "message": example["summary"]}, f"{where}: example {name}")
+            body = {"error": name, "message": example["summary"]}
+            if "details" in value:
+                body["details"] = value["details"]
+                # A code with params needs its details.
+                bare = {key: item for key, item in value.items() if key != "details"}
+                expect(not validator.is_valid(bare), f"{where}: the schema accepts {name} without details")
+            expect_equal(value, body, f"{where}: example {name}")
         code = next(iter(examples))
         for wrong in ({"error": UNKNOWN_CODE, "message": "m"}, {"error": code}, {"error": 401, "message": "m"}):
             expect(not validator.is_valid(wrong), f"{where}: the schema accepts {wrong!r}")
@@ -122,8 +178,17 @@ def compare_with_generated(document, generated):
         name, theirs = by_status[status]
         where = f"{where} vs generated response {name}"
         expect_equal(response["description"], theirs["description"], f"{where}: description")
+        expect_equal(
+            "Retry-After" in response.get("headers", {}),
+            "Retry-After" in theirs.get("headers", {}),
+            f"{where}: the Retry-After header",
+        )
         ours, theirs = response["content"]["application/json"], theirs["content"]["application/json"]
-        expect_equal(codes_of(ours["schema"]), codes_of(theirs["schema"]), f"{where}: codes and messages")
+        expect_equal(
+            codes_of(ours["schema"], document),
+            codes_of(theirs["schema"], generated),
+            f"{where}: codes, messages and details",
+        )
         # utoipa may sort the examples; the names carry the codes, and the
         # schema's order was compared above.
         expect_equal(
@@ -132,6 +197,11 @@ def compare_with_generated(document, generated):
             f"{where}: examples",
         )
         count += 1
+    # The types the details name are the same schemas in both documents.
+    ours = document.get("components", {}).get("schemas", {})
+    for name, schema in generated.get("components", {}).get("schemas", {}).items():
+        if name in ours:
+            expect_equal(ours[name], schema, f"components.schemas.{name}")
     return count
 
 

@@ -287,6 +287,7 @@ pub(super) fn type_def(catalog: &Catalog, def: &TypeDef) -> TokenStream {
         &format!("an object of type {}", def.name),
     );
     let from_bindings = from_bindings(&def.fields);
+    let schema = crate::schema::object_schema(&def.fields, def.description.as_deref()).to_json();
     quote! {
         #doc
         #derives
@@ -314,6 +315,11 @@ pub(super) fn type_def(catalog: &Catalog, def: &TypeDef) -> TokenStream {
                 #read
                 ::core::result::Result::Ok(Self { #from_bindings })
             }
+        }
+
+        ::error_codes::__private::frameworks::impl_schema! {
+            type: #name,
+            schema: #schema,
         }
     }
 }

@@ -34,6 +34,13 @@ pub fn serialized_body<E: ErrorCode + serde_core::Serialize>(value: &E) -> Value
     serde_json::to_value(value).unwrap_or_else(|_| plain_body(value))
 }
 
+/// A schema from the generator's JSON text.
+pub fn schema(json: &str) -> RefOr<Schema> {
+    // The generator writes schemas utoipa reads; an object schema is what
+    // any of them is at the least.
+    serde_json::from_str(json).unwrap_or_else(|_| ObjectBuilder::new().schema_type(Type::Object).into())
+}
+
 /// What the documentation of one code needs: the value, its body, and the
 /// schema of its details if it has params.
 struct Code<'a, E> {
@@ -125,9 +132,7 @@ fn response<E: ErrorCode>(
                 .required("error")
                 .required("message");
             if let Some(details) = code.details {
-                let details: RefOr<Schema> = serde_json::from_str(details)
-                    .unwrap_or_else(|_| ObjectBuilder::new().schema_type(Type::Object).into());
-                branch = branch.property("details", details).required("details");
+                branch = branch.property("details", schema(details)).required("details");
             }
             bodies = bodies.item(branch);
         }

@@ -422,7 +422,7 @@ fn utoipa_documents_every_status_of_a_catalogue_and_one_status_of_a_group() {
         examples(&mine["409"]),
         [(
             "number-in-use".to_owned(),
-            Mine::NumberInUse.message().to_owned()
+            Mine::NumberInUse.message().into_owned()
         )]
     );
 }
@@ -524,4 +524,292 @@ fn hostile_text_passes_through_the_hook_unchanged() {
     }
     let responses = serde_json::to_value(hostile::HostileError::responses()).unwrap();
     assert_catalogue_responses(responses.as_object().unwrap(), &catalog);
+}
+
+mod params {
+    //! The params catalogue: errors that carry data, through the same hook.
+    error_codes::include_errors!("../ui/pass/params.yaml");
+
+    /// Fails with any of the catalogue's errors.
+    #[utoipa::path(post, path = "/v1/otp", responses((status = 200, description = "Sent."), ApiError))]
+    #[allow(dead_code)]
+    pub(super) fn otp() {}
+
+    /// The operation that fails with the params catalogue's errors, and the
+    /// types its details use.
+    #[derive(utoipa::OpenApi)]
+    #[openapi(paths(otp), components(schemas(FieldViolation, Measure)))]
+    pub(super) struct Document;
+}
+
+/// A value of every code of the params catalogue, with its `Retry-After`
+/// seconds when it has one.
+fn params_values() -> Vec<(params::ApiError, Option<&'static str>)> {
+    use params::{
+        BadGateway, FieldViolation, InternalServerError, Measure, NotFound, TooManyRequests,
+        UnprocessableEntity,
+    };
+    vec![
+        (NotFound::UserNotFound.into(), None),
+        (
+            UnprocessableEntity::ValidationError {
+                violations: vec![FieldViolation {
+                    field: "url".to_owned(),
+                    reason: "must not be \"empty\"".to_owned(),
+                    causes: None,
+                }],
+            }
+            .into(),
+            None,
+        ),
+        (
+            UnprocessableEntity::BadType {
+                r#type: "query".to_owned(),
+                name: "Déjà 🔥".to_owned(),
+                expected: "a number".to_owned(),
+            }
+            .into(),
+            None,
+        ),
+        (UnprocessableEntity::PlainInvalid.into(), None),
+        (TooManyRequests::OtpWaitRequired { retry_after: 30 }.into(), Some("30")),
+        (
+            TooManyRequests::RateLimitExceeded { retry_after: 0, limit: Some(60) }.into(),
+            Some("0"),
+        ),
+        // A negative wait is sent as no wait.
+        (
+            TooManyRequests::RateLimitExceeded { retry_after: -5, limit: None }.into(),
+            Some("0"),
+        ),
+        (TooManyRequests::QuotaFlag { blocked: true }.into(), None),
+        (
+            InternalServerError::MeasureFailed {
+                ratio: 0.5,
+                measure: Some(Measure { ratio: 1.0, samples: vec![] }),
+                scores: vec![2.5],
+            }
+            .into(),
+            None,
+        ),
+        // `backoff` sends no header: there is no time to name.
+        (BadGateway::SendMessageFailed.into(), None),
+        (BadGateway::UpstreamSaidNo { code: 418 }.into(), None),
+    ]
+}
+
+/// What a framework sent, with its `Retry-After` header.
+type SentWithRetry = (u16, Option<String>, Option<String>, Vec<u8>);
+
+/// Every value of the params catalogue, through a real handler of the
+/// framework, as the top-level enum and as its group, is sent with its
+/// status, JSON, its `details` and, for `retry: after`, `Retry-After`.
+fn assert_params_sent(framework: &str, respond: &dyn Fn(params::ApiError, bool) -> SentWithRetry) {
+    let values = params_values();
+    assert_eq!(values.len(), params::ApiError::CODES.len() + 1, "every code");
+    for (value, retry_after) in values {
+        let body = serde_json::to_vec(&value).unwrap();
+        let json: Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(json["message"], value.message().as_ref());
+        for as_group in [false, true] {
+            let (status, content_type, header, sent) = respond(value.clone(), as_group);
+            let name = format!("{framework}: {value:?} (group: {as_group})");
+            assert_eq!(status, value.status(), "{name}");
+            assert_eq!(content_type.as_deref(), Some("application/json"), "{name}");
+            assert_eq!(header.as_deref(), retry_after, "{name}");
+            assert_eq!(
+                String::from_utf8_lossy(&sent),
+                String::from_utf8_lossy(&body),
+                "{name}"
+            );
+        }
+    }
+    // A number JSON cannot carry: a 500 that says why, and no panic.
+    let broken = params::ApiError::from(params::InternalServerError::MeasureFailed {
+        ratio: f64::NAN,
+        measure: None,
+        scores: Vec::new(),
+    });
+    let (status, content_type, header, sent) = respond(broken, false);
+    assert_eq!((status, content_type.as_deref(), header), (500, Some("application/json"), None));
+    let sent: Value = serde_json::from_slice(&sent).unwrap();
+    assert_eq!(sent["error"], "error_not_encodable");
+    let message = sent["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("The error `measure_failed` could not be encoded:")
+            && message.contains("param `ratio` of `measure_failed` is NaN"),
+        "{message}"
+    );
+}
+
+/// Calls `$respond` with the value as the top-level enum or as its group.
+macro_rules! by_group {
+    ($value:expr, $as_group:expr, $respond:expr) => {{
+        use params::ApiError;
+        match ($value, $as_group) {
+            (value, false) => $respond(value),
+            (ApiError::NotFound(group), true) => $respond(group),
+            (ApiError::UnprocessableEntity(group), true) => $respond(group),
+            (ApiError::TooManyRequests(group), true) => $respond(group),
+            (ApiError::InternalServerError(group), true) => $respond(group),
+            (ApiError::BadGateway(group), true) => $respond(group),
+        }
+    }};
+}
+
+#[test]
+fn axum_sends_details_and_retry_after() {
+    use axum::Router;
+    use axum::body::Body;
+    use axum::http::Request;
+    use axum::http::header::{CONTENT_TYPE, RETRY_AFTER};
+    use axum::response::IntoResponse;
+    use axum::routing::get;
+    use tokio::runtime::Runtime;
+    use tower::ServiceExt as _;
+
+    fn respond<E: IntoResponse + Clone + Send + Sync + 'static>(
+        error: E,
+        runtime: &Runtime,
+    ) -> SentWithRetry {
+        let app = Router::new().route(
+            "/",
+            get(move || {
+                let error = error.clone();
+                async move { Err::<String, E>(error) }
+            }),
+        );
+        runtime.block_on(async {
+            let request = Request::get("/").body(Body::empty()).unwrap();
+            let response = app.oneshot(request).await.unwrap();
+            let header = |name| {
+                response
+                    .headers()
+                    .get(name)
+                    .map(|value: &axum::http::HeaderValue| value.to_str().unwrap().to_owned())
+            };
+            let (content_type, retry_after) = (header(CONTENT_TYPE), header(RETRY_AFTER));
+            let status = response.status().as_u16();
+            let body = axum::body::to_bytes(response.into_body(), 1 << 16)
+                .await
+                .unwrap();
+            (status, content_type, retry_after, body.to_vec())
+        })
+    }
+
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    assert_params_sent("axum", &|value, as_group| {
+        by_group!(value, as_group, |error| respond(error, &runtime))
+    });
+}
+
+#[test]
+fn actix_web_sends_details_and_retry_after() {
+    use actix_web::http::header::{CONTENT_TYPE, RETRY_AFTER};
+    use actix_web::rt::{System, SystemRunner};
+    use actix_web::{App, ResponseError, test, web};
+
+    fn respond<E: ResponseError + Clone + 'static>(error: E, system: &SystemRunner) -> SentWithRetry {
+        let app = App::new().route(
+            "/",
+            web::get().to(move || {
+                let error = error.clone();
+                async move { Err::<String, E>(error) }
+            }),
+        );
+        system.block_on(async {
+            let service = test::init_service(app).await;
+            let response =
+                test::call_service(&service, test::TestRequest::get().uri("/").to_request()).await;
+            let header = |name| {
+                response
+                    .headers()
+                    .get(name)
+                    .map(|value: &actix_web::http::header::HeaderValue| value.to_str().unwrap().to_owned())
+            };
+            let (content_type, retry_after) = (header(CONTENT_TYPE), header(RETRY_AFTER));
+            let status = response.status().as_u16();
+            let body = test::read_body(response).await;
+            (status, content_type, retry_after, body.to_vec())
+        })
+    }
+
+    let system = System::new();
+    assert_params_sent("actix-web", &|value, as_group| {
+        by_group!(value, as_group, |error| respond(error, &system))
+    });
+}
+
+/// utoipa documents each param code as a body branch whose `details` are
+/// required with the generator's schema, examples with details whose
+/// messages are rendered, the `Retry-After` header where a code of the
+/// status has `retry: after`, and the types of `types:` as components; the
+/// document passes the validator, and its examples their schemas.
+#[test]
+fn utoipa_documents_details_and_retry_after() {
+    use utoipa::OpenApi as _;
+
+    let document = serde_json::to_value(params::Document::openapi()).unwrap();
+    let responses = responses(&document, "/v1/otp", "post");
+    let branches = |status: &str| -> Vec<Value> {
+        responses[status]["content"]["application/json"]["schema"]["oneOf"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{status}: no body branches"))
+            .clone()
+    };
+    // A status without param codes keeps one body and its `error` branches.
+    assert!(responses["404"]["content"]["application/json"]["schema"]["properties"]["error"]["oneOf"].is_array());
+    let too_many = branches("429");
+    let codes: Vec<&str> = too_many
+        .iter()
+        .map(|branch| branch["properties"]["error"]["enum"][0].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["otp_wait_required", "rate_limit_exceeded", "quota_flag"]);
+    assert_eq!(
+        too_many[1]["properties"]["details"],
+        serde_json::json!({
+            "type": "object",
+            "required": ["retry_after"],
+            "properties": {
+                "retry_after": { "type": "integer", "format": "int64" },
+                "limit": { "type": "integer", "format": "int64", "description": "Requests allowed per minute." },
+            },
+        })
+    );
+    assert_eq!(too_many[1]["required"], serde_json::json!(["error", "message", "details"]));
+    let violations = &branches("422")[0]["properties"]["details"]["properties"]["violations"];
+    assert_eq!(violations["items"]["$ref"], "#/components/schemas/FieldViolation");
+    assert_eq!(branches("422")[2]["required"], serde_json::json!(["error", "message"]));
+    assert!(document["components"]["schemas"]["FieldViolation"].is_object());
+
+    let examples = &responses["429"]["content"]["application/json"]["examples"];
+    assert_eq!(
+        examples["otp_wait_required"]["value"],
+        serde_json::json!({
+            "error": "otp_wait_required",
+            "message": "You must wait 30 seconds before requesting another OTP.",
+            "details": { "retry_after": 30 },
+        })
+    );
+    assert_eq!(examples["rate_limit_exceeded"]["value"]["details"], serde_json::json!({ "retry_after": 30, "limit": 60 }));
+    assert_eq!(examples["otp_wait_required"]["summary"], "You must wait 30 seconds before requesting another OTP.");
+    assert_eq!(
+        responses["429"]["headers"]["Retry-After"]["schema"]["type"],
+        "integer"
+    );
+    for status in ["404", "422", "500", "502"] {
+        assert!(responses[status].get("headers").is_none(), "{status}");
+    }
+
+    let dir = target_dir().join("tests-frameworks");
+    fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("params.json");
+    fs::write(&path, params::Document::openapi().to_pretty_json().unwrap()).unwrap();
+    let printed = python::run_passing_script("check_served_openapi.py", &[path.as_path()]);
+    assert!(
+        printed.contains("5 error responses with valid schemas and examples"),
+        "{printed}"
+    );
 }
