@@ -341,10 +341,7 @@ fn parse_retry(meta: &ParseNestedMeta<'_>, errors: &mut Errors) -> syn::Result<b
         other => {
             errors.spanned(
                 &literal,
-                format_args!(
-                    "unknown retry `{}`; {EXPECTED}",
-                    other.escape_debug()
-                ),
+                format_args!("unknown retry `{}`; {EXPECTED}", other.escape_debug()),
             );
             Ok(false)
         }

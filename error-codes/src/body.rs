@@ -293,7 +293,10 @@ impl Visitor<'_> for Text {
 }
 
 /// Text sent as bytes, accepted when it is UTF-8, as `String` accepts it.
-pub(crate) fn utf8<'a, E: de::Error>(bytes: &'a [u8], expected: &dyn de::Expected) -> Result<&'a str, E> {
+pub(crate) fn utf8<'a, E: de::Error>(
+    bytes: &'a [u8],
+    expected: &dyn de::Expected,
+) -> Result<&'a str, E> {
     std::str::from_utf8(bytes)
         .map_err(|_| de::Error::invalid_value(de::Unexpected::Bytes(bytes), expected))
 }
@@ -343,7 +346,8 @@ impl<'de, E: Decode> Visitor<'de> for DecodedVisitor<E> {
                     if let (Ok(Lookup::Details(index)), Some(Details::Pending(content))) =
                         (&found, &details)
                     {
-                        let value = E::details(*index, ContentDeserializer::<A::Error>::new(content))?;
+                        let value =
+                            E::details(*index, ContentDeserializer::<A::Error>::new(content))?;
                         details = Some(Details::Value(value));
                     }
                     code = Some(found);

@@ -14,7 +14,9 @@ use std::hash::{Hash, Hasher};
 use std::marker::PhantomData;
 
 use serde_core::de::value::{MapDeserializer, SeqDeserializer};
-use serde_core::de::{self, Deserialize, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor};
+use serde_core::de::{
+    self, Deserialize, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor,
+};
 use serde_core::forward_to_deserialize_any;
 use serde_core::ser::{Serialize, SerializeMap as _, SerializeSeq as _, Serializer};
 

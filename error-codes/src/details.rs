@@ -164,8 +164,12 @@ impl fmt::Display for NotFinite {
 /// A member that must be present.
 pub struct Required<T>(Option<T>);
 
-/// A member that may be absent (or `null`): `None` until it is read.
-pub struct Optional<T>(Option<Option<T>>);
+/// A member that may be absent (or `null`): whether it was read, and its
+/// value if it had one.
+pub struct Optional<T> {
+    read: bool,
+    value: Option<T>,
+}
 
 impl<T> Default for Required<T> {
     fn default() -> Self {
@@ -175,7 +179,10 @@ impl<T> Default for Required<T> {
 
 impl<T> Default for Optional<T> {
     fn default() -> Self {
-        Self(None)
+        Self {
+            read: false,
+            value: None,
+        }
     }
 }
 
@@ -239,7 +246,9 @@ impl<'de, T: Deserialize<'de>, R: Slots<'de>> Slots<'de> for (Required<T>, R) {
         map: &mut A,
     ) -> Result<(), A::Error> {
         if index > 0 {
-            return self.1.read(index - 1, names.get(1..).unwrap_or_default(), map);
+            return self
+                .1
+                .read(index - 1, names.get(1..).unwrap_or_default(), map);
         }
         if self.0.0.is_some() {
             return Err(de::Error::duplicate_field(first(names)));
@@ -250,7 +259,10 @@ impl<'de, T: Deserialize<'de>, R: Slots<'de>> Slots<'de> for (Required<T>, R) {
 
     #[inline]
     fn finish<E: de::Error>(self, names: &[&'static str]) -> Result<Self::Values, E> {
-        let value = self.0.0.ok_or_else(|| de::Error::missing_field(first(names)))?;
+        let value = self
+            .0
+            .0
+            .ok_or_else(|| de::Error::missing_field(first(names)))?;
         Ok((value, self.1.finish(names.get(1..).unwrap_or_default())?))
     }
 }
@@ -266,19 +278,27 @@ impl<'de, T: Deserialize<'de>, R: Slots<'de>> Slots<'de> for (Optional<T>, R) {
         map: &mut A,
     ) -> Result<(), A::Error> {
         if index > 0 {
-            return self.1.read(index - 1, names.get(1..).unwrap_or_default(), map);
+            return self
+                .1
+                .read(index - 1, names.get(1..).unwrap_or_default(), map);
         }
-        if self.0.0.is_some() {
+        if self.0.read {
             return Err(de::Error::duplicate_field(first(names)));
         }
         // `null` reads as absent, as for a derived `Option` field.
-        self.0.0 = Some(map.next_value::<Option<T>>()?);
+        self.0 = Optional {
+            read: true,
+            value: map.next_value::<Option<T>>()?,
+        };
         Ok(())
     }
 
     #[inline]
     fn finish<E: de::Error>(self, names: &[&'static str]) -> Result<Self::Values, E> {
-        Ok((self.0.0.flatten(), self.1.finish(names.get(1..).unwrap_or_default())?))
+        Ok((
+            self.0.value,
+            self.1.finish(names.get(1..).unwrap_or_default())?,
+        ))
     }
 }
 

@@ -123,7 +123,10 @@ const NOT_ENCODABLE_STATUS: u16 = 500;
 /// The reply for `error`, whose body is `body` (serde's, for a type with
 /// details, which fails on a number that is not finite).
 #[cfg(any(feature = "axum", feature = "actix-web"))]
-fn reply<E: crate::ErrorCode + ?Sized>(error: &E, body: Result<Vec<u8>, serde_json::Error>) -> Reply {
+fn reply<E: crate::ErrorCode + ?Sized>(
+    error: &E,
+    body: Result<Vec<u8>, serde_json::Error>,
+) -> Reply {
     match body {
         Ok(body) => Reply {
             status: error.status(),
@@ -134,7 +137,10 @@ fn reply<E: crate::ErrorCode + ?Sized>(error: &E, body: Result<Vec<u8>, serde_js
             },
         },
         Err(problem) => {
-            let message = format!("The error `{}` could not be encoded: {problem}", error.code());
+            let message = format!(
+                "The error `{}` could not be encoded: {problem}",
+                error.code()
+            );
             Reply {
                 status: NOT_ENCODABLE_STATUS,
                 body: serde_json::to_vec(&crate::ErrorBody {

@@ -60,6 +60,62 @@
 //! A client reads error responses as [`Received<ApiError>`](Received), which
 //! keeps codes that a newer server added instead of failing on them.
 //!
+//! # Errors that carry data
+//!
+//! A code with `params:` is a struct variant with a field per param, its
+//! message's `{placeholders}` are filled in from them, and the body sends
+//! them as `details`; each type of `types:` is a struct beside the enums.
+//! `retry:` says how a client may retry ([`Retry`]). An enum with such codes
+//! has `code()`, `message()` (rendered, a `Cow`), `status()`, `retry()` and
+//! `CODES`, and derives `Copy`, `Eq` and `Hash` only where its fields allow;
+//! it has no `ALL`, `from_code` or `FromStr`, which only values without
+//! data can have. An enum none of whose codes has params is as above. This
+//! is `examples/details.yaml`:
+//!
+//! ```yaml
+#![doc = include_str!("../examples/details.yaml")]
+//! ```
+//!
+//! ```
+//! error_codes::include_errors!("examples/details.yaml");
+//! use std::time::Duration;
+//! use error_codes::{Received, Retry};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let wait = ApiError::from(TooManyRequests::OtpWaitRequired { retry_after: 30 });
+//! assert_eq!(wait.message(), "You must wait 30 seconds before requesting another OTP.");
+//! assert_eq!(wait.retry(), Retry::After(Duration::from_secs(30)));
+//! assert_eq!(BadGateway::SendMessageFailed.retry(), Retry::Backoff);
+//! assert_eq!(ApiError::CODES, ["validation_error", "otp_wait_required", "send_message_failed"]);
+//!
+//! // The body carries the params as `details`; reading one back is strict.
+//! let json = serde_json::to_string(&wait)?;
+//! assert_eq!(
+//!     json,
+//!     r#"{"error":"otp_wait_required","message":"You must wait 30 seconds before requesting another OTP.","details":{"retry_after":30}}"#,
+//! );
+//! assert_eq!(serde_json::from_str::<ApiError>(&json)?, wait);
+//! let missing = r#"{"error":"otp_wait_required","message":"Wait."}"#;
+//! assert!(serde_json::from_str::<ApiError>(missing).unwrap_err().to_string().contains("missing field `details`"));
+//!
+//! // A client never fails on details: without them, the code is not known.
+//! let received: Received<ApiError> = serde_json::from_str(missing)?;
+//! assert_eq!((received.known(), received.code()), (None, "otp_wait_required"));
+//!
+//! let invalid = UnprocessableEntity::ValidationError {
+//!     violations: vec![FieldViolation { field: "url".into(), reason: "must not be empty".into() }],
+//! };
+//! assert_eq!(
+//!     serde_json::to_string(&invalid)?,
+//!     r#"{"error":"validation_error","message":"One or more inputs failed validation.","details":{"violations":[{"field":"url","reason":"must not be empty"}]}}"#,
+//! );
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! A `number` param that is not finite cannot be sent (JSON has no NaN):
+//! serializing the error fails with a message that names the param.
+//!
 //! # Features
 //!
 //! All off by default; each implements a framework's trait for every
@@ -67,11 +123,21 @@
 //!
 //! - `http`: [`ErrorCode::status_code`], the status as an `http::StatusCode`;
 //! - `axum`: `axum::response::IntoResponse` (axum 0.8): the error's status,
-//!   `content-type: application/json` and the body `{"error", "message"}`;
+//!   `content-type: application/json` and the body `{"error", "message"}`,
+//!   with `details` for a code with params, and `Retry-After: <seconds>`
+//!   when its [`retry`](ErrorCode::retry) is [`Retry::After`]. An error
+//!   that cannot be encoded (a `number` param that is NaN or infinite) is
+//!   answered `500` with the body
+//!   `{"error": "error_not_encodable", "message": <why>}`, without a panic;
 //! - `actix-web`: `actix_web::ResponseError` (actix-web 4), the same response;
 //! - `utoipa`: `utoipa::IntoResponses` (utoipa 6), so that
 //!   `#[utoipa::path(responses(ApiError))]` documents every status with one
-//!   named example per code, and `responses(Unauthorized)` documents 401.
+//!   named example per code, and `responses(Unauthorized)` documents 401;
+//!   a code with params has a body of its own whose `details` are required
+//!   (its example carries them), and a status with a `retry: after` code
+//!   documents `Retry-After`. The types of `types:` implement
+//!   `utoipa::ToSchema`: list them in `#[openapi(components(schemas(...)))]`
+//!   so the document holds the schemas the details refer to.
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
@@ -101,14 +167,28 @@ pub use retry::Retry;
 ///   with one tuple variant per group (`ApiError::Unauthorized(..)`) and
 ///   `From<Group>` for each.
 ///
-/// Every one of these enums has `const fn code`, `message` and `status`,
-/// `fn from_code(&str) -> Option<Self>`, `const ALL: &[Self]` (file order),
-/// and implements `ErrorCode`, `Display` (the message), `Error`, `FromStr`
-/// (from the code, failing with `UnknownCode`), serde's `Serialize` and
-/// `Deserialize` as the body `{"error": code, "message": message}`, and
+/// Every one of these enums has `const fn code`, `message`, `status` and
+/// `retry`, `fn from_code(&str) -> Option<Self>`, `const ALL: &[Self]` and
+/// `const CODES: &[&str]` (file order), and implements `ErrorCode`,
+/// `Display` (the message), `Error`, `FromStr` (from the code, failing with
+/// `UnknownCode`), serde's `Serialize` and `Deserialize` as the body
+/// `{"error": code, "message": message}`, and
 /// `Debug, Clone, Copy, PartialEq, Eq, Hash`. Each variant's documentation
 /// shows its message, code and status. Generated code needs only the
 /// `error-codes` crate as a dependency, not serde.
+///
+/// A code with `params:` is a struct variant instead, with one field per
+/// param in file order (`string` → `String`, `integer` → `i64`, `number` →
+/// `f64`, `boolean` → `bool`, `[T]` → `Vec<T>`, optional → `Option<T>`, a
+/// keyword as a raw identifier), and each type of `types:` is a struct with
+/// pub fields, `Debug, Clone, PartialEq` (and `Eq, Hash` without `f64`s in
+/// it), and serde both ways. An enum with such a code, and the top-level
+/// enum over one, has `code`, `message` (rendered from the fields, a
+/// `Cow<'static, str>`), `status`, `retry` and `CODES`, serde with
+/// `details` (reads are strict: a known code, and its details present and
+/// well typed), and derives `Copy`, `Eq` and `Hash` only where its fields
+/// allow; it has no `ALL`, `from_code` or `FromStr`. See the crate
+/// documentation for an example.
 ///
 /// Editing the file rebuilds the crate. A file with problems fails the build
 /// with one error per problem, each at the path literal and naming the place
@@ -135,7 +215,11 @@ pub use error_codes_macro::include_errors;
 ///   prints it (and honours width and precision like `str` does);
 /// - `code = "..."`, optional: the code as the API sends it, without
 ///   whitespace or control characters; by default the variant name in
-///   `snake_case` (`UserNotFound` → `"user_not_found"`).
+///   `snake_case` (`UserNotFound` → `"user_not_found"`);
+/// - `retry = "never"` or `retry = "backoff"`, optional: what
+///   [`ErrorCode::retry`] gives, [`Retry::Never`] by default (`"after"` needs
+///   the seconds in a field, which a unit variant has not, so it is refused:
+///   declare such a code in a catalogue instead).
 ///
 /// Codes must be unique within the enum. Anything else (a missing or unknown
 /// key, a duplicate key or code, a status out of range, fields, generics, a
@@ -152,11 +236,14 @@ pub use error_codes_macro::include_errors;
 ///     UserNotFound,
 ///     #[error_code(status = 409, code = "number-in-use", message = "Number in use.")]
 ///     NumberInUse,
+///     #[error_code(status = 502, message = "Upstream down.", retry = "backoff")]
+///     UpstreamDown,
 /// }
 ///
-/// use error_codes::ErrorCode as _;
+/// use error_codes::{ErrorCode as _, Retry};
 /// assert_eq!(Mine::UserNotFound.code(), "user_not_found");
 /// assert_eq!(Mine::NumberInUse.to_string(), "Number in use.");
+/// assert_eq!(Mine::UpstreamDown.retry(), Retry::Backoff);
 /// ```
 pub use error_codes_macro::ErrorCode;
 
@@ -452,7 +539,11 @@ pub mod __private {
         lookup_index(code, slots, |index| codes[index])
     }
 
-    fn lookup_index<'a>(code: &str, slots: &[u32], code_at: impl Fn(usize) -> &'a str) -> Option<usize> {
+    fn lookup_index<'a>(
+        code: &str,
+        slots: &[u32],
+        code_at: impl Fn(usize) -> &'a str,
+    ) -> Option<usize> {
         let mask = slots.len() - 1;
         let mut slot = slot_of(code_hash(code), mask);
         // The table is at most half full, so an empty slot ends every probe.

@@ -115,12 +115,9 @@ impl<E: fmt::Debug> std::error::Error for Received<E> {}
 impl<E> serde_core::Serialize for Received<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match &self.details {
-            Some(details) => crate::body::serialize_with_details(
-                &self.code,
-                &self.message,
-                details,
-                serializer,
-            ),
+            Some(details) => {
+                crate::body::serialize_with_details(&self.code, &self.message, details, serializer)
+            }
             None => crate::body::serialize(&self.code, &self.message, serializer),
         }
     }

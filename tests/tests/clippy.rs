@@ -1,6 +1,7 @@
 //! Generated code is clean under clippy in a user's crate that denies
 //! warnings, missing docs and `clippy::pedantic`, with every combination of
-//! the runtime's features.
+//! the runtime's features (`ui/pass/params.rs` is the catalogue whose
+//! errors carry data).
 //!
 //! trybuild (`tests/ui.rs`) proves the pass cases compile warning-free under
 //! rustc; this runs `cargo clippy` on the same files, as bins of a scratch
@@ -103,11 +104,19 @@ fn pass_cases_are_clean_under_clippy_with_every_feature_combination() {
     let lint_bins: Vec<&str> = lint_bins.iter().map(String::as_str).collect();
     clippy(&crate_dir, &root, &lint_bins);
     // With each combination: the frameworks case, the case that shadows
-    // every name generated code could lean on, and the runtime itself.
+    // every name generated code could lean on, the case whose errors carry
+    // data, and the runtime itself.
     for features in combinations() {
         let features = features.join(",");
         let features = ["--no-default-features", "--features", &features];
-        let bins = ["--bin", "frameworks", "--bin", "whole_contract"];
+        let bins = [
+            "--bin",
+            "frameworks",
+            "--bin",
+            "whole_contract",
+            "--bin",
+            "params",
+        ];
         clippy(&crate_dir, &root, &[&bins[..], &features[..]].concat());
         clippy(
             workspace_root(),

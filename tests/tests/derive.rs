@@ -153,11 +153,19 @@ fn retry_is_never_unless_a_variant_says_backoff() {
         #[error_code(status = 400, message = "Bad.")]
         Bad,
     }
-    let retries: Vec<Retry> = [Upstream::Down, Upstream::Refused, Upstream::Overloaded, Upstream::Bad]
-        .iter()
-        .map(ErrorCode::retry)
-        .collect();
-    assert_eq!(retries, [Retry::Backoff, Retry::Never, Retry::Backoff, Retry::Never]);
+    let retries: Vec<Retry> = [
+        Upstream::Down,
+        Upstream::Refused,
+        Upstream::Overloaded,
+        Upstream::Bad,
+    ]
+    .iter()
+    .map(ErrorCode::retry)
+    .collect();
+    assert_eq!(
+        retries,
+        [Retry::Backoff, Retry::Never, Retry::Backoff, Retry::Never]
+    );
     assert_eq!(Mine::UserNotFound.retry(), Retry::Never);
 }
 

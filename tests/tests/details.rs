@@ -66,12 +66,18 @@ fn messages_are_rendered_from_the_fields() {
     }
     // Nothing to fill in: borrowed, not allocated.
     let plain = ApiError::from(UnprocessableEntity::PlainInvalid);
-    assert!(matches!(plain.message(), std::borrow::Cow::Borrowed("Invalid input.")));
+    assert!(matches!(
+        plain.message(),
+        std::borrow::Cow::Borrowed("Invalid input.")
+    ));
     let unrendered = ApiError::from(TooManyRequests::RateLimitExceeded {
         retry_after: 1,
         limit: None,
     });
-    assert!(matches!(unrendered.message(), std::borrow::Cow::Borrowed(_)));
+    assert!(matches!(
+        unrendered.message(),
+        std::borrow::Cow::Borrowed(_)
+    ));
 }
 
 #[test]
@@ -83,11 +89,19 @@ fn details_on_the_wire_byte_for_byte() {
         ),
         // An absent optional param is left out, never `null`.
         (
-            TooManyRequests::RateLimitExceeded { retry_after: 5, limit: None }.into(),
+            TooManyRequests::RateLimitExceeded {
+                retry_after: 5,
+                limit: None,
+            }
+            .into(),
             r#"{"error":"rate_limit_exceeded","message":"You have exceeded the global rate limit. Slow down.","details":{"retry_after":5}}"#,
         ),
         (
-            TooManyRequests::RateLimitExceeded { retry_after: 5, limit: Some(60) }.into(),
+            TooManyRequests::RateLimitExceeded {
+                retry_after: 5,
+                limit: Some(60),
+            }
+            .into(),
             r#"{"error":"rate_limit_exceeded","message":"You have exceeded the global rate limit. Slow down.","details":{"retry_after":5,"limit":60}}"#,
         ),
         // A code without params sends no `details`, even in a group with params.
@@ -111,7 +125,10 @@ fn details_on_the_wire_byte_for_byte() {
         (
             InternalServerError::MeasureFailed {
                 ratio: 0.5,
-                measure: Some(Measure { ratio: 2.0, samples: vec![1.0, -0.25] }),
+                measure: Some(Measure {
+                    ratio: 2.0,
+                    samples: vec![1.0, -0.25],
+                }),
                 scores: vec![3.5],
             }
             .into(),
@@ -139,7 +156,11 @@ fn details_on_the_wire_byte_for_byte() {
 #[test]
 fn a_number_that_is_not_finite_is_not_sent() {
     for ratio in [f64::NAN, f64::INFINITY] {
-        let error = InternalServerError::MeasureFailed { ratio, measure: None, scores: Vec::new() };
+        let error = InternalServerError::MeasureFailed {
+            ratio,
+            measure: None,
+            scores: Vec::new(),
+        };
         let problem = serde_json::to_string(&error).unwrap_err().to_string();
         assert!(
             problem.contains("param `ratio` of `measure_failed` is")
@@ -154,14 +175,25 @@ fn a_number_that_is_not_finite_is_not_sent() {
         scores: vec![1.0, f64::NEG_INFINITY],
     };
     let problem = serde_json::to_string(&error).unwrap_err().to_string();
-    assert!(problem.contains("param `scores` of `measure_failed` is -inf"), "{problem}");
+    assert!(
+        problem.contains("param `scores` of `measure_failed` is -inf"),
+        "{problem}"
+    );
     let error = InternalServerError::MeasureFailed {
         ratio: 1.0,
-        measure: Some(Measure { ratio: 1.0, samples: vec![f64::NAN] }),
+        measure: Some(Measure {
+            ratio: 1.0,
+            samples: vec![f64::NAN],
+        }),
         scores: Vec::new(),
     };
-    let problem = serde_json::to_string(&ApiError::from(error)).unwrap_err().to_string();
-    assert!(problem.contains("field `samples` of `Measure` is NaN"), "{problem}");
+    let problem = serde_json::to_string(&ApiError::from(error))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        problem.contains("field `samples` of `Measure` is NaN"),
+        "{problem}"
+    );
 }
 
 /// The error of a strict read of `body`.
@@ -182,28 +214,45 @@ fn strict_reads_need_the_details_well_typed() {
         // Members a newer server added are ignored.
         r#"{"error":"otp_wait_required","message":"m","details":{"retry_after":30,"new":[1]},"x":1}"#,
     ] {
-        assert_eq!(serde_json::from_str::<ApiError>(body).unwrap(), wait, "{body}");
+        assert_eq!(
+            serde_json::from_str::<ApiError>(body).unwrap(),
+            wait,
+            "{body}"
+        );
         assert_eq!(
             serde_json::from_str::<TooManyRequests>(body).unwrap(),
             TooManyRequests::OtpWaitRequired { retry_after: 30 }
         );
     }
     // `null` for an optional param reads as absent.
-    let limit = r#"{"error":"rate_limit_exceeded","message":"m","details":{"retry_after":1,"limit":null}}"#;
+    let limit =
+        r#"{"error":"rate_limit_exceeded","message":"m","details":{"retry_after":1,"limit":null}}"#;
     assert_eq!(
         serde_json::from_str::<ApiError>(limit).unwrap(),
-        TooManyRequests::RateLimitExceeded { retry_after: 1, limit: None }.into()
+        TooManyRequests::RateLimitExceeded {
+            retry_after: 1,
+            limit: None
+        }
+        .into()
     );
     // A code without params ignores details.
     assert_eq!(
-        serde_json::from_str::<ApiError>(r#"{"error":"plain_invalid","message":"m","details":{"a":1}}"#)
-            .unwrap(),
+        serde_json::from_str::<ApiError>(
+            r#"{"error":"plain_invalid","message":"m","details":{"a":1}}"#
+        )
+        .unwrap(),
         UnprocessableEntity::PlainInvalid.into()
     );
 
     let cases = [
-        (r#"{"error":"otp_wait_required","message":"m"}"#, "missing field `details`"),
-        (r#"{"error":"otp_wait_required","message":"m","details":{}}"#, "missing field `retry_after`"),
+        (
+            r#"{"error":"otp_wait_required","message":"m"}"#,
+            "missing field `details`",
+        ),
+        (
+            r#"{"error":"otp_wait_required","message":"m","details":{}}"#,
+            "missing field `retry_after`",
+        ),
         (
             r#"{"error":"otp_wait_required","message":"m","details":{"retry_after":"30"}}"#,
             "invalid type: string \"30\", expected i64",
@@ -228,18 +277,28 @@ fn strict_reads_need_the_details_well_typed() {
             r#"{"error":"otp_wait_required","message":"m","details":{"retry_after":1},"details":{}}"#,
             "duplicate field `details`",
         ),
-        (r#"{"error":"nope","message":"m","details":{}}"#, "unknown error code `nope`"),
-        (r#"{"error":"otp_wait_required","details":{"retry_after":1}}"#, "missing field `message`"),
+        (
+            r#"{"error":"nope","message":"m","details":{}}"#,
+            "unknown error code `nope`",
+        ),
+        (
+            r#"{"error":"otp_wait_required","details":{"retry_after":1}}"#,
+            "missing field `message`",
+        ),
     ];
     for (body, expected) in cases {
         let error = strict_error(body);
         assert!(error.contains(expected), "{body}: {error}");
     }
     // A group names its status for a code that is not its own.
-    let error = serde_json::from_str::<TooManyRequests>(r#"{"error":"plain_invalid","message":"m"}"#)
-        .unwrap_err()
-        .to_string();
-    assert!(error.contains("`plain_invalid` is not a 429 Too Many Requests error code"), "{error}");
+    let error =
+        serde_json::from_str::<TooManyRequests>(r#"{"error":"plain_invalid","message":"m"}"#)
+            .unwrap_err()
+            .to_string();
+    assert!(
+        error.contains("`plain_invalid` is not a 429 Too Many Requests error code"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -252,10 +311,16 @@ fn received_never_fails_on_details() {
     ] {
         let received: Received<ApiError> = serde_json::from_str(body).unwrap();
         assert_eq!(received.known(), None, "{body}");
-        assert_eq!((received.code(), received.message()), ("otp_wait_required", "Attendez."));
+        assert_eq!(
+            (received.code(), received.message()),
+            ("otp_wait_required", "Attendez.")
+        );
         // Written back as it came.
         let back: serde_json::Value = serde_json::from_str(&json(&received)).unwrap();
-        assert_eq!(back, serde_json::from_str::<serde_json::Value>(body).unwrap());
+        assert_eq!(
+            back,
+            serde_json::from_str::<serde_json::Value>(body).unwrap()
+        );
     }
     // A known code's details, in either order.
     let received: Received<TooManyRequests> = serde_json::from_str(
@@ -264,20 +329,26 @@ fn received_never_fails_on_details() {
     .unwrap();
     assert_eq!(
         received.known(),
-        Some(TooManyRequests::RateLimitExceeded { retry_after: 9, limit: Some(3) })
+        Some(TooManyRequests::RateLimitExceeded {
+            retry_after: 9,
+            limit: Some(3)
+        })
     );
     assert_eq!(received.message(), "Lent.");
     // An unknown code with details.
-    let received: Received<ApiError> =
-        serde_json::from_str(r#"{"error":"new_code","message":"New.","details":{"a":{"b":[true,1.5,-2]}}}"#)
-            .unwrap();
+    let received: Received<ApiError> = serde_json::from_str(
+        r#"{"error":"new_code","message":"New.","details":{"a":{"b":[true,1.5,-2]}}}"#,
+    )
+    .unwrap();
     assert_eq!((received.known(), received.code()), (None, "new_code"));
     assert_eq!(
         json(&received),
         r#"{"error":"new_code","message":"New.","details":{"a":{"b":[true,1.5,-2]}}}"#
     );
     // Still not an error body.
-    assert!(serde_json::from_str::<Received<ApiError>>(r#"{"error":"otp_wait_required"}"#).is_err());
+    assert!(
+        serde_json::from_str::<Received<ApiError>>(r#"{"error":"otp_wait_required"}"#).is_err()
+    );
 }
 
 /// A type written by hand that parses codes with `FromStr` still works with
@@ -301,17 +372,34 @@ fn received_reads_into_types_that_parse_codes() {
         serde_json::from_str(r#"{"error":"busy","message":"Busy.","details":{"x":1}}"#).unwrap();
     assert_eq!(received.known(), Some(Mine::Busy));
     // Any `FromStr`, as before: `String` takes every code.
-    let received: Received<String> = serde_json::from_str(r#"{"error":"any","message":"m"}"#).unwrap();
+    let received: Received<String> =
+        serde_json::from_str(r#"{"error":"any","message":"m"}"#).unwrap();
     assert_eq!(received.known().as_deref(), Some("any"));
 }
 
 #[test]
 fn retry_follows_the_catalogue() {
     let cases: [(ApiError, Retry); 6] = [
-        (TooManyRequests::OtpWaitRequired { retry_after: 30 }.into(), Retry::After(Duration::from_secs(30))),
-        (TooManyRequests::RateLimitExceeded { retry_after: 0, limit: None }.into(), Retry::After(Duration::ZERO)),
+        (
+            TooManyRequests::OtpWaitRequired { retry_after: 30 }.into(),
+            Retry::After(Duration::from_secs(30)),
+        ),
+        (
+            TooManyRequests::RateLimitExceeded {
+                retry_after: 0,
+                limit: None,
+            }
+            .into(),
+            Retry::After(Duration::ZERO),
+        ),
         // A negative wait waits for nothing.
-        (TooManyRequests::OtpWaitRequired { retry_after: i64::MIN }.into(), Retry::After(Duration::ZERO)),
+        (
+            TooManyRequests::OtpWaitRequired {
+                retry_after: i64::MIN,
+            }
+            .into(),
+            Retry::After(Duration::ZERO),
+        ),
         // The status's `retry: backoff`, and a code that overrides it.
         (BadGateway::SendMessageFailed.into(), Retry::Backoff),
         (BadGateway::UpstreamSaidNo { code: 1 }.into(), Retry::Never),
@@ -322,7 +410,10 @@ fn retry_follows_the_catalogue() {
         assert_eq!(ErrorCode::retry(&error), retry, "{error:?}");
     }
     assert_eq!(
-        TooManyRequests::OtpWaitRequired { retry_after: i64::MAX }.retry(),
+        TooManyRequests::OtpWaitRequired {
+            retry_after: i64::MAX
+        }
+        .retry(),
         Retry::After(Duration::from_secs(i64::MAX.unsigned_abs()))
     );
     assert_eq!(Retry::default(), Retry::Never);
@@ -334,11 +425,20 @@ fn codes_are_listed_in_file_order() {
         &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/pass/params.yaml"),
     )
     .unwrap();
-    let all: Vec<&str> = catalog.codes().map(|(_, code)| code.code.as_str()).collect();
+    let all: Vec<&str> = catalog
+        .codes()
+        .map(|(_, code)| code.code.as_str())
+        .collect();
     assert_eq!(ApiError::CODES, all);
-    assert_eq!(TooManyRequests::CODES, ["otp_wait_required", "rate_limit_exceeded", "quota_flag"]);
+    assert_eq!(
+        TooManyRequests::CODES,
+        ["otp_wait_required", "rate_limit_exceeded", "quota_flag"]
+    );
     assert_eq!(NotFound::CODES, ["user_not_found"]);
     // A group without params keeps `ALL` and `from_code`.
     assert_eq!(NotFound::ALL, [NotFound::UserNotFound]);
-    assert_eq!(NotFound::from_code("user_not_found"), Some(NotFound::UserNotFound));
+    assert_eq!(
+        NotFound::from_code("user_not_found"),
+        Some(NotFound::UserNotFound)
+    );
 }

@@ -130,7 +130,9 @@ fn member_doc(param: &Param, what: &str) -> TokenStream {
             markdown_text(&type_words(&param.ty))
         ),
     };
-    let optional = param.optional.then_some("\n\nOptional: absent values are not sent.");
+    let optional = param
+        .optional
+        .then_some("\n\nOptional: absent values are not sent.");
     doc_attributes(&format!("{text}{}", optional.unwrap_or_default()))
 }
 
@@ -373,16 +375,15 @@ pub(super) fn example_fields(
     let fields = params.iter().map(|param| {
         let name = field_ident(param);
         let member = members.iter().find(|(member, _)| *member == param.name);
-        let value = match member {
-            Some((_, value)) => {
-                let value = example(catalog, &param.ty, value);
-                if param.optional {
-                    quote!(::core::option::Option::Some(#value))
-                } else {
-                    value
-                }
+        let value = if let Some((_, value)) = member {
+            let value = example(catalog, &param.ty, value);
+            if param.optional {
+                quote!(::core::option::Option::Some(#value))
+            } else {
+                value
             }
-            None => quote!(::core::option::Option::None),
+        } else {
+            quote!(::core::option::Option::None)
         };
         quote!(#name: #value)
     });

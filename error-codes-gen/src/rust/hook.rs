@@ -18,7 +18,13 @@ pub(super) fn frameworks_hook(ty: &Ident, statuses: &[&Status]) -> TokenStream {
     let docs = statuses
         .iter()
         .map(|status| (status.status, status.response_description()));
-    hook_call(ty, &quote!(#ty::ALL), docs, lifecycle_entries(statuses), None)
+    hook_call(
+        ty,
+        &quote!(#ty::ALL),
+        docs,
+        lifecycle_entries(statuses),
+        None,
+    )
 }
 
 /// The `{ code, deprecated, notes }` entries of the codes of `statuses` that
@@ -113,4 +119,3 @@ fn hook_call(
         }
     }
 }
-

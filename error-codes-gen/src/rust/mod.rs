@@ -7,13 +7,15 @@
 //!
 //! An enum none of whose codes has params is written here, as it was before
 //! params existed (unit variants, `Copy`, `const fn`s, `ALL`, `from_code`,
-//! `FromStr`), plus `CODES` and `retry()`. An enum with param codes, the
-//! top-level enum over such groups, and the structs of `types:` are
-//! [`params`]'s; [`data`] maps param types to Rust and writes the
-//! `details`; [`hook`] writes the calls of the framework hook; [`doc`]
-//! makes catalogue text into rustdoc.
+//! `FromStr`), plus `CODES` and `retry()`. An enum with param codes and the
+//! top-level enum over such groups are `params.rs`'s, and `decode.rs`
+//! writes how bodies become their values; `data.rs` maps param types to
+//! Rust, writes the structs of `types:` and how `details` are written and
+//! read; `hook.rs` writes the calls of the framework hook; `doc.rs` makes
+//! catalogue text into rustdoc.
 
 mod data;
+mod decode;
 mod doc;
 mod hook;
 mod params;

@@ -12,11 +12,12 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::data::{self, binding, field_ident};
+use super::decode;
 use super::doc::{doc_attributes, doc_status_line, markdown_text};
 use super::hook::frameworks_hook_with_details;
 use super::{
-    Shape, allow_deprecated, codes_const, derives, grouped_arms, has_params, ident, lookup_slots,
-    retry_value, variant_doc,
+    Shape, allow_deprecated, codes_const, derives, grouped_arms, has_params, ident, retry_value,
+    variant_doc,
 };
 use crate::{Catalog, Code, Piece, RETRY_AFTER_PARAM, Retry, Status, schema};
 
@@ -63,10 +64,7 @@ fn message_arm(code: &Code) -> (TokenStream, TokenStream) {
     if !pieces.iter().any(|piece| matches!(piece, Piece::Param(_))) {
         let text = code.plain_message();
         let text = text.as_ref();
-        return (
-            pattern(code),
-            quote!(::std::borrow::Cow::Borrowed(#text)),
-        );
+        return (pattern(code), quote!(::std::borrow::Cow::Borrowed(#text)));
     }
     // Runs of text joined, so `{{` costs no piece of its own.
     let mut parts: Vec<TokenStream> = Vec::new();
@@ -163,14 +161,11 @@ fn example_value(catalog: &Catalog, ty: &Ident, code: &Code) -> TokenStream {
 pub(super) fn group(catalog: &Catalog, status: &Status) -> TokenStream {
     let ty = ident(&status.name);
     let top = &catalog.name;
-    let number = Literal::u16_unsuffixed(status.status);
     let status_text = format!("status {}", doc_status_line(status));
-    let shape = status
-        .codes
-        .iter()
-        .fold(Shape::UNIT, |shape, code| shape.and(data::params_shape(catalog, &code.params)));
+    let shape = status.codes.iter().fold(Shape::UNIT, |shape, code| {
+        shape.and(data::params_shape(catalog, &code.params))
+    });
     let receiver = Receiver::of(shape);
-    let (param, place) = (&receiver.param, &receiver.place);
 
     let mut doc = format!("Errors with {status_text}; each converts into [`{top}`].");
     if let Some(description) = &status.description {
@@ -192,43 +187,16 @@ pub(super) fn group(catalog: &Catalog, status: &Status) -> TokenStream {
             #variant #fields
         }
     });
-    let patterns: Vec<TokenStream> = status.codes.iter().map(pattern).collect();
-    let codes = status.codes.iter().map(|code| Literal::string(&code.code));
-    let messages = status.codes.iter().map(message_arm).map(|(pattern, value)| quote!(#pattern => #value,));
-    let retry = retry_arms(status.codes.iter());
-    let codes_const = codes_const(status.codes.iter());
+    let methods = group_methods(status, &receiver);
     let allow = allow_deprecated(status.codes.iter());
     let derives = derives(shape);
     let serialize = serialize_arms(status);
-    let line = status.line();
-    let decode = decode_impl(
-        &ty,
-        status.codes.iter().map(|code| code.code.as_str()),
-        &quote!(::error_codes::UnknownCode::for_status(code, #line)),
-        status.codes.iter().enumerate().map(|(index, code)| {
-            let variant = ident(&code.name);
-            let lookup = if code.params.is_empty() {
-                Some(quote!(Self::#variant))
-            } else {
-                None
-            };
-            let details = (!code.params.is_empty()).then(|| {
-                let read = data::read_object(
-                    &code.params,
-                    &quote!(details),
-                    &format!("the details of `{}`", code.code),
-                );
-                let fields = data::from_bindings(&code.params);
-                quote! {{
-                    #read
-                    ::core::result::Result::Ok(Self::#variant { #fields })
-                }}
-            });
-            (index, lookup, details)
-        }),
-    );
-    let common = common_impls(&ty, &receiver, &allow);
-    let values = status.codes.iter().map(|code| example_value(catalog, &ty, code));
+    let decode = decode::group(&ty, status);
+    let common = common_impls(&ty, &receiver, allow.as_ref());
+    let values = status
+        .codes
+        .iter()
+        .map(|code| example_value(catalog, &ty, code));
     let frameworks = frameworks_hook_with_details(&ty, &[status], &quote!(&[#(#values),*]));
 
     quote! {
@@ -240,40 +208,7 @@ pub(super) fn group(catalog: &Catalog, status: &Status) -> TokenStream {
 
         #allow
         impl #ty {
-            #codes_const
-
-            /// The code as the API sends it in the `error` field.
-            #[must_use]
-            pub const fn code(#param) -> &'static str {
-                match #place {
-                    #(#patterns => #codes,)*
-                }
-            }
-
-            /// The human-readable message, with its placeholders filled in
-            /// from the fields: what the body's `message` says.
-            #[must_use]
-            pub fn message(#param) -> ::std::borrow::Cow<'static, str> {
-                match #place {
-                    #(#messages)*
-                }
-            }
-
-            /// The HTTP status of every error in this group.
-            #[must_use]
-            pub const fn status(#param) -> u16 {
-                match #place {
-                    #(#patterns)|* => #number,
-                }
-            }
-
-            /// How a client may retry a request that failed with the error.
-            #[must_use]
-            pub const fn retry(#param) -> ::error_codes::Retry {
-                match #place {
-                    #retry
-                }
-            }
+            #methods
         }
 
         #common
@@ -295,6 +230,58 @@ pub(super) fn group(catalog: &Catalog, status: &Status) -> TokenStream {
 
         #decode
         #frameworks
+    }
+}
+
+/// The inherent items of a group with param codes: `CODES`, `code`,
+/// `message`, `status` and `retry`.
+fn group_methods(status: &Status, receiver: &Receiver) -> TokenStream {
+    let (param, place) = (&receiver.param, &receiver.place);
+    let number = Literal::u16_unsuffixed(status.status);
+    let patterns: Vec<TokenStream> = status.codes.iter().map(pattern).collect();
+    let codes = status.codes.iter().map(|code| Literal::string(&code.code));
+    let messages = status
+        .codes
+        .iter()
+        .map(message_arm)
+        .map(|(pattern, value)| quote!(#pattern => #value,));
+    let retry = retry_arms(status.codes.iter());
+    let codes_const = codes_const(status.codes.iter());
+    quote! {
+        #codes_const
+
+        /// The code as the API sends it in the `error` field.
+        #[must_use]
+        pub const fn code(#param) -> &'static str {
+            match #place {
+                #(#patterns => #codes,)*
+            }
+        }
+
+        /// The human-readable message, with its placeholders filled in
+        /// from the fields: what the body's `message` says.
+        #[must_use]
+        pub fn message(#param) -> ::std::borrow::Cow<'static, str> {
+            match #place {
+                #(#messages)*
+            }
+        }
+
+        /// The HTTP status of every error in this group.
+        #[must_use]
+        pub const fn status(#param) -> u16 {
+            match #place {
+                #(#patterns)|* => #number,
+            }
+        }
+
+        /// How a client may retry a request that failed with the error.
+        #[must_use]
+        pub const fn retry(#param) -> ::error_codes::Retry {
+            match #place {
+                #retry
+            }
+        }
     }
 }
 
@@ -332,85 +319,8 @@ fn serialize_arms(status: &Status) -> TokenStream {
     quote!(#(#arms)* #plain)
 }
 
-/// The hidden `Decode` impl and the `Deserialize` impl over it, for a type
-/// whose codes are `codes` (the order of `CODES`). Each entry of `arms` is a
-/// code's index with the value of a code without params or the block that
-/// reads the details of one with params.
-fn decode_impl<'a>(
-    ty: &Ident,
-    codes: impl Iterator<Item = &'a str>,
-    unknown: &TokenStream,
-    arms: impl Iterator<Item = (usize, Option<TokenStream>, Option<TokenStream>)>,
-) -> TokenStream {
-    let codes: Vec<&str> = codes.collect();
-    let slots = lookup_slots(&codes)
-        .into_iter()
-        .map(Literal::u32_unsuffixed);
-    let mut values = Vec::new();
-    let mut with_details = Vec::new();
-    let mut details = Vec::new();
-    for (index, value, read) in arms {
-        let index = Literal::usize_unsuffixed(index);
-        if let Some(value) = value {
-            values.push(quote!(::core::option::Option::Some(#index) => ::core::result::Result::Ok(::error_codes::__private::Lookup::Value(#value)),));
-        }
-        if let Some(read) = read {
-            with_details.push(index.clone());
-            details.push(quote!(#index => #read,));
-        }
-    }
-    // Every enum written here has a code with params.
-    let with_details = (!with_details.is_empty()).then(|| {
-        quote! {
-            ::core::option::Option::Some(index @ (#(#with_details)|*)) => {
-                ::core::result::Result::Ok(::error_codes::__private::Lookup::Details(index))
-            }
-        }
-    });
-    quote! {
-        /// Codes read from bodies, with their details.
-        impl ::error_codes::__private::Decode for #ty {
-            fn lookup(
-                code: &str,
-            ) -> ::core::result::Result<::error_codes::__private::Lookup<Self>, ::error_codes::UnknownCode> {
-                // The same table as `from_code` reads for enums without params.
-                const SLOTS: &[u32] = &[#(#slots),*];
-                match ::error_codes::__private::lookup_code(code, SLOTS, Self::CODES) {
-                    #(#values)*
-                    #with_details
-                    _ => ::core::result::Result::Err(#unknown),
-                }
-            }
-
-            fn details<'de, D>(index: usize, details: D) -> ::core::result::Result<Self, D::Error>
-            where
-                D: ::error_codes::__private::serde::Deserializer<'de>,
-            {
-                match index {
-                    #(#details)*
-                    _ => ::core::result::Result::Err(
-                        <D::Error as ::error_codes::__private::serde::de::Error>::custom("no details to read"),
-                    ),
-                }
-            }
-        }
-
-        /// From an error response body; any message is accepted (servers may
-        /// localize it). An unknown code is an error, and so are a code's
-        /// details when they are missing or not of its params' types.
-        impl<'de> ::error_codes::__private::serde::Deserialize<'de> for #ty {
-            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
-            where
-                D: ::error_codes::__private::serde::Deserializer<'de>,
-            {
-                ::error_codes::__private::deserialize_decoded(deserializer)
-            }
-        }
-    }
-}
-
 /// `ErrorCode`, `Display` and `Error` of an enum that carries data.
-fn common_impls(ty: &Ident, receiver: &Receiver, allow: &Option<TokenStream>) -> TokenStream {
+fn common_impls(ty: &Ident, receiver: &Receiver, allow: Option<&TokenStream>) -> TokenStream {
     let this = if receiver.param.to_string() == "self" {
         quote!(*self)
     } else {
@@ -453,14 +363,22 @@ pub(super) fn top_level(catalog: &Catalog) -> TokenStream {
     let numbers = groups
         .iter()
         .map(|status| Literal::u16_unsuffixed(status.status));
-    let shape = catalog
-        .codes()
-        .fold(Shape::UNIT, |shape, (_, code)| shape.and(data::params_shape(catalog, &code.params)));
+    let shape = catalog.codes().fold(Shape::UNIT, |shape, (_, code)| {
+        shape.and(data::params_shape(catalog, &code.params))
+    });
     let receiver = Receiver::of(shape);
     let (param, place) = (&receiver.param, &receiver.place);
     // A group's `ErrorCode::message` takes a reference.
-    let error_ref = if shape.copy { quote!(&error) } else { quote!(error) };
-    let bind = if shape.copy { quote!(error) } else { quote!(ref error) };
+    let error_ref = if shape.copy {
+        quote!(&error)
+    } else {
+        quote!(error)
+    };
+    let bind = if shape.copy {
+        quote!(error)
+    } else {
+        quote!(ref error)
+    };
     // The argument of a group's inherent methods, named by path (a method
     // call on a reference would find `ErrorCode`'s first, which is not
     // `const`): the group by value when it is `Copy`, else by reference.
@@ -498,47 +416,12 @@ pub(super) fn top_level(catalog: &Catalog) -> TokenStream {
     let codes_const = codes_const(catalog.codes().map(|(_, code)| code));
     let allow = allow_deprecated(catalog.codes().map(|(_, code)| code));
     let derives = derives(shape);
-    let common = common_impls(&ty, &receiver, &allow);
+    let common = common_impls(&ty, &receiver, allow.as_ref());
 
-    // Codes by their index in `CODES`: a value for a code without params,
-    // the group's own reader for one with params.
-    let mut offset = 0;
-    let mut arms = Vec::new();
-    for (status, group_ty) in groups.iter().zip(&group_tys) {
-        for (local, code) in status.codes.iter().enumerate() {
-            let variant = ident(&code.name);
-            let index = offset + local;
-            if code.params.is_empty() {
-                arms.push((index, Some(quote!(Self::#group_ty(#group_ty::#variant))), None));
-            } else {
-                let local = Literal::usize_unsuffixed(local);
-                let read = quote! {
-                    <#group_ty as ::error_codes::__private::Decode>::details(#local, details).map(Self::#group_ty)
-                };
-                arms.push((index, None, Some(read)));
-            }
-        }
-        offset += status.codes.len();
-    }
-    let decode = decode_impl(
-        &ty,
-        catalog.codes().map(|(_, code)| code.code.as_str()),
-        &quote!(::error_codes::UnknownCode::new(code)),
-        arms.into_iter(),
-    );
-    let values = groups.iter().zip(&group_tys).flat_map(|(status, group_ty)| {
-        let ty = &ty;
-        status.codes.iter().map(move |code| {
-            let value = if has_params(status) {
-                example_value(catalog, group_ty, code)
-            } else {
-                let variant = ident(&code.name);
-                quote!(#group_ty::#variant)
-            };
-            quote!(#ty::#group_ty(#value))
-        })
-    });
-    let frameworks = frameworks_hook_with_details(&ty, &groups, &quote!(&[#(#values),*]));
+    let conversions = top_conversions(&ty, &group_tys);
+    let decode = decode::top_level(catalog, &ty, &groups, &group_tys);
+    let values = top_values(catalog, &ty, &groups, &group_tys);
+    let frameworks = frameworks_hook_with_details(&ty, &groups, &values);
 
     quote! {
         #doc
@@ -585,6 +468,17 @@ pub(super) fn top_level(catalog: &Catalog) -> TokenStream {
             }
         }
 
+        #conversions
+        #common
+
+        #decode
+        #frameworks
+    }
+}
+
+/// `From` each group, and `Serialize`, which writes the group's body.
+fn top_conversions(ty: &Ident, group_tys: &[Ident]) -> TokenStream {
+    quote! {
         #(
             impl ::core::convert::From<#group_tys> for #ty {
                 fn from(error: #group_tys) -> Self {
@@ -592,8 +486,6 @@ pub(super) fn top_level(catalog: &Catalog) -> TokenStream {
                 }
             }
         )*
-
-        #common
 
         /// As the error response body, with `"details"` for a code with
         /// params.
@@ -607,8 +499,27 @@ pub(super) fn top_level(catalog: &Catalog) -> TokenStream {
                 }
             }
         }
-
-        #decode
-        #frameworks
     }
+}
+
+/// The top-level enum's example values for the framework hook: every code
+/// of every group, in file order.
+fn top_values(
+    catalog: &Catalog,
+    ty: &Ident,
+    groups: &[&Status],
+    group_tys: &[Ident],
+) -> TokenStream {
+    let values = groups.iter().zip(group_tys).flat_map(|(status, group_ty)| {
+        status.codes.iter().map(move |code| {
+            let value = if has_params(status) {
+                example_value(catalog, group_ty, code)
+            } else {
+                let variant = ident(&code.name);
+                quote!(#group_ty::#variant)
+            };
+            quote!(#ty::#group_ty(#value))
+        })
+    });
+    quote!(&[#(#values),*])
 }

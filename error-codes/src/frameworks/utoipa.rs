@@ -24,21 +24,25 @@ use super::support::{CodeDoc, DetailsDoc, StatusDoc};
 use crate::{ErrorCode, Retry};
 
 /// The body of a value without details, `{"error": code, "message": message}`.
+#[must_use]
 pub fn plain_body<E: ErrorCode>(value: &E) -> Value {
     serde_json::json!({ "error": value.code(), "message": value.message() })
 }
 
 /// The body of a value as serde writes it, with its details.
+#[must_use]
 pub fn serialized_body<E: ErrorCode + serde_core::Serialize>(value: &E) -> Value {
     // Examples come from the catalogue, whose numbers are finite.
     serde_json::to_value(value).unwrap_or_else(|_| plain_body(value))
 }
 
 /// A schema from the generator's JSON text.
+#[must_use]
 pub fn schema(json: &str) -> RefOr<Schema> {
     // The generator writes schemas utoipa reads; an object schema is what
     // any of them is at the least.
-    serde_json::from_str(json).unwrap_or_else(|_| ObjectBuilder::new().schema_type(Type::Object).into())
+    serde_json::from_str(json)
+        .unwrap_or_else(|_| ObjectBuilder::new().schema_type(Type::Object).into())
 }
 
 /// What the documentation of one code needs: the value, its body, and the
@@ -132,7 +136,9 @@ fn response<E: ErrorCode>(
                 .required("error")
                 .required("message");
             if let Some(details) = code.details {
-                branch = branch.property("details", schema(details)).required("details");
+                branch = branch
+                    .property("details", schema(details))
+                    .required("details");
             }
             bodies = bodies.item(branch);
         }

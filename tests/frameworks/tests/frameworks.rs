@@ -572,21 +572,35 @@ fn params_values() -> Vec<(params::ApiError, Option<&'static str>)> {
             None,
         ),
         (UnprocessableEntity::PlainInvalid.into(), None),
-        (TooManyRequests::OtpWaitRequired { retry_after: 30 }.into(), Some("30")),
         (
-            TooManyRequests::RateLimitExceeded { retry_after: 0, limit: Some(60) }.into(),
+            TooManyRequests::OtpWaitRequired { retry_after: 30 }.into(),
+            Some("30"),
+        ),
+        (
+            TooManyRequests::RateLimitExceeded {
+                retry_after: 0,
+                limit: Some(60),
+            }
+            .into(),
             Some("0"),
         ),
         // A negative wait is sent as no wait.
         (
-            TooManyRequests::RateLimitExceeded { retry_after: -5, limit: None }.into(),
+            TooManyRequests::RateLimitExceeded {
+                retry_after: -5,
+                limit: None,
+            }
+            .into(),
             Some("0"),
         ),
         (TooManyRequests::QuotaFlag { blocked: true }.into(), None),
         (
             InternalServerError::MeasureFailed {
                 ratio: 0.5,
-                measure: Some(Measure { ratio: 1.0, samples: vec![] }),
+                measure: Some(Measure {
+                    ratio: 1.0,
+                    samples: vec![],
+                }),
                 scores: vec![2.5],
             }
             .into(),
@@ -606,7 +620,11 @@ type SentWithRetry = (u16, Option<String>, Option<String>, Vec<u8>);
 /// status, JSON, its `details` and, for `retry: after`, `Retry-After`.
 fn assert_params_sent(framework: &str, respond: &dyn Fn(params::ApiError, bool) -> SentWithRetry) {
     let values = params_values();
-    assert_eq!(values.len(), params::ApiError::CODES.len() + 1, "every code");
+    assert_eq!(
+        values.len(),
+        params::ApiError::CODES.len() + 1,
+        "every code"
+    );
     for (value, retry_after) in values {
         let body = serde_json::to_vec(&value).unwrap();
         let json: Value = serde_json::from_slice(&body).unwrap();
@@ -631,7 +649,10 @@ fn assert_params_sent(framework: &str, respond: &dyn Fn(params::ApiError, bool) 
         scores: Vec::new(),
     });
     let (status, content_type, header, sent) = respond(broken, false);
-    assert_eq!((status, content_type.as_deref(), header), (500, Some("application/json"), None));
+    assert_eq!(
+        (status, content_type.as_deref(), header),
+        (500, Some("application/json"), None)
+    );
     let sent: Value = serde_json::from_slice(&sent).unwrap();
     assert_eq!(sent["error"], "error_not_encodable");
     let message = sent["message"].as_str().unwrap();
@@ -711,7 +732,10 @@ fn actix_web_sends_details_and_retry_after() {
     use actix_web::rt::{System, SystemRunner};
     use actix_web::{App, ResponseError, test, web};
 
-    fn respond<E: ResponseError + Clone + 'static>(error: E, system: &SystemRunner) -> SentWithRetry {
+    fn respond<E: ResponseError + Clone + 'static>(
+        error: E,
+        system: &SystemRunner,
+    ) -> SentWithRetry {
         let app = App::new().route(
             "/",
             web::get().to(move || {
@@ -727,7 +751,9 @@ fn actix_web_sends_details_and_retry_after() {
                 response
                     .headers()
                     .get(name)
-                    .map(|value: &actix_web::http::header::HeaderValue| value.to_str().unwrap().to_owned())
+                    .map(|value: &actix_web::http::header::HeaderValue| {
+                        value.to_str().unwrap().to_owned()
+                    })
             };
             let (content_type, retry_after) = (header(CONTENT_TYPE), header(RETRY_AFTER));
             let status = response.status().as_u16();
@@ -760,13 +786,19 @@ fn utoipa_documents_details_and_retry_after() {
             .clone()
     };
     // A status without param codes keeps one body and its `error` branches.
-    assert!(responses["404"]["content"]["application/json"]["schema"]["properties"]["error"]["oneOf"].is_array());
+    assert!(
+        responses["404"]["content"]["application/json"]["schema"]["properties"]["error"]["oneOf"]
+            .is_array()
+    );
     let too_many = branches("429");
     let codes: Vec<&str> = too_many
         .iter()
         .map(|branch| branch["properties"]["error"]["enum"][0].as_str().unwrap())
         .collect();
-    assert_eq!(codes, ["otp_wait_required", "rate_limit_exceeded", "quota_flag"]);
+    assert_eq!(
+        codes,
+        ["otp_wait_required", "rate_limit_exceeded", "quota_flag"]
+    );
     assert_eq!(
         too_many[1]["properties"]["details"],
         serde_json::json!({
@@ -778,10 +810,19 @@ fn utoipa_documents_details_and_retry_after() {
             },
         })
     );
-    assert_eq!(too_many[1]["required"], serde_json::json!(["error", "message", "details"]));
+    assert_eq!(
+        too_many[1]["required"],
+        serde_json::json!(["error", "message", "details"])
+    );
     let violations = &branches("422")[0]["properties"]["details"]["properties"]["violations"];
-    assert_eq!(violations["items"]["$ref"], "#/components/schemas/FieldViolation");
-    assert_eq!(branches("422")[2]["required"], serde_json::json!(["error", "message"]));
+    assert_eq!(
+        violations["items"]["$ref"],
+        "#/components/schemas/FieldViolation"
+    );
+    assert_eq!(
+        branches("422")[2]["required"],
+        serde_json::json!(["error", "message"])
+    );
     assert!(document["components"]["schemas"]["FieldViolation"].is_object());
 
     let examples = &responses["429"]["content"]["application/json"]["examples"];
@@ -793,8 +834,14 @@ fn utoipa_documents_details_and_retry_after() {
             "details": { "retry_after": 30 },
         })
     );
-    assert_eq!(examples["rate_limit_exceeded"]["value"]["details"], serde_json::json!({ "retry_after": 30, "limit": 60 }));
-    assert_eq!(examples["otp_wait_required"]["summary"], "You must wait 30 seconds before requesting another OTP.");
+    assert_eq!(
+        examples["rate_limit_exceeded"]["value"]["details"],
+        serde_json::json!({ "retry_after": 30, "limit": 60 })
+    );
+    assert_eq!(
+        examples["otp_wait_required"]["summary"],
+        "You must wait 30 seconds before requesting another OTP."
+    );
     assert_eq!(
         responses["429"]["headers"]["Retry-After"]["schema"]["type"],
         "integer"

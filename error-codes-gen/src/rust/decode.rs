@@ -1,0 +1,160 @@
+//! How bodies become values of the enums that carry data: their hidden
+//! `::error_codes::__private::Decode` impl (a code's index in `CODES`, from
+//! the same compile-time hash table `from_code` reads, then the value of a
+//! code without params or the reader of one's details) and the strict
+//! `Deserialize` impl over it.
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::quote;
+
+use super::data;
+use super::{ident, lookup_slots};
+use crate::{Catalog, Status};
+
+/// The `Decode` and `Deserialize` impls of a group with param codes.
+pub(super) fn group(ty: &Ident, status: &Status) -> TokenStream {
+    let line = status.line();
+    impl_for(
+        ty,
+        status.codes.iter().map(|code| code.code.as_str()),
+        &quote!(::error_codes::UnknownCode::for_status(code, #line)),
+        status.codes.iter().enumerate().map(|(index, code)| {
+            let variant = ident(&code.name);
+            let lookup = if code.params.is_empty() {
+                Some(quote!(Self::#variant))
+            } else {
+                None
+            };
+            let details = (!code.params.is_empty()).then(|| {
+                let read = data::read_object(
+                    &code.params,
+                    &quote!(details),
+                    &format!("the details of `{}`", code.code),
+                );
+                let fields = data::from_bindings(&code.params);
+                quote! {{
+                    #read
+                    ::core::result::Result::Ok(Self::#variant { #fields })
+                }}
+            });
+            (index, lookup, details)
+        }),
+    )
+}
+
+/// The top-level enum's `Decode`: each code by its index in `CODES`, a
+/// value for a code without params, the group's own reader for one with.
+pub(super) fn top_level(
+    catalog: &Catalog,
+    ty: &Ident,
+    groups: &[&Status],
+    group_tys: &[Ident],
+) -> TokenStream {
+    // Codes by their index in `CODES`: a value for a code without params,
+    // the group's own reader for one with params.
+    let mut offset = 0;
+    let mut arms = Vec::new();
+    for (status, group_ty) in groups.iter().zip(group_tys) {
+        for (local, code) in status.codes.iter().enumerate() {
+            let variant = ident(&code.name);
+            let index = offset + local;
+            if code.params.is_empty() {
+                arms.push((
+                    index,
+                    Some(quote!(Self::#group_ty(#group_ty::#variant))),
+                    None,
+                ));
+            } else {
+                let local = Literal::usize_unsuffixed(local);
+                let read = quote! {
+                    <#group_ty as ::error_codes::__private::Decode>::details(#local, details).map(Self::#group_ty)
+                };
+                arms.push((index, None, Some(read)));
+            }
+        }
+        offset += status.codes.len();
+    }
+    impl_for(
+        ty,
+        catalog.codes().map(|(_, code)| code.code.as_str()),
+        &quote!(::error_codes::UnknownCode::new(code)),
+        arms.into_iter(),
+    )
+}
+
+/// The hidden `Decode` impl and the `Deserialize` impl over it, for a type
+/// whose codes are `codes` (the order of `CODES`). Each entry of `arms` is a
+/// code's index with the value of a code without params or the block that
+/// reads the details of one with params.
+fn impl_for<'a>(
+    ty: &Ident,
+    codes: impl Iterator<Item = &'a str>,
+    unknown: &TokenStream,
+    arms: impl Iterator<Item = (usize, Option<TokenStream>, Option<TokenStream>)>,
+) -> TokenStream {
+    let codes: Vec<&str> = codes.collect();
+    let slots = lookup_slots(&codes)
+        .into_iter()
+        .map(Literal::u32_unsuffixed);
+    let mut values = Vec::new();
+    let mut with_details = Vec::new();
+    let mut details = Vec::new();
+    for (index, value, read) in arms {
+        let index = Literal::usize_unsuffixed(index);
+        if let Some(value) = value {
+            values.push(quote!(::core::option::Option::Some(#index) => ::core::result::Result::Ok(::error_codes::__private::Lookup::Value(#value)),));
+        }
+        if let Some(read) = read {
+            with_details.push(index.clone());
+            details.push(quote!(#index => #read,));
+        }
+    }
+    // Every enum written here has a code with params.
+    let with_details = (!with_details.is_empty()).then(|| {
+        quote! {
+            ::core::option::Option::Some(index @ (#(#with_details)|*)) => {
+                ::core::result::Result::Ok(::error_codes::__private::Lookup::Details(index))
+            }
+        }
+    });
+    quote! {
+        /// Codes read from bodies, with their details.
+        impl ::error_codes::__private::Decode for #ty {
+            fn lookup(
+                code: &str,
+            ) -> ::core::result::Result<::error_codes::__private::Lookup<Self>, ::error_codes::UnknownCode> {
+                // The same table as `from_code` reads for enums without params.
+                const SLOTS: &[u32] = &[#(#slots),*];
+                match ::error_codes::__private::lookup_code(code, SLOTS, Self::CODES) {
+                    #(#values)*
+                    #with_details
+                    _ => ::core::result::Result::Err(#unknown),
+                }
+            }
+
+            fn details<'de, D>(index: usize, details: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: ::error_codes::__private::serde::Deserializer<'de>,
+            {
+                match index {
+                    #(#details)*
+                    _ => ::core::result::Result::Err(
+                        <D::Error as ::error_codes::__private::serde::de::Error>::custom("no details to read"),
+                    ),
+                }
+            }
+        }
+
+        /// From an error response body; any message is accepted (servers may
+        /// localize it). An unknown code is an error, and so are a code's
+        /// details when they are missing or not of its params' types.
+        impl<'de> ::error_codes::__private::serde::Deserialize<'de> for #ty {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: ::error_codes::__private::serde::Deserializer<'de>,
+            {
+                ::error_codes::__private::deserialize_decoded(deserializer)
+            }
+        }
+    }
+}
