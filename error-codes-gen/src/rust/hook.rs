@@ -68,7 +68,7 @@ pub(super) fn frameworks_hook_with_details(
 }
 
 /// The web framework impls of a type written by hand with
-/// `#[derive(ErrorCode)]`: what [`emit`] gives a catalogue's enums, for the
+/// `#[derive(ErrorCode)]`: what [`emit`](super::emit) gives a catalogue's enums, for the
 /// type `ty` whose values are the expression `values` and whose statuses are
 /// `statuses`, each described as a catalogue's status without a `title:`
 /// would be.
