@@ -102,7 +102,7 @@ fn group(status: &Status, top: &str) -> TokenStream {
     let messages = status
         .codes
         .iter()
-        .map(|code| Literal::string(&code.message));
+        .map(|code| Literal::string(&code.plain_message()));
     let from_code = from_code_fn(status.codes.iter().map(|code| code.code.as_str()));
     let common = common_impls(&ty, Some(&status.line()));
     let frameworks = frameworks_hook(&ty, &[status]);
