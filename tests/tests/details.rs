@@ -198,9 +198,10 @@ fn a_number_that_is_not_finite_is_not_sent() {
 
 /// The error of a strict read of `body`.
 fn strict_error(body: &str) -> String {
-    serde_json::from_str::<ApiError>(body)
-        .map(|value| format!("read as {value:?}"))
-        .unwrap_or_else(|error| error.to_string())
+    serde_json::from_str::<ApiError>(body).map_or_else(
+        |error| error.to_string(),
+        |value| format!("read as {value:?}"),
+    )
 }
 
 #[test]
