@@ -309,6 +309,7 @@ pub const DERIVE_CLASSES: &[(&str, &str)] = &[
     ("code_with_whitespace_or_control", "invalid_code"),
     ("hidden_characters_in_text", "hidden_characters"),
     ("derive_duplicate_code", "duplicate_code"),
+    ("retry_not_never_or_backoff", "retry"),
     ("several_problems_at_once", "all_problems_at_once"),
 ];
 
