@@ -468,28 +468,64 @@ fn check_rust(catalog: &Catalog) -> Result<(), String> {
         return Err("prettyplease's output formats differently a second time".to_owned());
     }
     check_rust_lifecycle(&file, catalog)?;
+    check_hook_details(&file, catalog)?;
     for status in catalog.groups() {
         let arms = |function: &str| impl_arms(&file, &status.name, function);
-        let (codes, messages, statuses) = (arms("code")?, arms("message")?, arms("status")?);
+        let (codes, messages, statuses, retries) = (
+            arms("code")?,
+            arms("message")?,
+            arms("status")?,
+            arms("retry")?,
+        );
         for code in &status.codes {
-            let expect = |arms: &BTreeMap<String, syn::Lit>, what: &str, value: String| match arms
-                .get(&code.name)
-            {
-                Some(syn::Lit::Str(literal)) if literal.value() == value => Ok(()),
-                Some(syn::Lit::Int(literal)) if literal.base10_digits() == value => Ok(()),
-                other => Err(format!(
-                    "{}::{} {what}: {}, expected {value:?}",
-                    status.name,
-                    code.name,
-                    other.map_or_else(
-                        || "no arm".to_owned(),
-                        |lit| quote::quote!(#lit).to_string()
-                    )
-                )),
+            let arm = |arms: &BTreeMap<String, proc_macro2::TokenStream>, what: &str| {
+                arms.get(&code.name)
+                    .cloned()
+                    .ok_or_else(|| format!("{}::{} {what}: no arm", status.name, code.name))
             };
-            expect(&codes, "code", code.code.clone())?;
-            expect(&messages, "message", code.message.clone())?;
-            expect(&statuses, "status", status.status.to_string())?;
+            let expect = |found: Vec<String>, what: &str, value: Vec<String>| {
+                if found == value {
+                    Ok(())
+                } else {
+                    Err(format!(
+                        "{}::{} {what}: {found:?}, expected {value:?}",
+                        status.name, code.name
+                    ))
+                }
+            };
+            expect(
+                literals(&arm(&codes, "code")?),
+                "code",
+                vec![code.code.clone()],
+            )?;
+            expect(
+                literals(&arm(&statuses, "status")?),
+                "status",
+                vec![status.status.to_string()],
+            )?;
+            // The message's text, its placeholders filled in at run time.
+            let texts: Vec<String> = code
+                .pieces()
+                .into_iter()
+                .filter_map(|piece| match piece {
+                    error_codes_gen::Piece::Text(text) => Some(text.to_owned()),
+                    _ => None,
+                })
+                .collect();
+            let message = literals(&arm(&messages, "message")?);
+            expect(vec![message.concat()], "message", vec![texts.concat()])?;
+            let retry = arm(&retries, "retry")?;
+            let word = match code.retry {
+                error_codes_gen::Retry::Backoff => "Backoff",
+                error_codes_gen::Retry::After => "after_seconds",
+                _ => "Never",
+            };
+            if !names(&retry, word) {
+                return Err(format!(
+                    "{}::{} retry: {retry}, expected {word}",
+                    status.name, code.name
+                ));
+            }
         }
         if codes.len() != status.codes.len() {
             return Err(format!(
@@ -527,6 +563,20 @@ fn check_rust_lifecycle(file: &syn::File, catalog: &Catalog) -> Result<(), Strin
                 .iter()
                 .find(|variant| variant.ident == code.name)
                 .ok_or_else(|| format!("no variant {}::{}", status.name, code.name))?;
+            // A code with params is a struct variant, a field per param in order.
+            let fields: Vec<String> = variant
+                .fields
+                .iter()
+                .filter_map(|field| field.ident.as_ref())
+                .map(|ident| ident.to_string().trim_start_matches("r#").to_owned())
+                .collect();
+            let params: Vec<&str> = code.params.iter().map(|p| p.field.as_str()).collect();
+            if fields != params || variant.fields.len() != params.len() {
+                return Err(format!(
+                    "{}::{} has the fields {fields:?}, expected {params:?}",
+                    status.name, code.name
+                ));
+            }
             let notes: Vec<Option<String>> = variant
                 .attrs
                 .iter()
@@ -588,7 +638,9 @@ fn frameworks_notes(file: &syn::File) -> Result<BTreeMap<String, Vec<LifecycleEn
             .parse_body_with(hook_arguments)
             .map_err(|error| format!("impl_frameworks! arguments: {error}"))?;
         let names: Vec<&str> = arguments.iter().map(|(name, _)| name.as_str()).collect();
-        let ["type", "values", "statuses", "codes"] = names.as_slice() else {
+        let (["type", "values", "statuses", "codes"]
+        | ["type", "values", "statuses", "codes", "details"]) = names.as_slice()
+        else {
             return Err(format!("impl_frameworks! takes the arguments {names:?}"));
         };
         let ty = syn::parse2::<syn::Ident>(arguments[0].1.clone())
@@ -624,6 +676,92 @@ fn frameworks_notes(file: &syn::File) -> Result<BTreeMap<String, Vec<LifecycleEn
         found.insert(ty, entries);
     }
     Ok(found)
+}
+
+/// Each type's hook `details:` names its codes with params, in order, each
+/// with the JSON Schema of exactly its params; a type without such codes
+/// passes none.
+fn check_hook_details(file: &syn::File, catalog: &Catalog) -> Result<(), String> {
+    let mut expected: BTreeMap<String, Vec<&error_codes_gen::Code>> = BTreeMap::new();
+    for status in catalog.groups() {
+        let codes: Vec<_> = status
+            .codes
+            .iter()
+            .filter(|c| !c.params.is_empty())
+            .collect();
+        expected.insert(status.name.clone(), codes);
+    }
+    let all: Vec<_> = catalog
+        .codes()
+        .map(|(_, c)| c)
+        .filter(|c| !c.params.is_empty())
+        .collect();
+    expected.insert(catalog.name.clone(), all);
+    for item in &file.items {
+        let syn::Item::Macro(item) = item else {
+            continue;
+        };
+        if item
+            .mac
+            .path
+            .segments
+            .last()
+            .is_none_or(|s| s.ident != "impl_frameworks")
+        {
+            continue;
+        }
+        let arguments = item
+            .mac
+            .parse_body_with(hook_arguments)
+            .map_err(|error| format!("impl_frameworks! arguments: {error}"))?;
+        let ty = arguments[0].1.to_string();
+        let codes = expected
+            .remove(&ty)
+            .ok_or_else(|| format!("a hook for `{ty}`"))?;
+        let Some((_, details)) = arguments.iter().find(|(name, _)| name == "details") else {
+            if codes.is_empty() {
+                continue;
+            }
+            return Err(format!("{ty}: no details: for its codes with params"));
+        };
+        let entries = hook_list(details).map_err(|error| format!("{ty}: {error}"))?;
+        if entries.len() != codes.len() {
+            return Err(format!(
+                "{ty}: {} details entries for {} codes",
+                entries.len(),
+                codes.len()
+            ));
+        }
+        for (fields, code) in entries.iter().zip(codes) {
+            let text = |name: &str| {
+                fields
+                    .iter()
+                    .find_map(|field| match (&field.member, &field.expr) {
+                        (
+                            syn::Member::Named(member),
+                            syn::Expr::Lit(syn::ExprLit {
+                                lit: syn::Lit::Str(text),
+                                ..
+                            }),
+                        ) if member == name => Some(text.value()),
+                        _ => None,
+                    })
+            };
+            if text("code").as_deref() != Some(code.code.as_str()) {
+                return Err(format!(
+                    "{ty}: a details entry for {:?}, expected {}",
+                    text("code"),
+                    code.code
+                ));
+            }
+            let schema: Value =
+                serde_json::from_str(&text("schema").unwrap_or_default()).map_err(|error| {
+                    format!("{ty}: the schema of `{}` is not JSON: {error}", code.code)
+                })?;
+            check_details_schema(&schema, &code.params)?;
+        }
+    }
+    Ok(())
 }
 
 /// The hook's `name: value` arguments, each value as its tokens.
@@ -681,13 +819,13 @@ fn lifecycle_entries<'a>(
         .collect()
 }
 
-/// The literal each variant of `ty` gets in `fn function` of its inherent
-/// impl: `match self { Self::A => "a", Self::B | Self::C => 401 }`.
+/// What each variant of `ty` gets in `fn function` of its inherent impl,
+/// as the arm's tokens: `match self { Self::A => "a", Self::B { .. } | Self::C => 401 }`.
 fn impl_arms(
     file: &syn::File,
     ty: &str,
     function: &str,
-) -> Result<BTreeMap<String, syn::Lit>, String> {
+) -> Result<BTreeMap<String, proc_macro2::TokenStream>, String> {
     let body = file
         .items
         .iter()
@@ -707,22 +845,50 @@ fn impl_arms(
     };
     let mut arms = BTreeMap::new();
     for arm in &matched.arms {
-        let syn::Expr::Lit(literal) = &*arm.body else {
-            return Err(format!("{ty}::{function}: an arm is not a literal"));
-        };
         let patterns: Vec<&syn::Pat> = match &arm.pat {
             syn::Pat::Or(or) => or.cases.iter().collect(),
             pattern => vec![pattern],
         };
         for pattern in patterns {
-            let syn::Pat::Path(path) = pattern else {
-                return Err(format!("{ty}::{function}: an arm is not `Self::Variant`"));
+            let path = match pattern {
+                syn::Pat::Path(path) => &path.path,
+                syn::Pat::Struct(pattern) => &pattern.path,
+                _ => return Err(format!("{ty}::{function}: an arm is not `Self::Variant`")),
             };
-            let variant = path.path.segments.last().unwrap().ident.to_string();
-            arms.insert(variant, literal.lit.clone());
+            let variant = path.segments.last().unwrap().ident.to_string();
+            let body = &arm.body;
+            arms.insert(variant, quote::quote!(#body));
         }
     }
     Ok(arms)
+}
+
+/// The string and integer literals in `tokens`, in order, as their values.
+fn literals(tokens: &proc_macro2::TokenStream) -> Vec<String> {
+    let mut found = Vec::new();
+    for token in tokens.clone() {
+        match token {
+            proc_macro2::TokenTree::Group(group) => found.extend(literals(&group.stream())),
+            proc_macro2::TokenTree::Literal(literal) => {
+                match syn::parse2::<syn::Lit>(quote::quote!(#literal)) {
+                    Ok(syn::Lit::Str(text)) => found.push(text.value()),
+                    Ok(syn::Lit::Int(number)) => found.push(number.base10_digits().to_owned()),
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Whether `tokens` hold the identifier `word`.
+fn names(tokens: &proc_macro2::TokenStream, word: &str) -> bool {
+    tokens.clone().into_iter().any(|token| match token {
+        proc_macro2::TokenTree::Group(group) => names(&group.stream(), word),
+        proc_macro2::TokenTree::Ident(ident) => ident == word,
+        _ => false,
+    })
 }
 
 /// The `OpenAPI` document, parsed as YAML, carries every text exactly.
@@ -1399,6 +1565,45 @@ fn openapi_sample(dir: &Path, catalogues: &[Catalog]) {
 /// `catalogues`) and derives every sampled enum, under `deny(warnings)`, and
 /// prints each value's code, message and status as JSON, to be compared with
 /// the models.
+/// Details for `params`: every param, a value of its type (lists empty,
+/// objects with their required fields).
+fn sample_details(catalog: &Catalog, params: &[error_codes_gen::Param]) -> Value {
+    let mut details = serde_json::Map::new();
+    for param in params {
+        let value = match &param.ty {
+            error_codes_gen::Type::String => json!("s\"{x}"),
+            error_codes_gen::Type::Integer => json!(-7),
+            error_codes_gen::Type::Number => json!(2.5),
+            error_codes_gen::Type::Boolean => json!(true),
+            error_codes_gen::Type::List(_) => json!([]),
+            error_codes_gen::Type::Named(name) => {
+                let fields = &catalog.type_def(name).unwrap().fields;
+                let required: Vec<_> = fields.iter().filter(|f| !f.optional).cloned().collect();
+                sample_details(catalog, &required)
+            }
+            _ => unreachable!("no other type"),
+        };
+        details.insert(param.name.clone(), value);
+    }
+    Value::Object(details)
+}
+
+/// `code`'s message with its placeholders filled from `details`, as a
+/// server writes it.
+fn sample_message(code: &error_codes_gen::Code, details: &Value) -> String {
+    code.pieces()
+        .into_iter()
+        .map(|piece| match piece {
+            error_codes_gen::Piece::Text(text) => text.to_owned(),
+            error_codes_gen::Piece::Param(name) => match &details[name] {
+                Value::String(text) => text.clone(),
+                other => other.to_string(),
+            },
+            _ => unreachable!("no other piece"),
+        })
+        .collect()
+}
+
 fn rust_sample(yamls: &[String], catalogues: &[Catalog], enums: &[EnumCase]) {
     let crate_dir = target_dir().join("fuzz-sample-crate");
     let lock = fs::File::create(target_dir().join("fuzz-sample-crate.lock")).unwrap();
@@ -1413,18 +1618,44 @@ fn rust_sample(yamls: &[String], catalogues: &[Catalog], enums: &[EnumCase]) {
             main,
             "mod c{index} {{\n    ::error_codes::include_errors!({file:?});\n}}"
         );
-        let _ = writeln!(
-            body,
-            "    for error in c{index}::{}::ALL {{\n        show(\"c{index}\", error.code(), error.message(), error.status());\n    }}",
-            catalog.name
-        );
+        if !catalog.has_details() {
+            let _ = writeln!(
+                body,
+                "    for error in c{index}::{}::ALL {{\n        show(\"c{index}\", error.code(), error.message(), error.status());\n    }}",
+                catalog.name
+            );
+            for (status, code) in catalog.codes() {
+                expected.push(json!([
+                    format!("c{index}"),
+                    code.code,
+                    code.message,
+                    status.status
+                ]));
+            }
+            continue;
+        }
+        // Values that carry data come from bodies: each read strictly,
+        // shown, and written back as the same body.
         for (status, code) in catalog.codes() {
+            let details = sample_details(catalog, &code.params);
+            let message = sample_message(code, &details);
+            let mut sent = json!({"error": code.code, "message": message});
+            if !code.params.is_empty() {
+                sent["details"] = details;
+            }
+            let text = sent.to_string();
+            let _ = writeln!(
+                body,
+                "    {{\n        let error: c{index}::{} = serde_json::from_str({text:?}).unwrap();\n        show(\"c{index}\", error.code(), &error.message(), error.status());\n        println!(\"{{}}\", serde_json::to_string(&error).unwrap());\n    }}",
+                catalog.name
+            );
             expected.push(json!([
                 format!("c{index}"),
                 code.code,
-                code.message,
+                message,
                 status.status
             ]));
+            expected.push(sent);
         }
     }
     for (index, case) in enums.iter().enumerate() {
@@ -1438,7 +1669,7 @@ fn rust_sample(yamls: &[String], catalogues: &[Catalog], enums: &[EnumCase]) {
         for (variant, code, message, status) in case.expected.as_ref().unwrap() {
             let _ = writeln!(
                 body,
-                "    show(\"d{index}\", ErrorCode::code(&d{index}::{}::{variant}), ErrorCode::message(&d{index}::{}::{variant}), ErrorCode::status(&d{index}::{}::{variant}));",
+                "    show(\"d{index}\", ErrorCode::code(&d{index}::{}::{variant}), &ErrorCode::message(&d{index}::{}::{variant}), ErrorCode::status(&d{index}::{}::{variant}));",
                 case.name, case.name, case.name
             );
             expected.push(json!([format!("d{index}"), code, message, status]));
@@ -1474,4 +1705,6 @@ fn rust_sample(yamls: &[String], catalogues: &[Catalog], enums: &[EnumCase]) {
         .map(|line| serde_json::from_str(line).unwrap())
         .collect();
     assert_eq!(printed, expected);
+    let bodies = expected.iter().filter(|line| line.is_object()).count();
+    eprintln!("rust sample: {bodies} bodies read strictly and written back");
 }

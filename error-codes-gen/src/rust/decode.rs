@@ -8,7 +8,7 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::data;
-use super::{ident, lookup_slots};
+use super::{allow_deprecated, ident, lookup_slots};
 use crate::{Catalog, Status};
 
 /// The `Decode` and `Deserialize` impls of a group with param codes.
@@ -16,6 +16,7 @@ pub(super) fn group(ty: &Ident, status: &Status) -> TokenStream {
     let line = status.line();
     impl_for(
         ty,
+        allow_deprecated(status.codes.iter()).as_ref(),
         status.codes.iter().map(|code| code.code.as_str()),
         &quote!(::error_codes::UnknownCode::for_status(code, #line)),
         status.codes.iter().enumerate().map(|(index, code)| {
@@ -76,6 +77,7 @@ pub(super) fn top_level(
     }
     impl_for(
         ty,
+        allow_deprecated(catalog.codes().map(|(_, code)| code)).as_ref(),
         catalog.codes().map(|(_, code)| code.code.as_str()),
         &quote!(::error_codes::UnknownCode::new(code)),
         arms.into_iter(),
@@ -88,6 +90,7 @@ pub(super) fn top_level(
 /// reads the details of one with params.
 fn impl_for<'a>(
     ty: &Ident,
+    allow: Option<&TokenStream>,
     codes: impl Iterator<Item = &'a str>,
     unknown: &TokenStream,
     arms: impl Iterator<Item = (usize, Option<TokenStream>, Option<TokenStream>)>,
@@ -119,6 +122,7 @@ fn impl_for<'a>(
     });
     quote! {
         /// Codes read from bodies, with their details.
+        #allow
         impl ::error_codes::__private::Decode for #ty {
             fn lookup(
                 code: &str,

@@ -197,7 +197,8 @@ pub(super) fn group(catalog: &Catalog, status: &Status) -> TokenStream {
         .codes
         .iter()
         .map(|code| example_value(catalog, &ty, code));
-    let frameworks = frameworks_hook_with_details(&ty, &[status], &quote!(&[#(#values),*]));
+    let values = values_expression(allow.as_ref(), &quote!(&[#(#values),*]));
+    let frameworks = frameworks_hook_with_details(&ty, &[status], &values);
 
     quote! {
         #doc
@@ -420,7 +421,7 @@ pub(super) fn top_level(catalog: &Catalog) -> TokenStream {
 
     let conversions = top_conversions(&ty, &group_tys);
     let decode = decode::top_level(catalog, &ty, &groups, &group_tys);
-    let values = top_values(catalog, &ty, &groups, &group_tys);
+    let values = top_values(catalog, &ty, &groups, &group_tys, allow.as_ref());
     let frameworks = frameworks_hook_with_details(&ty, &groups, &values);
 
     quote! {
@@ -502,13 +503,28 @@ fn top_conversions(ty: &Ident, group_tys: &[Ident]) -> TokenStream {
     }
 }
 
+/// The hook's `values:`, in a block that allows naming deprecated
+/// variants when `allow` says some are.
+fn values_expression(allow: Option<&TokenStream>, values: &TokenStream) -> TokenStream {
+    match allow {
+        Some(allow) => quote!({
+            #allow
+            let values = #values;
+            values
+        }),
+        None => values.clone(),
+    }
+}
+
 /// The top-level enum's example values for the framework hook: every code
-/// of every group, in file order.
+/// of every group, in file order (in a block that may name deprecated
+/// variants).
 fn top_values(
     catalog: &Catalog,
     ty: &Ident,
     groups: &[&Status],
     group_tys: &[Ident],
+    allow: Option<&TokenStream>,
 ) -> TokenStream {
     let values = groups.iter().zip(group_tys).flat_map(|(status, group_ty)| {
         status.codes.iter().map(move |code| {
@@ -521,5 +537,5 @@ fn top_values(
             quote!(#ty::#group_ty(#value))
         })
     });
-    quote!(&[#(#values),*])
+    values_expression(allow, &quote!(&[#(#values),*]))
 }
