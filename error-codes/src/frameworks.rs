@@ -80,6 +80,16 @@ pub mod support {
         pub notes: &'static str,
     }
 
+    /// A code's retry advice, as the documents word it: listed for every
+    /// code when the catalogue gives retry advice, and for none otherwise.
+    #[derive(Debug, Clone, Copy)]
+    pub struct AdviceDoc {
+        /// The code.
+        pub code: &'static str,
+        /// The advice, one sentence.
+        pub advice: &'static str,
+    }
+
     #[cfg(feature = "actix-web")]
     pub use super::actix_web::{
         actix_web, error_response, serialized_error_response, status_code as actix_status_code,
@@ -163,6 +173,7 @@ macro_rules! __error_codes_impl_frameworks {
         values: $values:expr,
         statuses: [$({ $($status_field:ident: $status_value:expr),* $(,)? }),* $(,)?],
         codes: [$({ $($code_field:ident: $code_value:expr),* $(,)? }),* $(,)?],
+        $(advice: [$({ $($advice_field:ident: $advice_value:expr),* $(,)? }),* $(,)?],)?
         details: [$({ $($details_field:ident: $details_value:expr),* $(,)? }),* $(,)?] $(,)?
     ) => {
         $crate::__error_codes_impl_axum!($ty, serde);
@@ -172,6 +183,7 @@ macro_rules! __error_codes_impl_frameworks {
             $values,
             &[$($crate::__private::frameworks::StatusDoc { $($status_field: $status_value),* }),*],
             &[$($crate::__private::frameworks::CodeDoc { $($code_field: $code_value),* }),*],
+            &[$($($crate::__private::frameworks::AdviceDoc { $($advice_field: $advice_value),* }),*)?],
             &[$($crate::__private::frameworks::DetailsDoc { $($details_field: $details_value),* }),*],
             serialized_body
         );
@@ -180,7 +192,8 @@ macro_rules! __error_codes_impl_frameworks {
         type: $ty:ty,
         values: $values:expr,
         statuses: [$({ $($status_field:ident: $status_value:expr),* $(,)? }),* $(,)?],
-        codes: [$({ $($code_field:ident: $code_value:expr),* $(,)? }),* $(,)?] $(,)?
+        codes: [$({ $($code_field:ident: $code_value:expr),* $(,)? }),* $(,)?]
+        $(, advice: [$({ $($advice_field:ident: $advice_value:expr),* $(,)? }),* $(,)?])? $(,)?
     ) => {
         $crate::__error_codes_impl_axum!($ty);
         $crate::__error_codes_impl_actix_web!($ty);
@@ -189,6 +202,7 @@ macro_rules! __error_codes_impl_frameworks {
             $values,
             &[$($crate::__private::frameworks::StatusDoc { $($status_field: $status_value),* }),*],
             &[$($crate::__private::frameworks::CodeDoc { $($code_field: $code_value),* }),*],
+            &[$($($crate::__private::frameworks::AdviceDoc { $($advice_field: $advice_value),* }),*)?],
             &[],
             plain_body
         );
@@ -275,7 +289,7 @@ macro_rules! __error_codes_impl_actix_web {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __error_codes_impl_utoipa {
-    ($ty:ty, $values:expr, $statuses:expr, $codes:expr, $details:expr, $body:ident) => {
+    ($ty:ty, $values:expr, $statuses:expr, $codes:expr, $advice:expr, $details:expr, $body:ident) => {
         /// One response per status, each with one named example per code.
         #[automatically_derived]
         impl $crate::__private::frameworks::utoipa::IntoResponses for $ty {
@@ -289,6 +303,7 @@ macro_rules! __error_codes_impl_utoipa {
                     $values,
                     $statuses,
                     $codes,
+                    $advice,
                     $details,
                     $crate::__private::frameworks::$body::<Self>,
                 )

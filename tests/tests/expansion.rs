@@ -87,3 +87,14 @@ fn one_enum_per_group_plus_the_top_level() {
     let variants: Vec<String> = top.variants.iter().map(|v| v.ident.to_string()).collect();
     assert_eq!(variants, expected[..expected.len() - 1]);
 }
+
+/// The 1.0 seed, which uses no key added since: its expansion is the one it
+/// had before params, plus `CODES`, `retry()` and the trait's `Cow` message.
+#[test]
+fn seed_1_0_expansion() {
+    let catalog = error_codes_gen::Catalog::load(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seed-1.0/errors.yaml"),
+    )
+    .unwrap_or_else(|error| panic!("{error}"));
+    insta::assert_snapshot!(pretty(&catalog));
+}

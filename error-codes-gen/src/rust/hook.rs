@@ -14,7 +14,7 @@ use crate::{Status, reason_phrase, schema};
 /// `error-codes` was built with, or to nothing. `statuses` are those of the
 /// type's values, for what their `OpenAPI` responses say and, for the codes
 /// that have them, their lifecycle notes.
-pub(super) fn frameworks_hook(ty: &Ident, statuses: &[&Status]) -> TokenStream {
+pub(super) fn frameworks_hook(ty: &Ident, statuses: &[&Status], advice: bool) -> TokenStream {
     let docs = statuses
         .iter()
         .map(|status| (status.status, status.response_description()));
@@ -23,8 +23,23 @@ pub(super) fn frameworks_hook(ty: &Ident, statuses: &[&Status]) -> TokenStream {
         &quote!(#ty::ALL),
         docs,
         lifecycle_entries(statuses),
+        advice.then(|| advice_entries(statuses)),
         None,
     )
+}
+
+/// The `{ code, advice }` entries of every code of `statuses`: passed only
+/// when the catalogue gives retry advice, so that the documents utoipa
+/// builds word each code as `generated/openapi.yaml` does.
+fn advice_entries(statuses: &[&Status]) -> Vec<TokenStream> {
+    statuses
+        .iter()
+        .flat_map(|status| &status.codes)
+        .map(|code| {
+            let (name, advice) = (&code.code, code.retry.advice());
+            quote!({ code: #name, advice: #advice })
+        })
+        .collect()
 }
 
 /// The `{ code, deprecated, notes }` entries of the codes of `statuses` that
@@ -50,6 +65,7 @@ pub(super) fn frameworks_hook_with_details(
     ty: &Ident,
     statuses: &[&Status],
     values: &TokenStream,
+    advice: bool,
 ) -> TokenStream {
     let docs = statuses
         .iter()
@@ -64,7 +80,15 @@ pub(super) fn frameworks_hook_with_details(
             quote!({ code: #name, schema: #schema })
         })
         .collect();
-    hook_call(ty, values, docs, lifecycle_entries(statuses), Some(details))
+    let advice = advice.then(|| advice_entries(statuses));
+    hook_call(
+        ty,
+        values,
+        docs,
+        lifecycle_entries(statuses),
+        advice,
+        Some(details),
+    )
 }
 
 /// The web framework impls of a type written by hand with
@@ -88,12 +112,13 @@ pub fn derived_frameworks(ty: &Ident, values: &TokenStream, statuses: &[u16]) ->
     let docs = statuses
         .iter()
         .map(|&status| (status, status_line(status, reason_phrase(status))));
-    hook_call(ty, values, docs, std::iter::empty(), None)
+    hook_call(ty, values, docs, std::iter::empty(), None, None)
 }
 
 /// The call of the runtime's framework hook: the type, its values, what each
 /// of its statuses' responses says, the `{ code, deprecated, notes }`
-/// entries of its codes with lifecycle notes, and, for an enum with param
+/// entries of its codes with lifecycle notes, the `{ code, advice }` entries
+/// of its codes when the catalogue gives retry advice, and, for an enum with param
 /// codes, the `{ code, schema }` entries of its `details:` (an argument
 /// that only such enums pass, so that the calls of every other type read as
 /// they did before params existed).
@@ -102,12 +127,14 @@ fn hook_call(
     values: &TokenStream,
     statuses: impl Iterator<Item = (u16, String)>,
     codes: impl Iterator<Item = TokenStream>,
+    advice: Option<Vec<TokenStream>>,
     details: Option<Vec<TokenStream>>,
 ) -> TokenStream {
     let statuses = statuses.map(|(status, description)| {
         let status = Literal::u16_unsuffixed(status);
         quote!({ status: #status, description: #description })
     });
+    let advice = advice.map(|advice| quote!(advice: [#(#advice),*],));
     let details = details.map(|details| quote!(details: [#(#details),*],));
     quote! {
         ::error_codes::__private::frameworks::impl_frameworks! {
@@ -115,6 +142,7 @@ fn hook_call(
             values: #values,
             statuses: [#(#statuses),*],
             codes: [#(#codes),*],
+            #advice
             #details
         }
     }

@@ -54,7 +54,7 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
         if has_params(status) {
             params::group(catalog, status)
         } else {
-            group(status, &catalog.name)
+            group(status, &catalog.name, catalog.has_retry())
         }
     });
     let top = if catalog.groups().any(has_params) {
@@ -76,7 +76,7 @@ fn has_params(status: &Status) -> bool {
 }
 
 /// One status's enum: a unit variant per code.
-fn group(status: &Status, top: &str) -> TokenStream {
+fn group(status: &Status, top: &str, advice: bool) -> TokenStream {
     let ty = ident(&status.name);
     let number = Literal::u16_unsuffixed(status.status);
     let status_text = format!("status {}", doc_status_line(status));
@@ -105,7 +105,7 @@ fn group(status: &Status, top: &str) -> TokenStream {
         .map(|code| Literal::string(&code.plain_message()));
     let from_code = from_code_fn(status.codes.iter().map(|code| code.code.as_str()));
     let common = common_impls(&ty, Some(&status.line()));
-    let frameworks = frameworks_hook(&ty, &[status]);
+    let frameworks = frameworks_hook(&ty, &[status], advice);
     let derives = derives(Shape::UNIT);
     let allow = allow_deprecated(status.codes.iter());
     let codes_const = codes_const(status.codes.iter());
@@ -203,7 +203,7 @@ fn top_level(catalog: &Catalog) -> TokenStream {
     });
     let from_code = from_code_fn(catalog.codes().map(|(_, code)| code.code.as_str()));
     let common = common_impls(&ty, None);
-    let frameworks = frameworks_hook(&ty, &groups);
+    let frameworks = frameworks_hook(&ty, &groups, catalog.has_retry());
     let derives = derives(Shape::UNIT);
     let allow = allow_deprecated(catalog.codes().map(|(_, code)| code));
     let codes_const = codes_const(catalog.codes().map(|(_, code)| code));

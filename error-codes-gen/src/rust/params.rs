@@ -198,7 +198,7 @@ pub(super) fn group(catalog: &Catalog, status: &Status) -> TokenStream {
         .iter()
         .map(|code| example_value(catalog, &ty, code));
     let values = values_expression(allow.as_ref(), &quote!(&[#(#values),*]));
-    let frameworks = frameworks_hook_with_details(&ty, &[status], &values);
+    let frameworks = frameworks_hook_with_details(&ty, &[status], &values, catalog.has_retry());
 
     quote! {
         #doc
@@ -422,7 +422,7 @@ pub(super) fn top_level(catalog: &Catalog) -> TokenStream {
     let conversions = top_conversions(&ty, &group_tys);
     let decode = decode::top_level(catalog, &ty, &groups, &group_tys);
     let values = top_values(catalog, &ty, &groups, &group_tys, allow.as_ref());
-    let frameworks = frameworks_hook_with_details(&ty, &groups, &values);
+    let frameworks = frameworks_hook_with_details(&ty, &groups, &values, catalog.has_retry());
 
     quote! {
         #doc

@@ -20,7 +20,7 @@ use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::response::{Response, ResponseBuilder};
 use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Schema, Type};
 
-use super::support::{CodeDoc, DetailsDoc, StatusDoc};
+use super::support::{AdviceDoc, CodeDoc, DetailsDoc, StatusDoc};
 use crate::{ErrorCode, Retry};
 
 /// The body of a value without details, `{"error": code, "message": message}`.
@@ -60,6 +60,7 @@ pub fn responses<E: ErrorCode>(
     values: &[E],
     statuses: &[StatusDoc],
     notes: &[CodeDoc],
+    advice: &[AdviceDoc],
     details: &[DetailsDoc],
     body: fn(&E) -> Value,
 ) -> BTreeMap<String, RefOr<Response>> {
@@ -81,7 +82,7 @@ pub fn responses<E: ErrorCode>(
             let doc = statuses.iter().find(|doc| doc.status == status);
             (
                 status.to_string(),
-                RefOr::T(response(status, doc, &codes, notes)),
+                RefOr::T(response(status, doc, &codes, notes, advice)),
             )
         })
         .collect()
@@ -92,6 +93,7 @@ fn response<E: ErrorCode>(
     doc: Option<&StatusDoc>,
     codes: &[Code<'_, E>],
     notes: &[CodeDoc],
+    advice: &[AdviceDoc],
 ) -> Response {
     // Every status of the values is listed; the number alone is what a
     // status without a reason phrase would say anyway.
@@ -99,13 +101,19 @@ fn response<E: ErrorCode>(
 
     let notes_of = |code: &str| notes.iter().find(|notes| notes.code == code);
     // One branch per code, so that each code's message documents it, with
-    // its lifecycle notes as generated/openapi.yaml has them.
+    // its retry advice and lifecycle notes as generated/openapi.yaml has them.
     let code_schema = |code: &E| {
-        let message = code.message();
-        let (description, deprecated) = match notes_of(code.code()) {
-            Some(doc) => (format!("{message}\n\n{}", doc.notes), doc.deprecated),
-            None => (message.into_owned(), false),
-        };
+        let mut description = code.message().into_owned();
+        if let Some(doc) = advice.iter().find(|doc| doc.code == code.code()) {
+            description.push_str("\n\n");
+            description.push_str(doc.advice);
+        }
+        let notes = notes_of(code.code());
+        if let Some(doc) = notes {
+            description.push_str("\n\n");
+            description.push_str(doc.notes);
+        }
+        let deprecated = notes.is_some_and(|doc| doc.deprecated);
         ObjectBuilder::new()
             .schema_type(Type::String)
             .enum_values(Some([code.code()]))

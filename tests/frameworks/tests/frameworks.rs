@@ -17,6 +17,12 @@ use serde_json::Value;
 
 error_codes::include_errors!("../../errors.yaml");
 
+/// The catalogue as it was before params: every value of every enum can be
+/// listed (`ALL`), and each is sent exactly as serde writes it.
+mod seed {
+    error_codes::include_errors!("../fixtures/seed-1.0/errors.yaml");
+}
+
 /// Errors of a user service, written by hand, with text that JSON must escape.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, error_codes::ErrorCode)]
 enum Mine {
@@ -59,7 +65,7 @@ const MINE: [Mine; 4] = [
 type Sent = (u16, Option<String>, Vec<u8>);
 
 /// Calls `$respond(value, $context)`, a generic function, for every value of
-/// every generated enum (`ApiError` and each group), so that each type's own
+/// every enum of the 1.0 seed (`ApiError` and each group), so that each type's own
 /// impl answers; pushes `(value as Debug, what was sent)` onto `$sent`.
 macro_rules! respond_generated {
     ($sent:ident, $respond:ident, $context:expr) => {
@@ -69,7 +75,7 @@ macro_rules! respond_generated {
     };
     (@types $sent:ident, $respond:ident, $context:expr, $($ty:ident),*) => {
         $(
-            for value in $ty::ALL {
+            for value in seed::$ty::ALL {
                 $sent.push((format!("{value:?}"), $respond(*value, $context)));
             }
         )*
@@ -234,9 +240,11 @@ fn every_status_the_derive_allows_is_a_valid_http_status() {
 
 mod openapi {
     //! An `OpenAPI` document built by utoipa from handlers that name the
-    //! error types in `responses(...)`.
+    //! error types in `responses(...)`: the 1.0 seed's, a derived type's, and
+    //! the catalogue's as it is now, with details.
 
-    use super::{ApiError, Mine, Unauthorized, Upload};
+    use super::seed::{ApiError, Unauthorized};
+    use super::{Mine, Upload};
 
     /// Fails with any API error.
     #[utoipa::path(post, path = "/v1/messages", responses((status = 200, description = "Sent."), ApiError))]
@@ -272,6 +280,17 @@ mod openapi {
     #[derive(utoipa::OpenApi)]
     #[openapi(paths(upload))]
     pub(super) struct Uploads;
+
+    /// Fails with any error of the catalogue as it is now.
+    #[utoipa::path(post, path = "/v1/media", responses((status = 200, description = "Sent."), super::ApiError))]
+    #[allow(dead_code)]
+    pub(super) fn send_media() {}
+
+    /// The operation that fails with the current catalogue's errors, and the
+    /// type their details use.
+    #[derive(utoipa::OpenApi)]
+    #[openapi(paths(send_media), components(schemas(super::FieldViolation)))]
+    pub(super) struct Current;
 }
 
 /// Each status of `catalog` that has codes has its response in `responses`:
@@ -379,7 +398,10 @@ fn utoipa_documents_every_status_of_a_catalogue_and_one_status_of_a_group() {
             .merge_from(openapi::Uploads::openapi()),
     )
     .unwrap();
-    let catalog = error_codes_tests::seed_catalog();
+    let catalog = error_codes_gen::Catalog::load(
+        &workspace_root().join("tests/fixtures/seed-1.0/errors.yaml"),
+    )
+    .unwrap();
 
     // `responses(ApiError)`: every status that has codes (400 has none, so no
     // `ApiError` can be sent with it), each with every code of its status.
@@ -444,7 +466,7 @@ fn utoipa_documents_pass_the_validator_and_match_generated_openapi() {
             &[&[path.as_path()], args].concat(),
         )
     };
-    let generated = workspace_root().join("generated/openapi.yaml");
+    let generated = workspace_root().join("tests/fixtures/seed-1.0/openapi.yaml");
     let printed = check(
         "catalogue.json",
         openapi::Catalogue::openapi(),
@@ -453,6 +475,18 @@ fn utoipa_documents_pass_the_validator_and_match_generated_openapi() {
     // The nine statuses of `ApiError`, and `Unauthorized`'s one.
     assert!(
         printed.contains("ok: 10 error responses match openapi.yaml"),
+        "{printed}"
+    );
+    // The catalogue with details: each body branch, type schema and
+    // `Retry-After` header as generated/openapi.yaml has them.
+    let generated = workspace_root().join("generated/openapi.yaml");
+    let printed = check(
+        "current.json",
+        openapi::Current::openapi(),
+        &[Path::new("--against"), &generated, Path::new("--compare")],
+    );
+    assert!(
+        printed.contains("ok: 9 error responses match openapi.yaml"),
         "{printed}"
     );
     let printed = check("derived.json", openapi::Derived::openapi(), &[]);
