@@ -639,7 +639,9 @@ fn frameworks_notes(file: &syn::File) -> Result<BTreeMap<String, Vec<LifecycleEn
             .map_err(|error| format!("impl_frameworks! arguments: {error}"))?;
         let names: Vec<&str> = arguments.iter().map(|(name, _)| name.as_str()).collect();
         let (["type", "values", "statuses", "codes"]
-        | ["type", "values", "statuses", "codes", "details"]) = names.as_slice()
+        | ["type", "values", "statuses", "codes", "advice"]
+        | ["type", "values", "statuses", "codes", "details"]
+        | ["type", "values", "statuses", "codes", "advice", "details"]) = names.as_slice()
         else {
             return Err(format!("impl_frameworks! takes the arguments {names:?}"));
         };
