@@ -92,7 +92,10 @@ fn load(path: &Path) -> Catalog {
 pub fn mirror_catalogues(crate_dir: &Path) {
     let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
 
-    let mut relative_paths = vec![PathBuf::from("../errors.yaml")];
+    let mut relative_paths = vec![
+        PathBuf::from("../errors.yaml"),
+        PathBuf::from("fixtures/seed-1.0/errors.yaml"),
+    ];
     for folder in ["ui/pass", "ui/fail", "fixtures"] {
         let entries = std::fs::read_dir(manifest_dir.join(folder))
             .unwrap_or_else(|error| panic!("cannot list {folder}: {error}"));

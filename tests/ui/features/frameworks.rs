@@ -46,7 +46,7 @@ fn main() {
 
     #[cfg(feature = "axum")]
     {
-        axum_response(error);
+        axum_response(ApiError::from(Unauthorized::InvalidToken));
         axum_response(Unauthorized::InvalidToken);
         axum_response(Mine::UserNotFound);
     }
