@@ -3,20 +3,26 @@
 //! It reads every error response as [`Received<ApiError>`], not as
 //! `ApiError`: when the server adds a code after this client was built, the
 //! client still gets the code and the message as sent, and decides what to do
-//! from the HTTP status ([`ClientError::recovery`]). Responses that are not
+//! from the HTTP status ([`ClientError::recovery`]). How long to wait before
+//! a retry is never guessed: it is what the server says, in the error's
+//! `retry_after` or its `Retry-After` header, or else exponential backoff
+//! from [`BACKOFF_START`] for an error the catalogue marks transient.
+//! Responses that are not
 //! the API's (a proxy's HTML page, a body larger than [`MAX_BODY_BYTES`]) are
 //! errors of their own, never a panic.
 
 use std::fmt;
 use std::time::Duration;
 
-use error_codes::Received;
-use reqwest::header::{CONTENT_TYPE, HeaderValue};
+use error_codes::{Received, Retry};
+use reqwest::header::{CONTENT_TYPE, HeaderValue, RETRY_AFTER};
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::api::{ApiError, Forbidden, TooManyRequests, Unauthorized};
+use crate::api::{
+    ApiError, FieldViolation, Forbidden, TooManyRequests, Unauthorized, UnprocessableEntity,
+};
 use crate::server::{
     self, AccountView, MessageSent, OtpCheck, OtpRequest, OtpSent, OtpVerified, SendMessage,
 };
@@ -24,6 +30,15 @@ use crate::server::{
 /// The largest response body the client reads. Error bodies are a few
 /// hundred bytes; anything near this is not the API talking.
 pub const MAX_BODY_BYTES: usize = 1 << 20;
+
+/// The first wait of [`Recovery::Backoff`], which doubles with each attempt
+/// up to [`BACKOFF_MAX`]: for errors the catalogue marks transient
+/// (`retry: backoff`) when the server says no time, and for requests that did
+/// not complete.
+pub const BACKOFF_START: Duration = Duration::from_secs(1);
+
+/// The longest wait of [`Recovery::Backoff`].
+pub const BACKOFF_MAX: Duration = Duration::from_secs(60);
 
 /// A client with an API token and its signing secret.
 #[derive(Clone)]
@@ -43,6 +58,8 @@ pub enum ClientError {
         status: StatusCode,
         /// The body, with the code and message as sent.
         error: Received<ApiError>,
+        /// The `Retry-After` header's seconds, if the response had one.
+        retry_after: Option<Duration>,
     },
     /// The response body is over [`MAX_BODY_BYTES`].
     TooLarge {
@@ -64,8 +81,11 @@ pub enum ClientError {
 /// What to do about a failed call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Recovery {
-    /// Try again after the delay.
+    /// Try again after the delay, as the server said (in the error's
+    /// `retry_after`, or its `Retry-After` header).
     Retry(Duration),
+    /// Transient: try again with exponential backoff (see [`Recovery::delay`]).
+    Backoff,
     /// Get a working token (or signing secret) and try again.
     Reauthenticate,
     /// The request itself is wrong: fix it before sending it again.
@@ -76,22 +96,57 @@ pub enum Recovery {
     GiveUp,
 }
 
+impl Recovery {
+    /// How long to wait before attempt `attempt` (0 for the first retry), or
+    /// `None` when retrying does not help: the server's delay for
+    /// [`Retry`](Self::Retry), and [`BACKOFF_START`] doubled per attempt, up
+    /// to [`BACKOFF_MAX`], for [`Backoff`](Self::Backoff).
+    #[must_use]
+    pub fn delay(self, attempt: u32) -> Option<Duration> {
+        match self {
+            Self::Retry(wait) => Some(wait),
+            Self::Backoff => Some(
+                BACKOFF_START
+                    .saturating_mul(2_u32.saturating_pow(attempt))
+                    .min(BACKOFF_MAX),
+            ),
+            Self::Reauthenticate | Self::FixRequest | Self::AddFunds | Self::GiveUp => None,
+        }
+    }
+}
+
 impl ClientError {
     /// What to do about the error, decided by code. A code this client does
-    /// not know (the server is newer) is handled by its HTTP status.
+    /// not know (the server is newer), or one whose details are not what this
+    /// client's catalogue says, is handled by its HTTP status.
+    ///
+    /// The wait of a code to retry is the server's: the error's `retry()`
+    /// (its `retry_after`) for a `retry: after` code; else the `Retry-After`
+    /// header; else [`Recovery::Backoff`] for a `retry: backoff` code.
     #[must_use]
     pub fn recovery(&self) -> Recovery {
         use crate::api::{
             BadGateway as BG, Conflict as C, InternalServerError as ISE, PaymentRequired as PR,
             ServiceUnavailable as SU, UnprocessableEntity as UE,
         };
-        let (status, error) = match self {
-            Self::Api { status, error } => (*status, error),
+        let (status, error, retry_after) = match self {
+            Self::Api {
+                status,
+                error,
+                retry_after,
+            } => (*status, error, *retry_after),
             Self::TooLarge { .. } | Self::Unexpected { .. } => return Recovery::GiveUp,
-            Self::Transport(_) => return Recovery::Retry(Duration::from_secs(5)),
+            Self::Transport(_) => return Recovery::Backoff,
         };
         let Some(known) = error.known() else {
-            return by_status(status);
+            return by_status(status, retry_after);
+        };
+        // What the catalogue says about retrying this code, with the
+        // server's numbers: what the codes to retry below do.
+        let wait = match known.retry() {
+            Retry::After(wait) => Recovery::Retry(wait),
+            Retry::Backoff => retry_after.map_or(Recovery::Backoff, Recovery::Retry),
+            Retry::Never => Recovery::GiveUp,
         };
         // Every group is matched without a wildcard, so a code added to the
         // catalogue is a compile error here until it is handled.
@@ -115,7 +170,7 @@ impl ClientError {
             ApiError::PaymentRequired(PR::InsufficientBalance) => Recovery::AddFunds,
             ApiError::Conflict(C::PaygConfirmRequired)
             | ApiError::UnprocessableEntity(
-                UE::ValidationError
+                UE::ValidationError { .. }
                 | UE::AlreadyExists
                 | UE::InvalidJson
                 | UE::InvalidAmountFormat
@@ -124,9 +179,8 @@ impl ClientError {
                 | UE::TestMessageFailed,
             ) => Recovery::FixRequest,
             ApiError::TooManyRequests(code) => match code {
-                TooManyRequests::RateLimitExceeded | TooManyRequests::OtpWaitRequired => {
-                    Recovery::Retry(Duration::from_secs(60))
-                }
+                TooManyRequests::RateLimitExceeded { .. }
+                | TooManyRequests::OtpWaitRequired { .. } => wait,
                 TooManyRequests::PlanLimitReached | TooManyRequests::PaygLimitReached => {
                     Recovery::AddFunds
                 }
@@ -135,25 +189,38 @@ impl ClientError {
                 }
             },
             ApiError::InternalServerError(ISE::InternalError) => Recovery::GiveUp,
-            ApiError::BadGateway(BG::SendMessageFailed | BG::SendMediaFailed) => {
-                Recovery::Retry(Duration::from_secs(5))
-            }
-            ApiError::ServiceUnavailable(code) => match code {
-                SU::ServerDown | SU::SessionNotReady => Recovery::Retry(Duration::from_secs(10)),
-                SU::MaintenanceMode => Recovery::Retry(Duration::from_secs(300)),
-            },
+            ApiError::BadGateway(BG::SendMessageFailed | BG::SendMediaFailed)
+            | ApiError::ServiceUnavailable(
+                SU::ServerDown | SU::SessionNotReady | SU::MaintenanceMode,
+            ) => wait,
+        }
+    }
+
+    /// The inputs the server refused, and why, for `validation_error`; none
+    /// for every other error.
+    #[must_use]
+    pub fn violations(&self) -> Vec<FieldViolation> {
+        let known = match self {
+            Self::Api { error, .. } => error.known(),
+            Self::TooLarge { .. } | Self::Unexpected { .. } | Self::Transport(_) => None,
+        };
+        match known {
+            Some(ApiError::UnprocessableEntity(UnprocessableEntity::ValidationError {
+                violations,
+            })) => violations,
+            _ => Vec::new(),
         }
     }
 }
 
-/// How to handle a code this client does not know: by its status.
-fn by_status(status: StatusCode) -> Recovery {
+/// How to handle a code this client does not know: by its status, waiting
+/// what the `Retry-After` header says, if anything.
+fn by_status(status: StatusCode, retry_after: Option<Duration>) -> Recovery {
     match status.as_u16() {
         401 | 403 => Recovery::Reauthenticate,
         402 => Recovery::AddFunds,
-        429 => Recovery::Retry(Duration::from_secs(60)),
+        429 | 501..=599 => retry_after.map_or(Recovery::Backoff, Recovery::Retry),
         500 => Recovery::GiveUp,
-        501..=599 => Recovery::Retry(Duration::from_secs(10)),
         _ => Recovery::FixRequest,
     }
 }
@@ -161,8 +228,12 @@ fn by_status(status: StatusCode) -> Recovery {
 impl fmt::Display for ClientError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Api { status, error } => {
-                write!(f, "{status}: {} ({})", error.message(), error.code())
+            Self::Api { status, error, .. } => {
+                write!(f, "{status}: {} ({})", error.message(), error.code())?;
+                for violation in self.violations() {
+                    write!(f, "\n  {}: {}", violation.field, violation.reason)?;
+                }
+                Ok(())
             }
             Self::TooLarge { status } => {
                 write!(
@@ -289,6 +360,7 @@ impl Client {
 /// variants for responses the API does not send.
 pub async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ClientError> {
     let status = response.status();
+    let retry_after = retry_after(response.headers());
     let body = read_body(response).await?;
     let unexpected = |error: serde_json::Error| ClientError::Unexpected {
         status,
@@ -298,7 +370,19 @@ pub async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ClientEr
         return serde_json::from_slice(&body).map_err(unexpected);
     }
     let error: Received<ApiError> = serde_json::from_slice(&body).map_err(unexpected)?;
-    Err(ClientError::Api { status, error })
+    Err(ClientError::Api {
+        status,
+        error,
+        retry_after,
+    })
+}
+
+/// The `Retry-After` header's delay in seconds; `None` without one, or with
+/// one in another form (an HTTP date, which this API does not send).
+#[must_use]
+pub fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+    let value = headers.get(RETRY_AFTER)?.to_str().ok()?;
+    value.trim().parse().ok().map(Duration::from_secs)
 }
 
 /// The body, read in chunks so that an endless or huge one stops at the limit.

@@ -3,8 +3,10 @@
 //!
 //! Every error a handler returns is an [`ApiError`] (or one of its groups,
 //! such as [`Unauthorized`]): `error-codes`' `axum` feature makes each of
-//! them a response with its status, `content-type: application/json` and the
-//! body `{"error": code, "message": message}`, and its `utoipa` feature lets
+//! them a response with its status, `content-type: application/json`, the
+//! body `{"error": code, "message": message}` (with `details` for a code with
+//! params, such as `validation_error`'s field violations) and, for a code to
+//! retry after some seconds, the `Retry-After` header; its `utoipa` feature lets
 //! `#[utoipa::path(responses(...))]` document them by naming the types.
 //!
 //! The checks run in the order a client would want to hear about them:
@@ -40,8 +42,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
 use crate::api::{
-    ApiError, BadGateway, Conflict, Forbidden, InternalServerError, PaymentRequired,
-    ServiceUnavailable, TooManyRequests, Unauthorized, UnprocessableEntity,
+    ApiError, BadGateway, Conflict, FieldViolation, Forbidden, InternalServerError,
+    PaymentRequired, ServiceUnavailable, TooManyRequests, Unauthorized, UnprocessableEntity,
 };
 use crate::demo::{self, Account, Session, TokenState};
 
@@ -278,11 +280,24 @@ impl FromRequestParts<AppState> for Caller {
             (*started, *count) = (Instant::now(), 0);
         }
         if *count >= token.requests_per_minute {
-            return Err(TooManyRequests::RateLimitExceeded.into());
+            return Err(TooManyRequests::RateLimitExceeded {
+                retry_after: seconds_left(*started, RATE_WINDOW),
+                limit: Some(i64::from(token.requests_per_minute)),
+            }
+            .into());
         }
         *count += 1;
         Ok(Self { token, account })
     }
+}
+
+/// The whole seconds from now until `wait` has passed since `since`, rounded
+/// up and at least 1: what `retry_after` (and so `Retry-After`) says, so that
+/// a client that waits that long is not turned away again.
+fn seconds_left(since: Instant, wait: Duration) -> i64 {
+    let left = wait.saturating_sub(since.elapsed());
+    let seconds = left.as_secs() + u64::from(left.subsec_nanos() > 0);
+    i64::try_from(seconds.max(1)).unwrap_or(i64::MAX)
 }
 
 /// Tokens are short runs of letters, digits, `-` and `_`.
@@ -308,12 +323,89 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     }
 }
 
+/// `bytes` as a `T`: `invalid_json` when they are not JSON, and
+/// `validation_error` naming the input when they are JSON of another shape
+/// (serde stops at the first such input, so that one is named).
 fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    serde_json::from_slice(bytes).map_err(|error| match error.classify() {
-        Category::Data => UnprocessableEntity::ValidationError.into(),
+    let classify = |path: &str, error: &serde_json::Error| match error.classify() {
+        Category::Data => invalid([shape_violation(path, error)]),
         Category::Io | Category::Syntax | Category::Eof => UnprocessableEntity::InvalidJson.into(),
-    })
+    };
+    let mut json = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut json)
+        .map_err(|error| classify(&error.path().to_string(), error.inner()))?;
+    // Anything but white space after the value is not JSON.
+    json.end().map_err(|error| classify(".", &error))?;
+    Ok(value)
 }
+
+/// The violation serde's `error` at `path` (as `serde_path_to_error` writes
+/// it: `.` for the body itself, `to`, `to[0]`) is: the input is named as the
+/// request names it, or `""` (the JSON pointer to the body) for the body.
+fn shape_violation(path: &str, error: &serde_json::Error) -> FieldViolation {
+    let text = error.to_string();
+    // serde_json adds where in the text it was; the field says where in the body.
+    let reason = text
+        .rsplit_once(" at line ")
+        .map_or(&*text, |(reason, _)| reason);
+    let parent = if path == "." { "" } else { path };
+    if let Some(name) = reason
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'))
+    {
+        let field = if parent.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{parent}.{name}")
+        };
+        return violation(&field, "is required");
+    }
+    violation(parent, reason)
+}
+
+/// One input that failed, and why.
+fn violation(field: &str, reason: &str) -> FieldViolation {
+    FieldViolation {
+        field: field.to_owned(),
+        reason: reason.to_owned(),
+    }
+}
+
+/// `validation_error` with `violations`.
+fn invalid(violations: impl IntoIterator<Item = FieldViolation>) -> ApiError {
+    UnprocessableEntity::ValidationError {
+        violations: violations.into_iter().collect(),
+    }
+    .into()
+}
+
+/// The inputs of a request that fail their checks, each check an (input,
+/// whether it passes, why not): `Ok` when all pass, else `validation_error`
+/// listing every one that failed, in the order given.
+fn validate<const N: usize>(checks: [(&str, bool, &str); N]) -> Result<(), ApiError> {
+    let failed: Vec<FieldViolation> = checks
+        .into_iter()
+        .filter(|(_, passes, _)| !passes)
+        .map(|(field, _, reason)| violation(field, reason))
+        .collect();
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(invalid(failed))
+    }
+}
+
+/// Why a phone number is refused, as [`is_phone_number`] checks it.
+pub const PHONE_REASON: &str = "must be a phone number in E.164 form: + and 8 to 15 digits";
+
+/// Why a message's text is refused.
+pub const TEXT_REASON: &str = "must be 1 to 4096 characters";
+
+/// Why a URL is refused.
+pub const URL_REASON: &str = "must be an https:// URL";
+
+/// Why an OTP code is refused.
+pub const OTP_CODE_REASON: &str = "must be six digits";
 
 /// A signed request's caller and JSON body. The signature is the hex
 /// HMAC-SHA256, keyed with the token's signing secret, of
@@ -481,9 +573,14 @@ async fn send_message(
     signed: Signed<SendMessage>,
 ) -> Result<Json<MessageSent>, ApiError> {
     let Signed { caller, body } = signed;
-    if !is_phone_number(&body.to) || body.text.is_empty() || body.text.chars().count() > 4096 {
-        return Err(UnprocessableEntity::ValidationError.into());
-    }
+    validate([
+        ("to", is_phone_number(&body.to), PHONE_REASON),
+        (
+            "text",
+            (1..=4096).contains(&body.text.chars().count()),
+            TEXT_REASON,
+        ),
+    ])?;
     check_session(&caller.account)?;
     let charged_cents = charge(&state, &caller, body.confirm_charge)?;
     if body.to.starts_with(demo::FAILING_NUMBER_PREFIX) {
@@ -522,9 +619,10 @@ async fn send_media(
     signed: Signed<SendMedia>,
 ) -> Result<Json<MessageSent>, ApiError> {
     let Signed { caller, body } = signed;
-    if !is_phone_number(&body.to) || !body.url.starts_with("https://") {
-        return Err(UnprocessableEntity::ValidationError.into());
-    }
+    validate([
+        ("to", is_phone_number(&body.to), PHONE_REASON),
+        ("url", body.url.starts_with("https://"), URL_REASON),
+    ])?;
     check_session(&caller.account)?;
     let charged_cents = charge(&state, &caller, body.confirm_charge)?;
     if body.to.starts_with(demo::FAILING_NUMBER_PREFIX) {
@@ -555,9 +653,7 @@ async fn send_test_message(
     caller: Caller,
     ApiJson(body): ApiJson<TestMessage>,
 ) -> Result<Json<MessageSent>, ApiError> {
-    if !is_phone_number(&body.to) {
-        return Err(UnprocessableEntity::ValidationError.into());
-    }
+    validate([("to", is_phone_number(&body.to), PHONE_REASON)])?;
     check_session(&caller.account)?;
     if body.to.starts_with(demo::FAILING_NUMBER_PREFIX) {
         return Err(UnprocessableEntity::TestMessageFailed.into());
@@ -632,9 +728,7 @@ async fn add_webhook(
     caller: Caller,
     ApiJson(body): ApiJson<Webhook>,
 ) -> Result<Json<Webhook>, ApiError> {
-    if !body.url.starts_with("https://") {
-        return Err(UnprocessableEntity::ValidationError.into());
-    }
+    validate([("url", body.url.starts_with("https://"), URL_REASON)])?;
     let mut webhooks = lock(&state.0.webhooks);
     let entry = (caller.account.name, body.url);
     if webhooks.contains(&entry) {
@@ -735,16 +829,17 @@ async fn send_otp(
     _caller: Caller,
     ApiJson(body): ApiJson<OtpRequest>,
 ) -> Result<Json<OtpSent>, ApiError> {
-    if !is_phone_number(&body.phone) {
-        return Err(UnprocessableEntity::ValidationError.into());
-    }
+    validate([("phone", is_phone_number(&body.phone), PHONE_REASON)])?;
     let mut otps = lock(&state.0.otps);
     let sends = match otps.get(&body.phone) {
         Some(otp) if otp.sends >= OTP_MAX_SENDS => {
             return Err(TooManyRequests::OtpResendLimit.into());
         }
         Some(otp) if otp.sent_at.elapsed() < OTP_RESEND_WAIT => {
-            return Err(TooManyRequests::OtpWaitRequired.into());
+            return Err(TooManyRequests::OtpWaitRequired {
+                retry_after: seconds_left(otp.sent_at, OTP_RESEND_WAIT),
+            }
+            .into());
         }
         Some(otp) => otp.sends + 1,
         None => 1,
@@ -802,9 +897,10 @@ async fn verify_otp(
 ) -> Result<Json<OtpVerified>, ApiError> {
     // Malformed input is the caller's mistake, not a wrong code: it costs no
     // attempt, and it is reported as such.
-    if !is_phone_number(&body.phone) || !is_otp_code(&body.code) {
-        return Err(UnprocessableEntity::ValidationError.into());
-    }
+    validate([
+        ("phone", is_phone_number(&body.phone), PHONE_REASON),
+        ("code", is_otp_code(&body.code), OTP_CODE_REASON),
+    ])?;
     let mut otps = lock(&state.0.otps);
     let otp = otps
         .get_mut(&body.phone)

@@ -2,8 +2,9 @@
 //!
 //! Calls the server at `BASE_URL` (`http://127.0.0.1:8080` by default) with a
 //! demo `TOKEN` (`demo` by default; see `demo.rs` for the others, such as
-//! `expired` or `throttled`), and prints each result, or each error with what
-//! the client would do about it.
+//! `expired` or `throttled`), and prints each result, or each error (with
+//! the inputs the server refused, if any) and what the client would do about
+//! it: for a retry, the wait the server asked for.
 
 use std::fmt::Debug;
 
@@ -27,6 +28,16 @@ async fn main() {
         confirm_charge: false,
     };
     report("send a message", client.send_message(&message).await);
+    // The server names each input it refuses, and why; the error says so.
+    let bad = SendMessage {
+        to: "12345".to_owned(),
+        text: String::new(),
+        confirm_charge: false,
+    };
+    report(
+        "send a message with bad inputs",
+        client.send_message(&bad).await,
+    );
     report("send an OTP", client.send_otp("+15557654321").await);
     report(
         "send it again at once",
