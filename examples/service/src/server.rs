@@ -960,6 +960,8 @@ async fn set_maintenance(
 #[openapi(
     info(title = "Example messaging API", version = "1.0.0", description = "The API that errors.yaml describes, as the example service implements it."),
     paths(account, send_message, send_media, send_test_message, add_webhook, set_payg_limit, send_otp, verify_otp, set_maintenance),
+    // The catalogue's types, which the error responses' details refer to.
+    components(schemas(FieldViolation)),
     modifiers(&TokenScheme),
 )]
 pub struct ApiDoc;

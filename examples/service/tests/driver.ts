@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 
 import { ERRORS, isErrorCode, statusOf } from "../../../generated/errors.js";
-import { Client, readResponse, recovery, sign, type ClientError, type Recovery } from "../ts/client.js";
+import { Client, delaySeconds, describe, readResponse, recovery, sign, violations, type ClientError, type Recovery } from "../ts/client.js";
 
 interface Step {
   readonly server: string;
@@ -40,6 +40,14 @@ interface Report {
   knownStatus?: number;
   catalogueMessage?: string;
   recovery?: Recovery;
+  /** The seconds the client would wait before its first retry, if it would retry. */
+  delay?: number;
+  /** The body's `details`, as sent. */
+  details?: unknown;
+  /** The `Retry-After` header's seconds. */
+  retryAfter?: number;
+  /** `describe`'s account, for an error with violations. */
+  described?: string;
   reason?: string;
 }
 
@@ -61,12 +69,17 @@ function report(scenario: string, step: number, outcome: Awaited<ReturnType<type
   if (outcome.ok) return out;
   const error = outcome.error;
   out.recovery = recovery(error);
+  const delay = delaySeconds(out.recovery, 0);
+  if (delay !== undefined) out.delay = delay;
   switch (error.kind) {
     case "api": {
       const body = error.body;
       out.code = body.error;
       out.message = body.message;
       out.known = isErrorCode(body.error);
+      if (body.details !== undefined) out.details = body.details;
+      if (error.retryAfter !== undefined) out.retryAfter = error.retryAfter;
+      if (violations(error).length > 0) out.described = describe(error);
       if (isErrorCode(body.error)) {
         // Narrowed to a catalogue code: its entry and status are typed.
         out.knownStatus = statusOf(body.error);

@@ -46,7 +46,10 @@ use error_codes::Received;
 use error_codes_gen::Catalog;
 use error_codes_gen::diff::{self, ChangeKind};
 use error_codes_tests::{node, python, target_dir, tools, workspace_root};
-use example_service::api::{ApiError, TooManyRequests, Unauthorized, UnprocessableEntity};
+use example_service::api::{
+    ApiError, BadGateway, Conflict, FieldViolation, Forbidden, InternalServerError,
+    PaymentRequired, ServiceUnavailable, TooManyRequests, Unauthorized, UnprocessableEntity,
+};
 use example_service::client::{self, Client, ClientError, MAX_BODY_BYTES, Recovery};
 use example_service::server::SendMessage;
 use example_service::{demo, server};
@@ -269,7 +272,7 @@ struct Step {
 }
 
 /// What a step must get back.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 enum Expect {
     /// A success.
     Ok,
@@ -322,11 +325,114 @@ impl Step {
         self.server = server;
         self
     }
-    fn fails_with(mut self, code: &str) -> Self {
-        self.expect =
-            Expect::Error(ApiError::from_code(code).unwrap_or_else(|| panic!("{code} is no code")));
+    /// Fails with `code`, a code without params.
+    fn fails_with(self, code: &str) -> Self {
+        self.fails_with_error(plain_error(code))
+    }
+    /// Fails with `error`, details and all. A `retry_after` in it is the
+    /// most the server may send: see [`as_sent`].
+    fn fails_with_error(mut self, error: impl Into<ApiError>) -> Self {
+        self.expect = Expect::Error(error.into());
         self
     }
+}
+
+/// The catalogue's error for `code`, a code without params.
+fn plain_error(code: &str) -> ApiError {
+    None.or_else(|| Unauthorized::from_code(code).map(ApiError::from))
+        .or_else(|| PaymentRequired::from_code(code).map(ApiError::from))
+        .or_else(|| Forbidden::from_code(code).map(ApiError::from))
+        .or_else(|| Conflict::from_code(code).map(ApiError::from))
+        .or_else(|| InternalServerError::from_code(code).map(ApiError::from))
+        .or_else(|| BadGateway::from_code(code).map(ApiError::from))
+        .or_else(|| ServiceUnavailable::from_code(code).map(ApiError::from))
+        .or_else(|| {
+            [
+                UnprocessableEntity::AlreadyExists,
+                UnprocessableEntity::InvalidJson,
+                UnprocessableEntity::InvalidAmountFormat,
+                UnprocessableEntity::InvalidOtp,
+                UnprocessableEntity::OtpExpired,
+                UnprocessableEntity::TestMessageFailed,
+            ]
+            .into_iter()
+            .find(|error| error.code() == code)
+            .map(ApiError::from)
+        })
+        .or_else(|| {
+            [
+                TooManyRequests::PlanLimitReached,
+                TooManyRequests::PaygLimitReached,
+                TooManyRequests::OtpResendLimit,
+                TooManyRequests::TooManyAttempts,
+            ]
+            .into_iter()
+            .find(|error| error.code() == code)
+            .map(ApiError::from)
+        })
+        .unwrap_or_else(|| panic!("{code} is no code without params"))
+}
+
+/// `validation_error` with these (field, reason) violations.
+fn invalid(violations: &[(&str, &str)]) -> UnprocessableEntity {
+    UnprocessableEntity::ValidationError {
+        violations: violations
+            .iter()
+            .map(|(field, reason)| FieldViolation {
+                field: (*field).to_owned(),
+                reason: (*reason).to_owned(),
+            })
+            .collect(),
+    }
+}
+
+/// The `retry_after` of an error that has one.
+fn retry_after_of(error: &ApiError) -> Option<i64> {
+    match error {
+        ApiError::TooManyRequests(
+            TooManyRequests::RateLimitExceeded { retry_after, .. }
+            | TooManyRequests::OtpWaitRequired { retry_after },
+        ) => Some(*retry_after),
+        _ => None,
+    }
+}
+
+/// The error a step expects as the server sent it: the same, with the
+/// `retry_after` that was sent, which must be between 1 and the expected
+/// one (the most the server may ask for: the time passes while the test
+/// runs) and equal to the `Retry-After` header's. An error without
+/// `retry_after` has no header.
+#[track_caller]
+fn as_sent(name: &str, expected: &ApiError, sent: Option<i64>, header: Option<&str>) -> ApiError {
+    let Some(most) = retry_after_of(expected) else {
+        assert_eq!(header, None, "{name}: a Retry-After header");
+        return expected.clone();
+    };
+    let sent = sent.unwrap_or_else(|| panic!("{name}: no details.retry_after"));
+    assert!((1..=most).contains(&sent), "{name}: retry_after {sent}");
+    assert_eq!(
+        header,
+        Some(sent.to_string().as_str()),
+        "{name}: the Retry-After header is details.retry_after"
+    );
+    match expected.clone() {
+        ApiError::TooManyRequests(TooManyRequests::RateLimitExceeded { limit, .. }) => {
+            TooManyRequests::RateLimitExceeded {
+                retry_after: sent,
+                limit,
+            }
+            .into()
+        }
+        ApiError::TooManyRequests(TooManyRequests::OtpWaitRequired { .. }) => {
+            TooManyRequests::OtpWaitRequired { retry_after: sent }.into()
+        }
+        other => other,
+    }
+}
+
+/// The seconds a duration holds, as `retry_after` does.
+fn seconds(duration: Duration) -> i64 {
+    i64::try_from(duration.as_secs()).unwrap()
 }
 
 /// A message to a number, signed, as `POST /v1/messages` takes it.
@@ -356,7 +462,7 @@ fn provoked(steps: &[Step]) -> &'static str {
     steps
         .iter()
         .rev()
-        .find_map(|step| match step.expect {
+        .find_map(|step| match &step.expect {
             Expect::Error(error) => Some(error.code()),
             Expect::Ok | Expect::Newer(..) => None,
         })
@@ -412,7 +518,27 @@ fn scenario_steps() -> Vec<Vec<Step>> {
         vec![account("deleted").fails_with("token_deleted")],
         vec![account("no-access").fails_with("no_api_access")],
         vec![message("payg", "+15551234567", false).fails_with("payg_confirm_required")],
-        vec![message("demo", "12345", false).fails_with("validation_error")],
+        vec![
+            // A value of the wrong type, named by serde.
+            otp("+15553000004")
+                .body(&json!({ "phone": 5 }))
+                .fails_with_error(invalid(&[(
+                    "phone",
+                    "invalid type: integer `5`, expected a string",
+                )])),
+            // A missing one.
+            step("POST", "/v1/webhooks")
+                .body(&json!({}))
+                .fails_with_error(invalid(&[("url", "is required")])),
+            // Every input that fails the handler's checks, in the body's order.
+            step("POST", "/v1/messages")
+                .body(&json!({ "to": "12345", "text": "" }))
+                .sign("valid")
+                .fails_with_error(invalid(&[
+                    ("to", server::PHONE_REASON),
+                    ("text", server::TEXT_REASON),
+                ])),
+        ],
         vec![
             step("POST", "/v1/webhooks")
                 .body(&json!({ "url": demo::REGISTERED_WEBHOOK }))
@@ -442,13 +568,18 @@ fn scenario_steps() -> Vec<Vec<Step>> {
         vec![
             account("throttled"),
             account("throttled"),
-            account("throttled").fails_with("rate_limit_exceeded"),
+            account("throttled").fails_with_error(TooManyRequests::RateLimitExceeded {
+                retry_after: 60,
+                limit: Some(2),
+            }),
         ],
         vec![message("plan-used-up", "+15551234567", false).fails_with("plan_limit_reached")],
         vec![message("payg-capped", "+15551234567", true).fails_with("payg_limit_reached")],
         vec![
             otp("+15553000002"),
-            otp("+15553000002").fails_with("otp_wait_required"),
+            otp("+15553000002").fails_with_error(TooManyRequests::OtpWaitRequired {
+                retry_after: seconds(server::OTP_RESEND_WAIT),
+            }),
         ],
         vec![otp(demo::PHONE_AT_RESEND_LIMIT).fails_with("otp_resend_limit")],
         vec![
@@ -498,7 +629,7 @@ fn newer_server_steps() -> Vec<(&'static str, Vec<Step>)> {
 #[test]
 fn the_scenarios_provoke_every_code_once() {
     let provoked: Vec<&str> = scenarios().iter().map(|(name, _)| *name).collect();
-    let all: Vec<&str> = ApiError::ALL.iter().map(|error| error.code()).collect();
+    let all: Vec<&str> = ApiError::CODES.to_vec();
     assert_eq!(provoked, all);
 }
 
@@ -567,13 +698,24 @@ async fn every_code_arrives_with_its_status_content_type_and_body() {
                 .headers()
                 .get("content-type")
                 .map(|value| value.to_str().unwrap().to_owned());
+            let retry_after = response
+                .headers()
+                .get("retry-after")
+                .map(|value| value.to_str().unwrap().to_owned());
             let body = response.bytes().await.unwrap();
-            match step.expect {
+            match &step.expect {
                 Expect::Ok => assert!(
                     (200..300).contains(&status),
                     "{name}: a setup step got {status}: {body:?}"
                 ),
                 Expect::Error(error) => {
+                    let sent: Value = serde_json::from_slice(&body).unwrap();
+                    let error = as_sent(
+                        name,
+                        error,
+                        sent["details"]["retry_after"].as_i64(),
+                        retry_after.as_deref(),
+                    );
                     assert_eq!(status, error.status(), "{name}: status");
                     assert_eq!(
                         content_type.as_deref(),
@@ -601,8 +743,9 @@ async fn every_code_arrives_with_its_status_content_type_and_body() {
     }
     assert_eq!(
         exchanges.len(),
-        ApiError::ALL.len() + 3,
-        "every code, and invalid_otp three times more on the way to too_many_attempts"
+        ApiError::CODES.len() + 3 + 2,
+        "every code, invalid_otp three times more on the way to too_many_attempts, \
+         and validation_error twice more"
     );
 
     let response = http
@@ -676,16 +819,40 @@ async fn the_rust_client_reads_every_code() {
     for (name, steps) in scenarios() {
         for step in &steps {
             let result = client::read::<Value>(send(&http, &server.base_url, step).await).await;
-            match (step.expect, result) {
+            match (&step.expect, result) {
                 (Expect::Ok, Ok(_)) => {}
-                (Expect::Error(expected), Err(ClientError::Api { status, error })) => {
+                (Expect::Error(expected), Err(failure @ ClientError::Api { .. })) => {
+                    let ClientError::Api {
+                        status,
+                        error,
+                        retry_after,
+                    } = &failure
+                    else {
+                        unreachable!()
+                    };
+                    let known = error.known().unwrap_or_else(|| panic!("{name}: unknown"));
+                    let header = retry_after.map(|wait| wait.as_secs().to_string());
+                    let expected =
+                        as_sent(name, expected, retry_after_of(&known), header.as_deref());
                     assert_eq!(status.as_u16(), expected.status(), "{name}");
-                    assert_eq!(error.known(), Some(expected), "{name}");
+                    assert_eq!(known, expected, "{name}");
                     assert_eq!(
                         (error.code(), error.message()),
-                        (expected.code(), expected.message()),
+                        (expected.code(), &*expected.message()),
                         "{name}"
                     );
+                    // The client waits exactly what the server said.
+                    if let Some(sent) = retry_after_of(&expected) {
+                        let wait = Duration::from_secs(sent.unsigned_abs());
+                        assert_eq!(failure.recovery(), Recovery::Retry(wait), "{name}");
+                        assert_eq!(failure.recovery().delay(3), Some(wait), "{name}");
+                    }
+                    // And shows the user what was refused.
+                    let shown = failure.to_string();
+                    for violation in failure.violations() {
+                        let line = format!("\n  {}: {}", violation.field, violation.reason);
+                        assert!(shown.contains(&line), "{name}: {shown}");
+                    }
                 }
                 (expect, result) => panic!("{name}: expected {expect:?}, got {result:?}"),
             }
@@ -720,17 +887,18 @@ async fn the_rust_client_handles_a_code_from_a_newer_server() {
                 status,
                 content_type,
                 body: String::from_utf8(body.to_vec()).unwrap(),
-                in_catalogue: !matches!(step.expect, Expect::Newer(..)),
+                in_catalogue: !matches!(&step.expect, Expect::Newer(..)),
             });
             let result = client::read::<Value>(send(&http, &next.base_url, step).await).await;
-            match (step.expect, result) {
+            match (&step.expect, result) {
                 (
-                    Expect::Newer(code, expected_status, message),
+                    &Expect::Newer(code, expected_status, message),
                     Err(error @ ClientError::Api { .. }),
                 ) => {
                     let ClientError::Api {
                         status,
                         error: received,
+                        ..
                     } = &error
                     else {
                         unreachable!()
@@ -751,7 +919,7 @@ async fn the_rust_client_handles_a_code_from_a_newer_server() {
                     assert!(serde_json::from_slice::<ApiError>(&body).is_err());
                 }
                 (Expect::Error(expected), Err(ClientError::Api { error, .. })) => {
-                    assert_eq!(error.known(), Some(expected), "{name}");
+                    assert_eq!(error.known().as_ref(), Some(expected), "{name}");
                 }
                 (expect, result) => panic!("{name}: expected {expect:?}, got {result:?}"),
             }
@@ -873,11 +1041,53 @@ async fn the_rust_client_typed_methods_work() {
     let phone = "+15557654321";
     let otp = client.send_otp(phone).await.expect("an OTP sent");
     assert_eq!(otp.expires_in_seconds, server::OTP_LIFETIME.as_secs());
-    // The server holds an OTP for the number now, so sending again must wait.
-    assert_api_error(
-        client.send_otp(phone).await,
-        TooManyRequests::OtpWaitRequired.into(),
-        Recovery::Retry(Duration::from_secs(60)),
+    // The server holds an OTP for the number now, so sending again must
+    // wait: as long as the server says, which is what the client waits.
+    let error = client
+        .send_otp(phone)
+        .await
+        .expect_err("a second OTP at once");
+    let ClientError::Api {
+        error: received,
+        retry_after,
+        ..
+    } = &error
+    else {
+        panic!("expected the API's error, got {error:?}");
+    };
+    let header = retry_after.map(|wait| wait.as_secs().to_string());
+    let known = received
+        .known()
+        .expect("otp_wait_required, with its details");
+    let sent = as_sent(
+        "otp_wait_required",
+        &TooManyRequests::OtpWaitRequired {
+            retry_after: seconds(server::OTP_RESEND_WAIT),
+        }
+        .into(),
+        retry_after_of(&known),
+        header.as_deref(),
+    );
+    assert_eq!(known, sent);
+    assert_eq!(
+        error.recovery(),
+        Recovery::Retry(*retry_after.as_ref().unwrap())
+    );
+    // A bad input: the client names it to the user.
+    let error = client.send_otp("5551234").await.expect_err("a bad number");
+    assert_eq!(
+        error.violations(),
+        [FieldViolation {
+            field: "phone".to_owned(),
+            reason: server::PHONE_REASON.to_owned(),
+        }]
+    );
+    assert!(
+        error.to_string().ends_with(&format!(
+            "(validation_error)\n  phone: {}",
+            server::PHONE_REASON
+        )),
+        "{error}"
     );
     // Codes never start with 0, so "000000" is wrong.
     for _ in 0..server::OTP_MAX_ATTEMPTS {
@@ -908,6 +1118,7 @@ fn assert_api_error<T: std::fmt::Debug>(
     let ClientError::Api {
         status,
         error: received,
+        ..
     } = &error
     else {
         panic!(
@@ -916,10 +1127,10 @@ fn assert_api_error<T: std::fmt::Debug>(
         );
     };
     assert_eq!(status.as_u16(), expected.status(), "{}", expected.code());
-    assert_eq!(received.known(), Some(expected));
+    assert_eq!(received.known().as_ref(), Some(&expected));
     assert_eq!(
         (received.code(), received.message()),
-        (expected.code(), expected.message())
+        (expected.code(), &*expected.message())
     );
     assert_eq!(error.recovery(), recovery, "{}", expected.code());
 }
@@ -1037,28 +1248,62 @@ fn the_typescript_client_narrows_every_code() {
                 assert_eq!(report["recovery"], json!({ "kind": "give-up" }), "{name}");
                 continue;
             }
-            match step.expect {
+            match &step.expect {
                 Expect::Ok => assert_eq!(report["outcome"], "ok", "{name} #{index}: {report}"),
                 Expect::Error(error) => {
+                    let header = report["retryAfter"].as_u64().map(|wait| wait.to_string());
+                    let error = as_sent(
+                        name,
+                        error,
+                        report["details"]["retry_after"].as_i64(),
+                        header.as_deref(),
+                    );
+                    // The Rust client's view of the same response: both
+                    // clients must decide alike, down to the wait.
                     let rust = ClientError::Api {
                         status: reqwest::StatusCode::from_u16(error.status()).unwrap(),
                         error: serde_json::from_value::<Received<ApiError>>(
-                            serde_json::to_value(error).unwrap(),
+                            serde_json::to_value(&error).unwrap(),
                         )
                         .unwrap(),
+                        retry_after: retry_after_of(&error)
+                            .map(|sent| Duration::from_secs(sent.unsigned_abs())),
                     };
-                    assert_eq!(
-                        *report,
-                        json!({
-                            "scenario": name, "step": index, "outcome": "api", "status": error.status(),
-                            "code": error.code(), "message": error.message(), "known": true,
-                            "knownStatus": error.status(), "catalogueMessage": error.message(),
-                            "recovery": recovery_json(rust.recovery()),
-                        }),
-                        "{name} #{index}"
-                    );
+                    let body = serde_json::to_value(&error).unwrap();
+                    let mut expected = json!({
+                        "scenario": name, "step": index, "outcome": "api", "status": error.status(),
+                        "code": error.code(), "message": error.message(), "known": true,
+                        "knownStatus": error.status(), "catalogueMessage": error.message(),
+                        "recovery": recovery_json(rust.recovery()),
+                    });
+                    if let Some(delay) = rust.recovery().delay(0) {
+                        expected["delay"] = delay.as_secs().into();
+                    }
+                    if let Some(details) = body.get("details") {
+                        expected["details"] = details.clone();
+                    }
+                    if let Some(sent) = retry_after_of(&error) {
+                        expected["retryAfter"] = sent.into();
+                    }
+                    let violations = rust.violations();
+                    if !violations.is_empty() {
+                        let lines: String = violations
+                            .iter()
+                            .map(|violation| {
+                                format!("\n  {}: {}", violation.field, violation.reason)
+                            })
+                            .collect();
+                        expected["described"] = format!(
+                            "{}: {} ({}){lines}",
+                            error.status(),
+                            error.message(),
+                            error.code()
+                        )
+                        .into();
+                    }
+                    assert_eq!(*report, expected, "{name} #{index}");
                 }
-                Expect::Newer(code, status, message) => assert_eq!(
+                &Expect::Newer(code, status, message) => assert_eq!(
                     *report,
                     json!({
                         "scenario": name, "step": index, "outcome": "api", "status": status,
@@ -1088,6 +1333,7 @@ fn the_typescript_client_narrows_every_code() {
 fn recovery_json(recovery: Recovery) -> Value {
     match recovery {
         Recovery::Retry(after) => json!({ "kind": "retry", "afterSeconds": after.as_secs() }),
+        Recovery::Backoff => json!({ "kind": "backoff" }),
         Recovery::Reauthenticate => json!({ "kind": "reauthenticate" }),
         Recovery::FixRequest => json!({ "kind": "fix-request" }),
         Recovery::AddFunds => json!({ "kind": "add-funds" }),

@@ -3,7 +3,11 @@
 // It checks every error response with `isReceivedErrorBody`, which accepts any
 // string code: when the server adds a code after this client was built, the
 // client still gets the code and the message as sent, and decides what to do
-// from the HTTP status (`recovery`). Responses that are not the API's (a
+// from the HTTP status (`recovery`). How long to wait before a retry is never
+// guessed: it is what the server says, in the body's `details.retry_after`
+// (`retryAfterSeconds`) or the `Retry-After` header, or else exponential
+// backoff from BACKOFF_START_SECONDS for a code whose `ERRORS[code].retry` is
+// "backoff". Responses that are not the API's (a
 // proxy's HTML page, a body over MAX_BODY_BYTES) are errors of their own,
 // never an exception. Runs on Node.js 20 or later (global `fetch`), and in
 // browsers if `sign` is given another HMAC implementation.
@@ -11,19 +15,39 @@
 import { createHmac } from "node:crypto";
 
 import {
-  isErrorCode,
+  ERRORS,
+  isErrorBody,
   isReceivedErrorBody,
-  type ErrorCode,
+  retryAfterSeconds,
+  type ErrorBody,
+  type FieldViolation,
   type ReceivedErrorBody,
 } from "../../../generated/errors.js";
 
 /** The largest response body the client reads. Error bodies are a few hundred bytes. */
 export const MAX_BODY_BYTES: number = 1 << 20;
 
+/**
+ * The first wait of a "backoff" recovery, in seconds, which doubles with each
+ * attempt up to BACKOFF_MAX_SECONDS: for codes whose `ERRORS[code].retry` is
+ * "backoff" when the server says no time, and for requests that did not
+ * complete.
+ */
+export const BACKOFF_START_SECONDS: number = 1;
+
+/** The longest wait of a "backoff" recovery, in seconds. */
+export const BACKOFF_MAX_SECONDS: number = 60;
+
 /** Why a call failed. */
 export type ClientError =
   /** The API answered with an error: a known code, or a newer one. */
-  | { readonly kind: "api"; readonly status: number; readonly body: ReceivedErrorBody }
+  | {
+      readonly kind: "api";
+      readonly status: number;
+      readonly body: ReceivedErrorBody;
+      /** The `Retry-After` header's seconds, if the response had one. */
+      readonly retryAfter: number | undefined;
+    }
   /** The response body is over MAX_BODY_BYTES. */
   | { readonly kind: "too-large"; readonly status: number }
   /** The response is not what the API sends: not JSON, or JSON of another shape. */
@@ -36,13 +60,17 @@ export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly o
 
 /** What to do about a failed call. */
 export type Recovery =
+  /** Try again after the seconds the server said. */
   | { readonly kind: "retry"; readonly afterSeconds: number }
+  /** Transient: try again with exponential backoff (see `delaySeconds`). */
+  | { readonly kind: "backoff" }
   | { readonly kind: "reauthenticate" }
   | { readonly kind: "fix-request" }
   | { readonly kind: "add-funds" }
   | { readonly kind: "give-up" };
 
-const retry = (afterSeconds: number): Recovery => ({ kind: "retry", afterSeconds });
+const retry = (afterSeconds: number): Recovery => ({ kind: "retry", afterSeconds: Math.max(0, afterSeconds) });
+const BACKOFF: Recovery = { kind: "backoff" };
 const REAUTHENTICATE: Recovery = { kind: "reauthenticate" };
 const FIX_REQUEST: Recovery = { kind: "fix-request" };
 const ADD_FUNDS: Recovery = { kind: "add-funds" };
@@ -50,21 +78,60 @@ const GIVE_UP: Recovery = { kind: "give-up" };
 
 /**
  * What to do about `error`, decided by code. A code this client does not know
- * (the server is newer) is handled by its HTTP status.
+ * (the server is newer), or one whose details are not what this client's
+ * catalogue says, is handled by its HTTP status.
+ *
+ * The wait of a code to retry is the server's: `retryAfterSeconds(body)` for
+ * a code whose `ERRORS[code].retry` is "after"; else the `Retry-After` header;
+ * else backoff for one whose retry is "backoff".
  */
 export function recovery(error: ClientError): Recovery {
   switch (error.kind) {
     case "api":
-      return isErrorCode(error.body.error) ? byCode(error.body.error) : byStatus(error.status);
+      return isErrorBody(error.body) ? byCode(error.body, error.retryAfter) : byStatus(error.status, error.retryAfter);
     case "transport":
-      return retry(5);
+      return BACKOFF;
     case "too-large":
     case "unexpected":
       return GIVE_UP;
   }
 }
 
-function byCode(code: ErrorCode): Recovery {
+/**
+ * How long to wait, in seconds, before attempt `attempt` (0 for the first
+ * retry), or `undefined` when retrying does not help: the server's delay for
+ * "retry", and BACKOFF_START_SECONDS doubled per attempt, up to
+ * BACKOFF_MAX_SECONDS, for "backoff".
+ */
+export function delaySeconds(recovery: Recovery, attempt: number): number | undefined {
+  switch (recovery.kind) {
+    case "retry":
+      return recovery.afterSeconds;
+    case "backoff":
+      return Math.min(BACKOFF_START_SECONDS * 2 ** attempt, BACKOFF_MAX_SECONDS);
+    case "reauthenticate":
+    case "fix-request":
+    case "add-funds":
+    case "give-up":
+      return undefined;
+  }
+}
+
+/** What the catalogue says about retrying `body`'s code, with the server's numbers. */
+function serverWait(body: ErrorBody, header: number | undefined): Recovery {
+  const seconds = retryAfterSeconds(body);
+  if (seconds !== undefined) return retry(seconds);
+  switch (ERRORS[body.error].retry) {
+    case "after":
+    case "backoff":
+      return header === undefined ? BACKOFF : retry(header);
+    case "never":
+      return GIVE_UP;
+  }
+}
+
+function byCode(body: ErrorBody, header: number | undefined): Recovery {
+  const code = body.error;
   // Every code is a case and the default is `never`: a code added to the
   // catalogue is a type error here until it is handled.
   switch (code) {
@@ -95,15 +162,12 @@ function byCode(code: ErrorCode): Recovery {
       return ADD_FUNDS;
     case "rate_limit_exceeded":
     case "otp_wait_required":
-      return retry(60);
     case "send_message_failed":
     case "send_media_failed":
-      return retry(5);
     case "server_down":
     case "session_not_ready":
-      return retry(10);
     case "maintenance_mode":
-      return retry(300);
+      return serverWait(body, header);
     case "ip_not_allowed":
     case "otp_resend_limit":
     case "too_many_attempts":
@@ -116,20 +180,29 @@ function byCode(code: ErrorCode): Recovery {
   }
 }
 
-function byStatus(status: number): Recovery {
+/** How to handle a code this client does not know: by its status, waiting what `Retry-After` says, if anything. */
+function byStatus(status: number, header: number | undefined): Recovery {
   if (status === 401 || status === 403) return REAUTHENTICATE;
   if (status === 402) return ADD_FUNDS;
-  if (status === 429) return retry(60);
   if (status === 500) return GIVE_UP;
-  if (status > 500 && status <= 599) return retry(10);
+  if (status === 429 || (status > 500 && status <= 599)) return header === undefined ? BACKOFF : retry(header);
   return FIX_REQUEST;
 }
 
-/** A human-readable account of `error`. */
+/** The inputs the server refused, and why, for `validation_error`; none for every other error. */
+export function violations(error: ClientError): readonly FieldViolation[] {
+  if (error.kind !== "api" || !isErrorBody(error.body)) return [];
+  const body = error.body;
+  return body.error === "validation_error" ? body.details.violations : [];
+}
+
+/** A human-readable account of `error`, with each input the server refused. */
 export function describe(error: ClientError): string {
   switch (error.kind) {
-    case "api":
-      return `${error.status}: ${error.body.message} (${error.body.error})`;
+    case "api": {
+      const refused = violations(error).map((violation) => `\n  ${violation.field}: ${violation.reason}`);
+      return `${error.status}: ${error.body.message} (${error.body.error})${refused.join("")}`;
+    }
     case "too-large":
       return `${error.status}: the response body is over ${MAX_BODY_BYTES} bytes`;
     case "unexpected":
@@ -162,11 +235,18 @@ export async function readResponse<T>(response: Response, isValue: (value: unkno
       ? { ok: true, value: json }
       : { ok: false, error: { kind: "unexpected", status, reason: "the success body has another shape" } };
   }
+  const retryAfter = retryAfterHeader(response.headers);
   if (!isReceivedErrorBody(json)) {
     const reason = `not an error body: ${JSON.stringify(json).slice(0, 80)}`;
     return { ok: false, error: { kind: "unexpected", status, reason } };
   }
-  return { ok: false, error: { kind: "api", status, body: json } };
+  return { ok: false, error: { kind: "api", status, body: json, retryAfter } };
+}
+
+/** The `Retry-After` header's seconds; `undefined` without one, or with an HTTP date (which this API does not send). */
+export function retryAfterHeader(headers: Headers): number | undefined {
+  const value = headers.get("retry-after")?.trim();
+  return value !== undefined && /^[0-9]+$/.test(value) ? Number(value) : undefined;
 }
 
 /** The body, read chunk by chunk so that a huge or endless one stops at the limit; `undefined` when over it. */
