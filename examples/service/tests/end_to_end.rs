@@ -32,6 +32,7 @@
 //! binaries for it (`CARGO_BIN_EXE_*`) in the same build as everything else.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::io::{BufRead as _, BufReader, Read as _, Write as _};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -1023,7 +1024,7 @@ async fn the_rust_client_typed_methods_work() {
     let wrong_secret = Client::new(&server.base_url, token, "not-the-secret");
     assert_api_error(
         wrong_secret.send_message(&message).await,
-        Unauthorized::InvalidSignature.into(),
+        &Unauthorized::InvalidSignature.into(),
         Recovery::FixRequest,
     );
 
@@ -1034,13 +1035,34 @@ async fn the_rust_client_typed_methods_work() {
     );
     assert_api_error(
         expired.account().await,
-        Unauthorized::TokenExpired.into(),
+        &Unauthorized::TokenExpired.into(),
         Recovery::Reauthenticate,
     );
 
     let phone = "+15557654321";
     let otp = client.send_otp(phone).await.expect("an OTP sent");
     assert_eq!(otp.expires_in_seconds, server::OTP_LIFETIME.as_secs());
+    assert_otp_wait_and_violations(&client, phone).await;
+    // Codes never start with 0, so "000000" is wrong.
+    for _ in 0..server::OTP_MAX_ATTEMPTS {
+        assert_api_error(
+            client.verify_otp(phone, "000000").await,
+            &UnprocessableEntity::InvalidOtp.into(),
+            Recovery::FixRequest,
+        );
+    }
+    // A number with no OTP is invalid_otp forever; this one's OTP counted
+    // the wrong codes, so it is the OTP that send_otp sent.
+    assert_api_error(
+        client.verify_otp(phone, "000000").await,
+        &TooManyRequests::TooManyAttempts.into(),
+        Recovery::GiveUp,
+    );
+}
+
+/// Sending a second OTP at once: `otp_wait_required`, whose wait the client
+/// takes from the server; and a bad number, which the client names.
+async fn assert_otp_wait_and_violations(client: &Client, phone: &str) {
     // The server holds an OTP for the number now, so sending again must
     // wait: as long as the server says, which is what the client waits.
     let error = client
@@ -1089,21 +1111,6 @@ async fn the_rust_client_typed_methods_work() {
         )),
         "{error}"
     );
-    // Codes never start with 0, so "000000" is wrong.
-    for _ in 0..server::OTP_MAX_ATTEMPTS {
-        assert_api_error(
-            client.verify_otp(phone, "000000").await,
-            UnprocessableEntity::InvalidOtp.into(),
-            Recovery::FixRequest,
-        );
-    }
-    // A number with no OTP is invalid_otp forever; this one's OTP counted
-    // the wrong codes, so it is the OTP that send_otp sent.
-    assert_api_error(
-        client.verify_otp(phone, "000000").await,
-        TooManyRequests::TooManyAttempts.into(),
-        Recovery::GiveUp,
-    );
 }
 
 /// `result` is the API's `expected` error, read through `Received` as a known
@@ -1111,7 +1118,7 @@ async fn the_rust_client_typed_methods_work() {
 #[track_caller]
 fn assert_api_error<T: std::fmt::Debug>(
     result: Result<T, ClientError>,
-    expected: ApiError,
+    expected: &ApiError,
     recovery: Recovery,
 ) {
     let error = result.expect_err(expected.code());
@@ -1127,7 +1134,7 @@ fn assert_api_error<T: std::fmt::Debug>(
         );
     };
     assert_eq!(status.as_u16(), expected.status(), "{}", expected.code());
-    assert_eq!(received.known().as_ref(), Some(&expected));
+    assert_eq!(received.known().as_ref(), Some(expected));
     assert_eq!(
         (received.code(), received.message()),
         (expected.code(), &*expected.message())
@@ -1269,38 +1276,7 @@ fn the_typescript_client_narrows_every_code() {
                         retry_after: retry_after_of(&error)
                             .map(|sent| Duration::from_secs(sent.unsigned_abs())),
                     };
-                    let body = serde_json::to_value(&error).unwrap();
-                    let mut expected = json!({
-                        "scenario": name, "step": index, "outcome": "api", "status": error.status(),
-                        "code": error.code(), "message": error.message(), "known": true,
-                        "knownStatus": error.status(), "catalogueMessage": error.message(),
-                        "recovery": recovery_json(rust.recovery()),
-                    });
-                    if let Some(delay) = rust.recovery().delay(0) {
-                        expected["delay"] = delay.as_secs().into();
-                    }
-                    if let Some(details) = body.get("details") {
-                        expected["details"] = details.clone();
-                    }
-                    if let Some(sent) = retry_after_of(&error) {
-                        expected["retryAfter"] = sent.into();
-                    }
-                    let violations = rust.violations();
-                    if !violations.is_empty() {
-                        let lines: String = violations
-                            .iter()
-                            .map(|violation| {
-                                format!("\n  {}: {}", violation.field, violation.reason)
-                            })
-                            .collect();
-                        expected["described"] = format!(
-                            "{}: {} ({}){lines}",
-                            error.status(),
-                            error.message(),
-                            error.code()
-                        )
-                        .into();
-                    }
+                    let expected = expected_report(name, index, &error, &rust);
                     assert_eq!(*report, expected, "{name} #{index}");
                 }
                 &Expect::Newer(code, status, message) => assert_eq!(
@@ -1327,6 +1303,45 @@ fn the_typescript_client_narrows_every_code() {
         (typed[2]["code"].as_str(), typed[2]["known"].as_bool()),
         (Some("token_expired"), Some(true))
     );
+}
+
+/// What the TypeScript driver must report for a step that got `error`,
+/// decided as the Rust client `rust` decides: the recovery and its wait, the
+/// details and the `Retry-After` header, and the violations shown.
+fn expected_report(name: &str, index: usize, error: &ApiError, rust: &ClientError) -> Value {
+    let body = serde_json::to_value(error).unwrap();
+    let mut expected = json!({
+        "scenario": name, "step": index, "outcome": "api", "status": error.status(),
+        "code": error.code(), "message": error.message(), "known": true,
+        "knownStatus": error.status(), "catalogueMessage": error.message(),
+        "recovery": recovery_json(rust.recovery()),
+    });
+    if let Some(delay) = rust.recovery().delay(0) {
+        expected["delay"] = delay.as_secs().into();
+    }
+    if let Some(details) = body.get("details") {
+        expected["details"] = details.clone();
+    }
+    if let Some(sent) = retry_after_of(error) {
+        expected["retryAfter"] = sent.into();
+    }
+    let violations = rust.violations();
+    if !violations.is_empty() {
+        let lines = violations
+            .iter()
+            .fold(String::new(), |mut lines, violation| {
+                let _ = write!(lines, "\n  {}: {}", violation.field, violation.reason);
+                lines
+            });
+        expected["described"] = format!(
+            "{}: {} ({}){lines}",
+            error.status(),
+            error.message(),
+            error.code()
+        )
+        .into();
+    }
+    expected
 }
 
 /// The Rust client's `Recovery` in the TypeScript client's shape.
