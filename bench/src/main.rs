@@ -4,6 +4,7 @@
 //! cannot be optimized away and the runner can check it:
 //!
 //! - `synth COUNT OUT`: writes a synthetic catalogue of `COUNT` codes;
+//! - `synth-params COUNT OUT`: the same with params on every third code;
 //! - `parse FILE`: the baseline, a bare parse: every YAML event of the file,
 //!   read by the parser the loader uses, and nothing else;
 //! - `load FILE`: `Catalog::load`, the loader and every validation rule;
@@ -13,20 +14,21 @@
 //! `cargo xtask gen` itself is measured as the real command.
 
 mod synthetic;
+mod synthetic_params;
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use error_codes_gen::Catalog;
 
-const USAGE: &str =
-    "usage: error-codes-bench (synth COUNT OUT | parse FILE | load FILE | expand FILE)";
+const USAGE: &str = "usage: error-codes-bench (synth COUNT OUT | synth-params COUNT OUT | parse FILE | load FILE | expand FILE)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let result = match args.as_slice() {
-        ["synth", count, out] => synth(count, Path::new(out)),
+        ["synth", count, out] => synth(count, Path::new(out), synthetic::yaml),
+        ["synth-params", count, out] => synth(count, Path::new(out), synthetic_params::yaml),
         ["parse", file] => parse(Path::new(file)),
         ["load", file] => load(Path::new(file)).map(|catalog| {
             println!("{} codes", catalog.codes().count());
@@ -46,11 +48,11 @@ fn main() -> ExitCode {
     }
 }
 
-fn synth(count: &str, out: &Path) -> Result<(), String> {
+fn synth(count: &str, out: &Path, yaml: fn(usize) -> String) -> Result<(), String> {
     let count: usize = count
         .parse()
         .map_err(|error| format!("`{count}` is not a count: {error}"))?;
-    std::fs::write(out, synthetic::yaml(count))
+    std::fs::write(out, yaml(count))
         .map_err(|error| format!("cannot write {}: {error}", out.display()))
 }
 

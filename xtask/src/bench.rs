@@ -1,16 +1,19 @@
 //! `cargo xtask bench`: every figure of the performance table, each side by
 //! side with its baseline in one run, printed as a table of ratios.
 //!
-//! - Build cost: the twin crates in `bench/twins/` (the seed catalogue through
-//!   `include_errors!`, and written by hand), copied under
+//! - Build cost: the twin crates in `bench/twins/`, two pairs (the seed
+//!   catalogue without params, and `params.yaml`, the seed with params; each
+//!   through `include_errors!` and written by hand), copied under
 //!   `target/bench/twins/`, each built in its own target folder. Clean builds
-//!   and rebuilds after editing one message alternate between the twins,
-//!   pair after pair; the table shows the medians. After the timings, each
-//!   twin must print its last edit (so the rebuilds were real), and both
-//!   must print the same, bodies included, or no figure is printed.
+//!   (both pairs) and rebuilds after editing one message (the first pair)
+//!   alternate between the twins, pair after pair; the table shows the
+//!   medians. After the timings, each twin must print its last edit (so the
+//!   rebuilds were real), and the two twins of each pair must print the same,
+//!   bodies (with their details) included, or no figure is printed.
 //! - Instruction counts (callgrind) and peak heap (massif) of release builds
 //!   of `cargo xtask gen` and of the probe in `bench/src/main.rs` on
-//!   synthetic catalogues, against a bare parse of the same file. Counts are
+//!   synthetic catalogues (and the expansion on ones with params too),
+//!   against a bare parse of the same file. Counts are
 //!   the same from run to run, unlike times on a shared machine.
 //! - The benches of `bench/benches/` (`from_code`, `body`): instruction
 //!   counts of their `--instructions` mode (the difference between two run
@@ -180,8 +183,13 @@ impl Twin {
 
 fn twins(options: &Options, scratch: &Path) -> Result<Vec<Row>, String> {
     step("copying the twin crates");
-    let [generated, handwritten] = copy_twins(scratch)?;
-    for twin in [&generated, &handwritten] {
+    let [generated, handwritten, generated_params, handwritten_params] = copy_twins(scratch)?;
+    for twin in [
+        &generated,
+        &handwritten,
+        &generated_params,
+        &handwritten_params,
+    ] {
         let mut fetch = twin.cargo();
         fetch.args(["fetch", "--locked", "--quiet"]);
         // The lockfiles are committed so the figures can be reproduced; a
@@ -200,63 +208,29 @@ fn twins(options: &Options, scratch: &Path) -> Result<Vec<Row>, String> {
         twin.build()
     })?;
 
-    step("rebuilds after editing one message");
-    // Each rebuild follows a build of the same twin, and edits the message
-    // one way or back, so every edit is a real change.
-    for twin in [&generated, &handwritten] {
-        twin.build()?;
-    }
-    let mut edits = [0_usize; 2];
-    let rebuild = alternate(options.pairs(), &generated, &handwritten, |twin| {
-        let count = &mut edits[usize::from(twin.name != generated.name)];
-        let (from, to) = if *count % 2 == 0 {
-            (EDITED_MESSAGE, EDITED_TO)
-        } else {
-            (EDITED_TO, EDITED_MESSAGE)
-        };
-        *count += 1;
-        twin.edit(from, to)?;
-        twin.build()
-    })?;
+    let rebuild = rebuilds(options, &generated, &handwritten)?;
 
-    // The rebuilds were real: each twin now prints the message of its last
-    // edit. Then the message goes back, for the check below.
-    let last_edit = if options.pairs() % 2 == 1 {
-        (EDITED_TO, EDITED_MESSAGE)
-    } else {
-        (EDITED_MESSAGE, EDITED_TO)
-    };
-    for twin in [&generated, &handwritten] {
-        let mut command = twin.cargo();
-        command.args(["run", "--locked", "--quiet"]);
-        let output = run_quiet(&mut command, &format!("running the {} twin", twin.name))?;
-        let (now, before) = last_edit;
-        if !output.contains(now) || output.contains(before) {
-            return Err(format!(
-                "the {} twin was not rebuilt after the edit to {now:?}:\n{output}",
-                twin.name
-            ));
-        }
-        if now != EDITED_MESSAGE {
-            twin.edit(now, EDITED_MESSAGE)?;
-        }
-    }
+    step("clean builds of the params twins");
+    let clean_params = alternate(
+        options.pairs(),
+        &generated_params,
+        &handwritten_params,
+        |twin| {
+            twin.clean()?;
+            twin.build()
+        },
+    )?;
 
     // Last, so that its extra dependency (`serde_json`) cannot warm the
     // timed builds; no figure is printed if it fails.
-    step("checking that both twins print the same, bodies included");
-    let outputs = [&generated, &handwritten]
-        .map(|twin| {
-            let mut command = twin.cargo();
-            command.args(["run", "--locked", "--quiet", "--features", "check"]);
-            run_quiet(&mut command, &format!("running the {} twin", twin.name))
-        })
-        .into_iter()
-        .collect::<Result<Vec<_>, _>>()?;
-    if outputs[0] != outputs[1] {
+    step("checking that the twins of each pair print the same, bodies included");
+    same_output(&generated, &handwritten)?;
+    let params = same_output(&generated_params, &handwritten_params)?;
+    // The params pair must really send details (both sides printing none
+    // would agree, and compare nothing).
+    if !params.contains(r#","details":{"#) {
         return Err(format!(
-            "the twins print different things, so they are not twins:\n--- generated\n{}\n--- handwritten\n{}",
-            outputs[0], outputs[1]
+            "the params twins print no body with details:\n{params}"
         ));
     }
 
@@ -287,7 +261,106 @@ fn twins(options: &Options, scratch: &Path) -> Result<Vec<Row>, String> {
         baseline,
         ratio: Some(ratio),
     });
+    let (measured, baseline, ratio) = seconds(&clean_params);
+    rows.push(Row {
+        figure: format!(
+            "clean build (debug) of the seed with params with `include_errors!`, vs `thiserror` and serde's derive by hand; median of {pairs}"
+        ),
+        goal: "≤ 1.0×",
+        measured,
+        baseline,
+        ratio: Some(ratio),
+    });
     Ok(rows)
+}
+
+/// Rebuilds of the first pair after editing one message, alternating; then
+/// checks that each twin prints its last edit, and puts the message back.
+fn rebuilds(
+    options: &Options,
+    generated: &Twin,
+    handwritten: &Twin,
+) -> Result<(Vec<f64>, Vec<f64>), String> {
+    step("rebuilds after editing one message");
+    // Each rebuild follows a build of the same twin, and edits the message
+    // one way or back, so every edit is a real change.
+    for twin in [generated, handwritten] {
+        twin.build()?;
+    }
+    let mut edits = [0_usize; 2];
+    let rebuild = alternate(options.pairs(), generated, handwritten, |twin| {
+        let count = &mut edits[usize::from(twin.name != generated.name)];
+        let (from, to) = if *count % 2 == 0 {
+            (EDITED_MESSAGE, EDITED_TO)
+        } else {
+            (EDITED_TO, EDITED_MESSAGE)
+        };
+        *count += 1;
+        twin.edit(from, to)?;
+        twin.build()
+    })?;
+
+    // The rebuilds were real: each twin now prints the message of its last
+    // edit. Then the message goes back, for the check below.
+    let last_edit = if options.pairs() % 2 == 1 {
+        (EDITED_TO, EDITED_MESSAGE)
+    } else {
+        (EDITED_MESSAGE, EDITED_TO)
+    };
+    for twin in [generated, handwritten] {
+        let mut command = twin.cargo();
+        command.args(["run", "--locked", "--quiet"]);
+        let output = run_quiet(&mut command, &format!("running the {} twin", twin.name))?;
+        let (now, before) = last_edit;
+        if !output.contains(now) || output.contains(before) {
+            return Err(format!(
+                "the {} twin was not rebuilt after the edit to {now:?}:\n{output}",
+                twin.name
+            ));
+        }
+        if now != EDITED_MESSAGE {
+            twin.edit(now, EDITED_MESSAGE)?;
+        }
+    }
+    Ok(rebuild)
+}
+
+/// Runs both twins of a pair with `--features check` (which prints every
+/// body as JSON too); what they printed, if it is the same.
+fn same_output(generated: &Twin, handwritten: &Twin) -> Result<String, String> {
+    let [first, second] = [generated, handwritten].map(|twin| {
+        let mut command = twin.cargo();
+        command.args(["run", "--locked", "--quiet", "--features", "check"]);
+        run_quiet(&mut command, &format!("running the {} twin", twin.name))
+    });
+    let (first, second) = (first?, second?);
+    if first != second {
+        return Err(format!(
+            "the {} and {} twins print different things, so they are not twins:\n{}",
+            generated.name,
+            handwritten.name,
+            first_difference(&first, &second)
+        ));
+    }
+    Ok(first)
+}
+
+/// The first line where two outputs differ, with its line number, or where
+/// one ends early.
+fn first_difference(first: &str, second: &str) -> String {
+    let mut lines = (first.lines().map(Some).chain(std::iter::repeat(None)))
+        .zip(second.lines().map(Some).chain(std::iter::repeat(None)))
+        .enumerate();
+    lines
+        .find(|(_, (a, b))| a != b)
+        .map_or_else(String::new, |(index, (a, b))| {
+            format!(
+                "line {}:\n--- generated\n{}\n--- handwritten\n{}",
+                index + 1,
+                a.unwrap_or("(ends)"),
+                b.unwrap_or("(ends)")
+            )
+        })
 }
 
 /// Runs `build` on each twin `pairs` times, alternating which goes first.
@@ -318,33 +391,27 @@ fn alternate(
 }
 
 /// Copies `bench/twins/` (without build output) to `scratch`, pointing the
-/// generated twin's path dependency at this workspace's `error-codes` and
-/// giving it the seed catalogue ([`SEED`]).
-fn copy_twins(scratch: &Path) -> Result<[Twin; 2], String> {
+/// generated twins' path dependencies at this workspace's `error-codes` and
+/// giving the first generated twin the seed catalogue ([`SEED`]).
+fn copy_twins(scratch: &Path) -> Result<[Twin; 4], String> {
     let source = workspace_root().join("bench").join("twins");
     remove_dir(scratch)?;
     copy_dir(&source, scratch)?;
 
     let generated = scratch.join("generated");
-    let manifest = generated.join("Cargo.toml");
     let runtime = workspace_root().join("error-codes");
     let runtime = runtime
         .to_str()
         .filter(|path| !path.contains('\''))
         .ok_or("the workspace path must be UTF-8 without `'` to be written into Cargo.toml")?;
-    let text = read(&manifest)?;
-    let relative = "path = \"../../../error-codes\"";
-    if !text.contains(relative) {
-        return Err(format!("{} has no `{relative}`", manifest.display()));
-    }
-    write(
-        &manifest,
-        &text.replace(relative, &format!("path = '{runtime}'")),
-    )?;
+    point_at_runtime(&generated, runtime)?;
     // The seed catalogue as of 1.0, without params (the params twins have
     // their own), from the fixture rather than a copy that could drift from it.
     let seed = read(&workspace_root().join(SEED))?;
     write(&generated.join("errors.yaml"), &seed)?;
+
+    // The params twins' catalogue is theirs, `params.yaml` beside them.
+    point_at_runtime(&scratch.join("generated-params"), runtime)?;
 
     Ok([
         Twin {
@@ -357,7 +424,35 @@ fn copy_twins(scratch: &Path) -> Result<[Twin; 2], String> {
             source: scratch.join("handwritten").join("src").join("errors.rs"),
             dir: scratch.join("handwritten"),
         },
+        Twin {
+            name: "generated-params",
+            source: scratch.join("params.yaml"),
+            dir: scratch.join("generated-params"),
+        },
+        Twin {
+            name: "handwritten-params",
+            source: scratch
+                .join("handwritten-params")
+                .join("src")
+                .join("errors.rs"),
+            dir: scratch.join("handwritten-params"),
+        },
     ])
+}
+
+/// Points the path dependency on `error-codes` of the twin in `dir` at
+/// `runtime`, this workspace's.
+fn point_at_runtime(dir: &Path, runtime: &str) -> Result<(), String> {
+    let manifest = dir.join("Cargo.toml");
+    let text = read(&manifest)?;
+    let relative = "path = \"../../../error-codes\"";
+    if !text.contains(relative) {
+        return Err(format!("{} has no `{relative}`", manifest.display()));
+    }
+    write(
+        &manifest,
+        &text.replace(relative, &format!("path = '{runtime}'")),
+    )
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
@@ -424,19 +519,27 @@ impl Catalogues<'_> {
         self.scratch.join(format!("errors-{size}.yaml"))
     }
 
-    fn write(&self, size: usize) -> Result<(), String> {
+    /// The synthetic catalogue of `size` codes with params on every third.
+    fn file_with_params(&self, size: usize) -> PathBuf {
+        self.scratch.join(format!("errors-params-{size}.yaml"))
+    }
+
+    /// Writes `out` with the probe's `synth` mode (or `synth-params`).
+    fn write(&self, mode: &str, size: usize, out: &Path) -> Result<(), String> {
         let mut command = Command::new(&self.binaries.probe);
-        command
-            .arg("synth")
-            .arg(size.to_string())
-            .arg(self.file(size));
+        command.arg(mode).arg(size.to_string()).arg(out);
         run_quiet(&mut command, "writing a synthetic catalogue").map(drop)
     }
 
     /// The probe in one of its modes.
     fn probe(&self, mode: &str, size: usize) -> Command {
+        self.probe_on(mode, &self.file(size))
+    }
+
+    /// The probe in one of its modes, on `file`.
+    fn probe_on(&self, mode: &str, file: &Path) -> Command {
         let mut command = Command::new(&self.binaries.probe);
-        command.arg(mode).arg(self.file(size));
+        command.arg(mode).arg(file);
         command
     }
 
@@ -481,9 +584,12 @@ fn in_process(options: &Options, binaries: &Binaries, scratch: &Path) -> Result<
     let catalogues = Catalogues { binaries, scratch };
     let sizes = options.sizes();
     for size in sizes {
-        catalogues.write(size)?;
+        catalogues.write("synth", size, &catalogues.file(size))?;
     }
     let [small, _, large] = sizes;
+    for size in [small, large] {
+        catalogues.write("synth-params", size, &catalogues.file_with_params(size))?;
+    }
 
     step("instruction counts (callgrind)");
     let parse = catalogues.callgrind(&catalogues.probe("parse", large), "parse")?;
@@ -491,6 +597,11 @@ fn in_process(options: &Options, binaries: &Binaries, scratch: &Path) -> Result<
     let generate = catalogues.callgrind(&catalogues.generate(large), "gen")?;
     let expand_small = catalogues.callgrind(&catalogues.probe("expand", small), "expand-small")?;
     let expand_large = catalogues.callgrind(&catalogues.probe("expand", large), "expand-large")?;
+    let [params_small, params_large] = [(small, "small"), (large, "large")].map(|(size, name)| {
+        let expand = catalogues.probe_on("expand", &catalogues.file_with_params(size));
+        catalogues.callgrind(&expand, &format!("expand-params-{name}"))
+    });
+    let (params_small, params_large) = (params_small?, params_large?);
 
     step("peak heap (massif)");
     let mut gen_heap = Vec::new();
@@ -515,6 +626,15 @@ fn in_process(options: &Options, binaries: &Binaries, scratch: &Path) -> Result<
             measured: format!("{:.0} per code", per_code(expand_large, large)),
             baseline: format!("{:.0} per code", per_code(expand_small, small)),
             ratio: Some(per_code(expand_large, large) / per_code(expand_small, small)),
+        },
+        Row {
+            figure: format!(
+                "macro expansion with params (every third code has 2 or 3), instructions per code at {large_name} vs at {small_name} codes"
+            ),
+            goal: "≤ 1.0× (linear or better)",
+            measured: format!("{:.0} per code", per_code(params_large, large)),
+            baseline: format!("{:.0} per code", per_code(params_small, small)),
+            ratio: Some(per_code(params_large, large) / per_code(params_small, small)),
         },
         Row {
             figure: format!(
