@@ -107,7 +107,7 @@ impl Samples {
                         details: RetryAfter { retry_after: 30 },
                     })
                     .collect();
-                let json = bodies.iter().map(to_json).collect();
+                let json: Vec<String> = bodies.iter().map(to_json).collect();
                 (Derived::RetryAfter(bodies), json)
             }
             Case::Violations => {
@@ -135,7 +135,7 @@ impl Samples {
                         }
                     })
                     .collect();
-                let json = bodies.iter().map(to_json).collect();
+                let json: Vec<String> = bodies.iter().map(to_json).collect();
                 (Derived::Violations(bodies), json)
             }
         };
@@ -143,7 +143,7 @@ impl Samples {
         // compare different work.
         let received: Vec<Received<ApiError>> = json
             .iter()
-            .map(|text: &String| serde_json::from_str(text).expect("reads"))
+            .map(|text| serde_json::from_str(text).expect("reads"))
             .collect();
         for ((error, received), text) in errors.iter().zip(&received).zip(&json) {
             assert!(text.contains(r#","details":{"#), "{text}");
@@ -193,7 +193,7 @@ impl Samples {
         match (side, &self.derived) {
             (Side::Generated, _) => drop(black_box(serde_json::from_str::<ApiError>(text))),
             (Side::Received, _) => {
-                drop(black_box(serde_json::from_str::<Received<ApiError>>(text)))
+                drop(black_box(serde_json::from_str::<Received<ApiError>>(text)));
             }
             (Side::Derived, Derived::RetryAfter(_)) => {
                 drop(black_box(serde_json::from_str::<RetryAfterBody>(text)));

@@ -15,7 +15,7 @@
 //!   synthetic catalogues (and the expansion on ones with params too),
 //!   against a bare parse of the same file. Counts are
 //!   the same from run to run, unlike times on a shared machine.
-//! - The benches of `bench/benches/` (`from_code`, `body`): instruction
+//! - The benches of `bench/benches/` (`from_code`, `body`, `details`): instruction
 //!   counts of their `--instructions` mode (the difference between two run
 //!   lengths, so set-up cancels out), then their criterion times, read back
 //!   from `estimates.json`.
@@ -137,13 +137,24 @@ fn step(what: &str) {
 struct Twin {
     name: &'static str,
     dir: PathBuf,
+    /// Its own target folder (`dir/target`), but for `--smoke`, see [`twins`].
+    target: PathBuf,
     /// The file holding the catalogue's messages, edited by the rebuild figure.
     source: PathBuf,
 }
 
 impl Twin {
+    fn new(name: &'static str, dir: PathBuf, source: PathBuf) -> Self {
+        Self {
+            name,
+            target: dir.join("target"),
+            dir,
+            source,
+        }
+    }
+
     fn target(&self) -> PathBuf {
-        self.dir.join("target")
+        self.target.clone()
     }
 
     /// cargo in the twin's folder, building into its own target folder.
@@ -211,12 +222,30 @@ fn twins(options: &Options, scratch: &Path) -> Result<Vec<Row>, String> {
     let rebuild = rebuilds(options, &generated, &handwritten)?;
 
     step("clean builds of the params twins");
+    // A smoke run builds them into the first pair's target folders, whose
+    // dependencies are theirs: it proves they build and agree, in seconds.
+    let (generated_params, handwritten_params) = if options.smoke {
+        (
+            Twin {
+                target: generated.target(),
+                ..generated_params
+            },
+            Twin {
+                target: handwritten.target(),
+                ..handwritten_params
+            },
+        )
+    } else {
+        (generated_params, handwritten_params)
+    };
     let clean_params = alternate(
         options.pairs(),
         &generated_params,
         &handwritten_params,
         |twin| {
-            twin.clean()?;
+            if !options.smoke {
+                twin.clean()?;
+            }
             twin.build()
         },
     )?;
@@ -413,30 +442,29 @@ fn copy_twins(scratch: &Path) -> Result<[Twin; 4], String> {
     // The params twins' catalogue is theirs, `params.yaml` beside them.
     point_at_runtime(&scratch.join("generated-params"), runtime)?;
 
+    let handwritten = scratch.join("handwritten");
+    let handwritten_params = scratch.join("handwritten-params");
     Ok([
-        Twin {
-            name: "generated",
-            source: generated.join("errors.yaml"),
-            dir: generated,
-        },
-        Twin {
-            name: "handwritten",
-            source: scratch.join("handwritten").join("src").join("errors.rs"),
-            dir: scratch.join("handwritten"),
-        },
-        Twin {
-            name: "generated-params",
-            source: scratch.join("params.yaml"),
-            dir: scratch.join("generated-params"),
-        },
-        Twin {
-            name: "handwritten-params",
-            source: scratch
-                .join("handwritten-params")
-                .join("src")
-                .join("errors.rs"),
-            dir: scratch.join("handwritten-params"),
-        },
+        Twin::new(
+            "generated",
+            generated.clone(),
+            generated.join("errors.yaml"),
+        ),
+        Twin::new(
+            "handwritten",
+            handwritten.clone(),
+            handwritten.join("src/errors.rs"),
+        ),
+        Twin::new(
+            "generated-params",
+            scratch.join("generated-params"),
+            scratch.join("params.yaml"),
+        ),
+        Twin::new(
+            "handwritten-params",
+            handwritten_params.clone(),
+            handwritten_params.join("src/errors.rs"),
+        ),
     ])
 }
 
@@ -843,6 +871,78 @@ const RUNTIME_FIGURES: &[RuntimeFigure] = &[
         value: None,
         rounds: 1_000,
     },
+    RuntimeFigure {
+        figure: "body with details (`retry_after`) serialize (`serde_json`), generated enum vs a derived struct",
+        bench: "details",
+        instructions: "serialize/retry_after",
+        measured: "generated",
+        baseline: "derived",
+        value: None,
+        rounds: 1_000,
+    },
+    RuntimeFigure {
+        figure: "body with details (`violations`) serialize (`serde_json`), generated enum vs a derived struct",
+        bench: "details",
+        instructions: "serialize/violations",
+        measured: "generated",
+        baseline: "derived",
+        value: None,
+        rounds: 1_000,
+    },
+    RuntimeFigure {
+        figure: "body with details (`retry_after`) deserialize (`serde_json`), generated enum vs a derived struct",
+        bench: "details",
+        instructions: "deserialize/retry_after",
+        measured: "generated",
+        baseline: "derived",
+        value: None,
+        rounds: 1_000,
+    },
+    RuntimeFigure {
+        figure: "body with details (`violations`) deserialize (`serde_json`), generated enum vs a derived struct",
+        bench: "details",
+        instructions: "deserialize/violations",
+        measured: "generated",
+        baseline: "derived",
+        value: None,
+        rounds: 1_000,
+    },
+    RuntimeFigure {
+        figure: "`Received` of a body with details (`retry_after`), deserialize (`serde_json`), vs a derived struct",
+        bench: "details",
+        instructions: "deserialize/retry_after",
+        measured: "received",
+        baseline: "derived",
+        value: None,
+        rounds: 1_000,
+    },
+    RuntimeFigure {
+        figure: "`Received` of a body with details (`violations`), deserialize (`serde_json`), vs a derived struct",
+        bench: "details",
+        instructions: "deserialize/violations",
+        measured: "received",
+        baseline: "derived",
+        value: None,
+        rounds: 1_000,
+    },
+    RuntimeFigure {
+        figure: "`Received` of a body with details (`retry_after`), serialize (`serde_json`), vs a derived struct",
+        bench: "details",
+        instructions: "serialize/retry_after",
+        measured: "received",
+        baseline: "derived",
+        value: None,
+        rounds: 1_000,
+    },
+    RuntimeFigure {
+        figure: "`Received` of a body with details (`violations`), serialize (`serde_json`), vs a derived struct",
+        bench: "details",
+        instructions: "serialize/violations",
+        measured: "received",
+        baseline: "derived",
+        value: None,
+        rounds: 1_000,
+    },
 ];
 
 /// The runtime figures: instruction counts first (the same on a busy
@@ -859,12 +959,22 @@ fn runtime(options: &Options, scratch: &Path) -> Result<Vec<Row>, String> {
     std::fs::create_dir_all(scratch)
         .map_err(|error| format!("cannot create {}: {error}", scratch.display()))?;
 
-    step("instruction counts of from_code and the body (callgrind)");
+    step("instruction counts of from_code, the body and the body with details (callgrind)");
     let mut rows = Vec::new();
+    // A baseline serves several figures; each side is counted once.
+    let mut counted: Vec<((&str, &str, &str), f64)> = Vec::new();
     for figure in RUNTIME_FIGURES {
         let executable = bench(figure.bench)?;
         let rounds = if options.smoke { 10 } else { figure.rounds };
-        let per_item = |side: &str| per_item(&executable, figure, side, rounds, scratch);
+        let mut per_item = |side| {
+            let key = (figure.bench, figure.instructions, side);
+            if let Some(&(_, count)) = counted.iter().find(|(seen, _)| *seen == key) {
+                return Ok(count);
+            }
+            let count = per_item(&executable, figure, side, rounds, scratch)?;
+            counted.push((key, count));
+            Ok::<_, String>(count)
+        };
         let (measured, baseline) = (per_item(figure.measured)?, per_item(figure.baseline)?);
         rows.push(Row {
             figure: format!("{} (instructions)", figure.figure),
@@ -875,11 +985,11 @@ fn runtime(options: &Options, scratch: &Path) -> Result<Vec<Row>, String> {
         });
     }
 
-    step("criterion benches: from_code and body");
+    step("criterion benches: from_code, body and details");
     // Fresh, so a benchmark that did not run cannot show an old figure.
     let home = scratch.join("criterion");
     remove_dir(&home)?;
-    for name in ["from_code", "body"] {
+    for name in ["from_code", "body", "details"] {
         let mut command = Command::new(bench(name)?);
         command.env("CRITERION_HOME", &home);
         if options.smoke {
@@ -888,7 +998,7 @@ fn runtime(options: &Options, scratch: &Path) -> Result<Vec<Row>, String> {
             // The figures of the table only; the benches have more.
             command.args([
                 "--bench",
-                "^(from_code/[0-9]+/(generated|phf|hashmap)/spread|body/)",
+                "^(from_code/[0-9]+/(generated|phf|hashmap)/spread|body/|details/)",
             ]);
         }
         run_quiet(&mut command, &format!("running the {name} bench"))?;
@@ -938,7 +1048,8 @@ fn per_item(
             .arg(rounds.to_string());
         let name = format!(
             "{}-{}-{side}-{rounds}.callgrind",
-            figure.bench, figure.instructions
+            figure.bench,
+            figure.instructions.replace('/', "-")
         );
         let (instructions, stdout) = callgrind(&command, &scratch.join(name))?;
         *count = instructions;
