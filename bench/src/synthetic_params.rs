@@ -1,5 +1,5 @@
 //! Synthetic catalogues with params, for the expansion figure with params:
-//! the codes of [`synthetic`](crate::synthetic), every third one with two or
+//! the codes of [`synthetic`], every third one with two or
 //! three params (alternately a string and an integer named in the message,
 //! and `retry: after` with its `retry_after`, a list of a type of `types:`
 //! and an optional integer), so that the emitter's every piece for data

@@ -638,13 +638,12 @@ fn frameworks_notes(file: &syn::File) -> Result<BTreeMap<String, Vec<LifecycleEn
             .parse_body_with(hook_arguments)
             .map_err(|error| format!("impl_frameworks! arguments: {error}"))?;
         let names: Vec<&str> = arguments.iter().map(|(name, _)| name.as_str()).collect();
-        let (["type", "values", "statuses", "codes"]
-        | ["type", "values", "statuses", "codes", "advice"]
-        | ["type", "values", "statuses", "codes", "details"]
-        | ["type", "values", "statuses", "codes", "advice", "details"]) = names.as_slice()
-        else {
+        let ["type", "values", "statuses", "codes", rest @ ..] = names.as_slice() else {
             return Err(format!("impl_frameworks! takes the arguments {names:?}"));
         };
+        if !matches!(rest, [] | ["advice" | "details"] | ["advice", "details"]) {
+            return Err(format!("impl_frameworks! takes the arguments {names:?}"));
+        }
         let ty = syn::parse2::<syn::Ident>(arguments[0].1.clone())
             .map_err(|_| "impl_frameworks! on a path".to_owned())?
             .to_string();

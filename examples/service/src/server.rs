@@ -395,7 +395,7 @@ fn validate<const N: usize>(checks: [(&str, bool, &str); N]) -> Result<(), ApiEr
     }
 }
 
-/// Why a phone number is refused, as [`is_phone_number`] checks it.
+/// Why a phone number is refused, as `is_phone_number` checks it.
 pub const PHONE_REASON: &str = "must be a phone number in E.164 form: + and 8 to 15 digits";
 
 /// Why a message's text is refused.
