@@ -51,8 +51,10 @@ pub fn emit(catalog: &Catalog) -> String {
         let _ = writeln!(out, "{}\n", neutralise_html(description));
     }
     example_body(&mut out, catalog);
+    // Once per page: it looks at every code.
+    let retry = catalog.has_retry();
     for status in &catalog.statuses {
-        section(&mut out, catalog, status);
+        section(&mut out, retry, status);
     }
     types_section(&mut out, &catalog.types);
     removed_section(&mut out, &catalog.removed);
@@ -101,7 +103,8 @@ fn example_body(out: &mut String, catalog: &Catalog) {
     out.push_str("\n}\n```\n\n");
 }
 
-fn section(out: &mut String, catalog: &Catalog, status: &Status) {
+/// A status's section; `retry` says whether the catalogue gives retry advice.
+fn section(out: &mut String, retry: bool, status: &Status) {
     let _ = writeln!(
         out,
         "## <a id=\"{}\"></a>{} {}\n",
@@ -120,7 +123,7 @@ fn section(out: &mut String, catalog: &Catalog, status: &Status) {
     for code in &status.codes {
         push_code_cell(out, &code.code);
         out.push_str(" | ");
-        push_meaning(out, catalog, code);
+        push_meaning(out, retry, code);
         out.push_str(" |\n");
     }
     out.push('\n');
@@ -139,7 +142,7 @@ fn push_code_cell(out: &mut String, code: &str) {
 /// (`{retry_after}`) and `{{` shown as the `{` it sends, then the details,
 /// the retry advice, the deprecation and the version that added the code,
 /// each on a line of its own.
-fn push_meaning(out: &mut String, catalog: &Catalog, code: &Code) {
+fn push_meaning(out: &mut String, retry: bool, code: &Code) {
     push_text(out, &code.plain_message());
     if !code.params.is_empty() {
         out.push_str("<br>**Details:**");
@@ -150,7 +153,7 @@ fn push_meaning(out: &mut String, catalog: &Catalog, code: &Code) {
     }
     // Every code gets its advice once one does, `never` included: a reader
     // of one row cannot tell an unstated `never` from a forgotten one.
-    if catalog.has_retry() {
+    if retry {
         out.push_str("<br>");
         push_advice(out, code.retry.advice());
     }
