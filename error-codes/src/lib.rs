@@ -567,10 +567,17 @@ pub mod __private {
     pub fn code_hash(code: &str) -> u64 {
         const K: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut hash = code.len() as u64;
-        for chunk in code.as_bytes().chunks(8) {
-            // A little-endian word, zero-padded; built by hand because a
+        let mut words = code.as_bytes().chunks_exact(8);
+        for word in &mut words {
+            // An exact chunk of 8 converts to one little-endian load.
+            let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+            hash = (hash.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        let tail = words.remainder();
+        if !tail.is_empty() {
+            // The last word, zero-padded; built by hand because a
             // variable-length copy into an array would call `memcpy`.
-            let word = chunk
+            let word = tail
                 .iter()
                 .rev()
                 .fold(0, |word, &byte| (word << 8) | u64::from(byte));
