@@ -104,12 +104,17 @@ pub(crate) fn serialize<S: Serializer>(
 /// Serializes the body of `error` and `message` with `details`, the code's
 /// params as an object.
 #[inline]
-pub(crate) fn serialize_with_details<S: Serializer, T: Serialize + ?Sized>(
+pub(crate) fn serialize_with_details<S, M, T>(
     error: &str,
-    message: &str,
+    message: &M,
     details: &T,
     serializer: S,
-) -> Result<S::Ok, S::Error> {
+) -> Result<S::Ok, S::Error>
+where
+    S: Serializer,
+    M: Serialize + ?Sized,
+    T: Serialize + ?Sized,
+{
     let mut body = serializer.serialize_struct(NAME, 3)?;
     body.serialize_field("error", error)?;
     body.serialize_field("message", message)?;

@@ -304,36 +304,43 @@ impl<'de, T: Deserialize<'de>, R: Slots<'de>> Slots<'de> for (Optional<T>, R) {
 
 /// Reads an object whose members are `names`, into the slots `L`: members
 /// in any order, each at most once, other members ignored (a newer server
-/// may send an optional param this catalogue does not have).
+/// may send an optional param this catalogue does not have). `index_of`
+/// gives a member's index among `names` from its name (a generated `match`);
 /// `expecting` says what the object is, for error messages.
 ///
 /// # Errors
 /// Not an object, a member of the wrong type or given twice, or a required
 /// one missing.
 #[inline]
-pub fn read_object<'de, D, L>(
+pub fn read_object<'de, D, L, F>(
     deserializer: D,
     names: &'static [&'static str],
+    index_of: F,
     expecting: &'static str,
 ) -> Result<L::Values, D::Error>
 where
     D: Deserializer<'de>,
     L: Slots<'de>,
+    F: Fn(&[u8]) -> Option<usize> + Copy,
 {
-    deserializer.deserialize_map(ObjectVisitor::<L> {
+    deserializer.deserialize_map(ObjectVisitor::<L, F> {
         names,
+        index_of,
         expecting,
         slots: PhantomData,
     })
 }
 
-struct ObjectVisitor<L> {
+struct ObjectVisitor<L, F> {
     names: &'static [&'static str],
+    index_of: F,
     expecting: &'static str,
     slots: PhantomData<fn() -> L>,
 }
 
-impl<'de, L: Slots<'de>> Visitor<'de> for ObjectVisitor<L> {
+impl<'de, L: Slots<'de>, F: Fn(&[u8]) -> Option<usize> + Copy> Visitor<'de>
+    for ObjectVisitor<L, F>
+{
     type Value = L::Values;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -342,7 +349,7 @@ impl<'de, L: Slots<'de>> Visitor<'de> for ObjectVisitor<L> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut slots = L::default();
-        while let Some(key) = map.next_key_seed(Key(self.names))? {
+        while let Some(key) = map.next_key_seed(Key(self.index_of))? {
             match key {
                 Some(index) => slots.read(index, self.names, &mut map)?,
                 None => {
@@ -355,28 +362,31 @@ impl<'de, L: Slots<'de>> Visitor<'de> for ObjectVisitor<L> {
 }
 
 /// A member's name: its index among the names, or `None` for another one.
-struct Key(&'static [&'static str]);
+struct Key<F>(F);
 
-impl<'de> DeserializeSeed<'de> for Key {
+impl<'de, F: Fn(&[u8]) -> Option<usize>> DeserializeSeed<'de> for Key<F> {
     type Value = Option<usize>;
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_identifier(self)
     }
 }
 
-impl Visitor<'_> for Key {
+impl<F: Fn(&[u8]) -> Option<usize>> Visitor<'_> for Key<F> {
     type Value = Option<usize>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a member name")
     }
 
+    #[inline]
     fn visit_str<E: de::Error>(self, name: &str) -> Result<Self::Value, E> {
-        Ok(self.0.iter().position(|known| *known == name))
+        Ok((self.0)(name.as_bytes()))
     }
 
+    #[inline]
     fn visit_bytes<E: de::Error>(self, name: &[u8]) -> Result<Self::Value, E> {
-        Ok(self.0.iter().position(|known| known.as_bytes() == name))
+        Ok((self.0)(name))
     }
 }

@@ -384,7 +384,7 @@ impl std::error::Error for UnknownCode {}
 /// Support for the code `include_errors!` generates; not a public API.
 #[doc(hidden)]
 pub mod __private {
-    use std::fmt::{Display, Write as _};
+    use std::fmt::{Display, Write};
 
     use serde_core::{Deserializer, Serialize, Serializer};
 
@@ -418,46 +418,170 @@ pub mod __private {
         crate::body::serialize(error.code(), &error.message(), serializer)
     }
 
-    /// Serializes `error` as its body with `details`, the params of its code.
+    /// Serializes a body with `details`, the params of its code: what the
+    /// generated `Serialize` arm of a code with params calls, with the code
+    /// and the message (a `&str`, or a [`Message`] to render) written in.
     ///
     /// # Errors
     /// Whatever the serializer reports, or a param that is a number but not
     /// finite.
     #[inline]
-    pub fn serialize_with_details<E, T, S>(
-        error: &E,
+    pub fn serialize_with_details<M, T, S>(
+        code: &str,
+        message: &M,
         details: &T,
         serializer: S,
     ) -> Result<S::Ok, S::Error>
     where
-        E: ErrorCode + ?Sized,
+        M: Serialize + ?Sized,
         T: Serialize + ?Sized,
         S: Serializer,
     {
-        crate::body::serialize_with_details(error.code(), &error.message(), details, serializer)
+        crate::body::serialize_with_details(code, message, details, serializer)
     }
 
     /// A piece of a message to render: text, or a param's value.
+    #[derive(Clone, Copy)]
     pub enum Piece<'a> {
-        /// Text as sent.
-        Text(&'static str),
-        /// A value, written as its `Display` writes it.
-        Value(&'a dyn Display),
+        /// Text of the catalogue, or a `string` param.
+        Text(&'a str),
+        /// An `integer` param.
+        Integer(i64),
+        /// A `number` param, written as its `Display` writes it.
+        Number(f64),
+        /// A `boolean` param.
+        Boolean(bool),
+    }
+
+    /// A message with its placeholders filled in, written piece by piece:
+    /// serializing it writes the text into the serializer without building
+    /// a `String` first.
+    pub struct Message<'a>(pub &'a [Piece<'a>]);
+
+    impl Display for Message<'_> {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write_pieces(self.0, f)
+        }
+    }
+
+    impl Serialize for Message<'_> {
+        /// Renders into a buffer on the stack and writes that as one string;
+        /// a message too long for it is written piece by piece instead.
+        #[inline]
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut buffer = Buffer {
+                bytes: [0; Buffer::CAPACITY],
+                len: 0,
+            };
+            if write_pieces(self.0, &mut buffer).is_ok()
+                && let Ok(text) = std::str::from_utf8(&buffer.bytes[..buffer.len])
+            {
+                return serializer.serialize_str(text);
+            }
+            serializer.collect_str(self)
+        }
+    }
+
+    /// Text written into a fixed array, which refuses what does not fit.
+    struct Buffer {
+        bytes: [u8; Self::CAPACITY],
+        len: usize,
+    }
+
+    impl Buffer {
+        /// Room for the messages of most catalogues.
+        const CAPACITY: usize = 128;
+    }
+
+    impl Buffer {
+        #[inline]
+        fn push(&mut self, bytes: &[u8]) -> std::fmt::Result {
+            let end = self.len + bytes.len();
+            let room = self.bytes.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+            room.copy_from_slice(bytes);
+            self.len = end;
+            Ok(())
+        }
+    }
+
+    impl Write for Buffer {
+        #[inline]
+        fn write_str(&mut self, text: &str) -> std::fmt::Result {
+            self.push(text.as_bytes())
+        }
+    }
+
+    /// Where a message is rendered: `write_ascii` takes bytes known to be
+    /// ASCII, which the buffer copies without checking them.
+    trait Out: Write {
+        fn write_ascii(&mut self, ascii: &[u8]) -> std::fmt::Result {
+            self.write_str(std::str::from_utf8(ascii).unwrap_or_default())
+        }
+    }
+
+    impl Out for std::fmt::Formatter<'_> {}
+
+    impl Out for String {}
+
+    impl Out for Buffer {
+        #[inline]
+        fn write_ascii(&mut self, ascii: &[u8]) -> std::fmt::Result {
+            self.push(ascii)
+        }
+    }
+
+    /// Writes the pieces of a message, in order.
+    #[inline]
+    fn write_pieces(pieces: &[Piece<'_>], out: &mut impl Out) -> std::fmt::Result {
+        for piece in pieces {
+            match *piece {
+                Piece::Text(text) => out.write_str(text)?,
+                Piece::Integer(value) => write_integer(out, value)?,
+                Piece::Number(value) => write!(out, "{value}")?,
+                Piece::Boolean(value) => out.write_str(if value { "true" } else { "false" })?,
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the decimal digits of `value`, as `Display` writes them but
+    /// without the padding and flags of `Formatter::pad_integral`, which a
+    /// message never uses.
+    #[inline]
+    fn write_integer(out: &mut impl Out, value: i64) -> std::fmt::Result {
+        let mut digits = [b'-'; 20];
+        let mut start = digits.len();
+        let mut rest = value.unsigned_abs();
+        loop {
+            start -= 1;
+            // The remainder of a division by 10 is one digit.
+            digits[start] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        if value < 0 {
+            // The sign is already there: the array was filled with it.
+            start -= 1;
+        }
+        out.write_ascii(&digits[start..])
     }
 
     /// A message with its placeholders filled in.
     #[must_use]
     pub fn render(pieces: &[Piece<'_>]) -> String {
-        let mut text = String::new();
-        for piece in pieces {
-            match piece {
-                Piece::Text(part) => text.push_str(part),
-                // Writing into a `String` cannot fail.
-                Piece::Value(value) => {
-                    let _ = write!(text, "{value}");
-                }
-            }
-        }
+        // The text, and room for a number in each value.
+        let capacity = pieces
+            .iter()
+            .map(|piece| match piece {
+                Piece::Text(text) => text.len(),
+                _ => 20,
+            })
+            .sum();
+        let mut text = String::with_capacity(capacity);
+        // Writing into a `String` cannot fail.
+        let _ = write_pieces(pieces, &mut text);
         text
     }
 

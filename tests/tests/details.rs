@@ -80,6 +80,51 @@ fn messages_are_rendered_from_the_fields() {
     ));
 }
 
+/// The body's message is written straight into the serializer (on the
+/// stack, or piece by piece when long), `message()` renders a `String`:
+/// both must give what `format!` gives, for every kind of value.
+#[test]
+fn the_message_sent_is_the_message_rendered() {
+    let long = "\"quoted\", \\ and \u{e9}t\u{e9} ".repeat(12);
+    let mut errors: Vec<ApiError> = Vec::new();
+    for code in [0, 7, -7, 10, -10, 99_999, i64::MAX, i64::MIN, i64::MIN + 1] {
+        errors.push(BadGateway::UpstreamSaidNo { code }.into());
+        assert_eq!(
+            ApiError::from(BadGateway::UpstreamSaidNo { code }).message(),
+            format!("Upstream refused with {code}."),
+        );
+    }
+    for ratio in [0.0, -0.0, 1.5, -2.25, 1e21, 1e-7, f64::MAX, f64::MIN_POSITIVE] {
+        errors.push(
+            InternalServerError::MeasureFailed {
+                ratio,
+                measure: None,
+                scores: Vec::new(),
+            }
+            .into(),
+        );
+    }
+    for blocked in [true, false] {
+        errors.push(TooManyRequests::QuotaFlag { blocked }.into());
+    }
+    // Short enough for the stack, and too long for it.
+    for name in ["", "short", long.as_str()] {
+        errors.push(
+            UnprocessableEntity::BadType {
+                r#type: "query".to_owned(),
+                name: name.to_owned(),
+                expected: "a number".to_owned(),
+            }
+            .into(),
+        );
+    }
+    for error in &errors {
+        let body: serde_json::Value = serde_json::from_str(&json(error)).unwrap();
+        assert_eq!(body["message"], *error.message(), "{error:?}");
+        assert_eq!(error.to_string(), error.message());
+    }
+}
+
 #[test]
 fn details_on_the_wire_byte_for_byte() {
     let cases: [(ApiError, &str); 6] = [

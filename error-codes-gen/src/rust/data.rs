@@ -223,11 +223,21 @@ pub(super) fn read_object(
         pattern = quote!((#binding, #pattern));
         slots = quote!((#slot, #slots));
     }
-    let names = params.iter().map(|param| &param.name);
+    let names: Vec<&String> = params.iter().map(|param| &param.name).collect();
+    // A `match` on the member's name, which rustc compiles to comparisons
+    // of known lengths, rather than a search through `names`.
+    let keys = names
+        .iter()
+        .map(|name| Literal::byte_string(name.as_bytes()));
+    let indices = (0..params.len()).map(Literal::usize_unsuffixed);
     quote! {
-        let #pattern = ::error_codes::__private::read_object::<_, #slots>(
+        let #pattern = ::error_codes::__private::read_object::<_, #slots, _>(
             #deserializer,
             &[#(#names),*],
+            |name| match name {
+                #(#keys => ::core::option::Option::Some(#indices),)*
+                _ => ::core::option::Option::None,
+            },
             #expecting,
         )?;
     }

@@ -19,7 +19,7 @@ use super::{
     Shape, allow_deprecated, codes_const, derives, grouped_arms, has_params, ident, retry_value,
     variant_doc,
 };
-use crate::{Catalog, Code, Piece, RETRY_AFTER_PARAM, Retry, Status, schema};
+use crate::{Catalog, Code, Piece, RETRY_AFTER_PARAM, Retry, Status, Type, schema};
 
 /// How a method takes its receiver: by value when the type is `Copy`, as
 /// clippy's `trivially_copy_pass_by_ref` asks, else by reference.
@@ -60,11 +60,43 @@ fn pattern(code: &Code) -> TokenStream {
 /// fields its placeholders name.
 fn message_arm(code: &Code) -> (TokenStream, TokenStream) {
     let variant = ident(&code.name);
-    let pieces = code.pieces();
-    if !pieces.iter().any(|piece| matches!(piece, Piece::Param(_))) {
+    let Some((pieces, mut bound)) = message_pieces(code) else {
         let text = code.plain_message();
         let text = text.as_ref();
         return (pattern(code), quote!(::std::borrow::Cow::Borrowed(#text)));
+    };
+    bound.sort_unstable();
+    let fields = bound.iter().map(|&index| {
+        let name = field_ident(&code.params[index]);
+        let binding = binding(index);
+        quote!(#name: ref #binding)
+    });
+    let rest = (bound.len() < code.params.len()).then(|| quote!(, ..));
+    (
+        quote!(Self::#variant { #(#fields),* #rest }),
+        quote!(::std::borrow::Cow::Owned(::error_codes::__private::render(&[#(#pieces),*]))),
+    )
+}
+
+/// The message of a code as it is serialized: its text, or the pieces to
+/// render it from (the fields bound by [`data::ref_bindings`]).
+fn message_value(code: &Code) -> TokenStream {
+    if let Some((pieces, _)) = message_pieces(code) {
+        quote!(&::error_codes::__private::Message(&[#(#pieces),*]))
+    } else {
+        let text = code.plain_message();
+        let text = text.as_ref();
+        quote!(#text)
+    }
+}
+
+/// The pieces of a message with placeholders, each value read from the
+/// binding of its param, and the indices of the params they name; `None`
+/// for a message without placeholders.
+fn message_pieces(code: &Code) -> Option<(Vec<TokenStream>, Vec<usize>)> {
+    let pieces = code.pieces();
+    if !pieces.iter().any(|piece| matches!(piece, Piece::Param(_))) {
+        return None;
     }
     // Runs of text joined, so `{{` costs no piece of its own.
     let mut parts: Vec<TokenStream> = Vec::new();
@@ -87,24 +119,21 @@ fn message_arm(code: &Code) -> (TokenStream, TokenStream) {
                     bound.push(index);
                 }
                 let binding = binding(index);
-                parts.push(quote!(::error_codes::__private::Piece::Value(#binding)));
+                // The loader lets a placeholder name only a required param
+                // of a primitive type.
+                parts.push(match code.params[index].ty {
+                    Type::Integer => quote!(::error_codes::__private::Piece::Integer(*#binding)),
+                    Type::Number => quote!(::error_codes::__private::Piece::Number(*#binding)),
+                    Type::Boolean => quote!(::error_codes::__private::Piece::Boolean(*#binding)),
+                    _ => quote!(::error_codes::__private::Piece::Text(#binding)),
+                });
             }
         }
     }
     if !text.is_empty() {
         parts.push(quote!(::error_codes::__private::Piece::Text(#text)));
     }
-    bound.sort_unstable();
-    let fields = bound.iter().map(|&index| {
-        let name = field_ident(&code.params[index]);
-        let binding = binding(index);
-        quote!(#name: ref #binding)
-    });
-    let rest = (bound.len() < code.params.len()).then(|| quote!(, ..));
-    (
-        quote!(Self::#variant { #(#fields),* #rest }),
-        quote!(::std::borrow::Cow::Owned(::error_codes::__private::render(&[#(#parts),*]))),
-    )
+    Some((parts, bound))
 }
 
 /// The retry arm of a code; an `after` code reads its `retry_after` field.
@@ -307,9 +336,12 @@ fn serialize_arms(status: &Status) -> TokenStream {
         let object = data::object(&code.params, &values, |param| {
             format!("param `{}` of `{}`", param.name, code.code)
         });
+        let error = code.code.as_str();
+        let message = message_value(code);
         arms.push(quote! {
             Self::#variant { #bindings } => ::error_codes::__private::serialize_with_details(
-                self,
+                #error,
+                #message,
                 &#object,
                 serializer,
             ),
