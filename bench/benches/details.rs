@@ -1,8 +1,12 @@
 //! Bodies with details, both ways, through `serde_json`: the generated
 //! `ApiError` of `twins/params.yaml` and `Received<ApiError>` side by side
-//! with what a user would otherwise write, a `#[derive(Serialize,
-//! Deserialize)]` struct of the same shape (`error`, `message` and a
-//! `details` struct).
+//! with what a user would otherwise write:
+//! - `derived`: a `#[derive(Serialize, Deserialize)]` struct of the same
+//!   shape (`error`, `message` and a `details` struct), its message already
+//!   rendered;
+//! - `handwritten` (serialize only): the errors of the hand-written twin,
+//!   `twins/handwritten-params` (thiserror and serde's derive), which render
+//!   the message as they serialize, as the generated enum does.
 //!
 //! Two cases, each a set of bodies handled once per iteration:
 //! - `retry_after`: `{"details": {"retry_after": 30}}`, from
@@ -23,6 +27,17 @@ use error_codes::Received;
 use serde::{Deserialize, Serialize};
 
 error_codes::include_errors!("twins/params.yaml");
+
+/// The hand-written twin's errors, compiled from its own source.
+#[allow(
+    dead_code,
+    unreachable_pub,
+    clippy::pedantic,
+    clippy::enum_variant_names,
+    reason = "written as a user would, to its own crate's lints; the bench serializes its errors only"
+)]
+#[path = "../twins/handwritten-params/src/errors.rs"]
+mod handwritten;
 
 /// The baseline of the `retry_after` case: the body as a user would derive it.
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -59,6 +74,7 @@ struct Violation {
 /// The bodies of one case, in every form, checked to agree.
 struct Samples {
     errors: Vec<ApiError>,
+    handwritten: Vec<handwritten::ApiError>,
     received: Vec<Received<ApiError>>,
     derived: Derived,
     json: Vec<String>,
@@ -97,6 +113,7 @@ impl Samples {
                 .into(),
             ],
         };
+        let handwritten = handwritten_errors(case);
         let (derived, json) = match case {
             Case::RetryAfter => {
                 let bodies: Vec<RetryAfterBody> = errors
@@ -155,12 +172,16 @@ impl Samples {
             assert_eq!(received.known().as_ref(), Some(error));
             assert_eq!(&to_json(received), text);
         }
+        for (error, text) in handwritten.iter().zip(&json) {
+            assert_eq!(&to_json(error), text);
+        }
         match &derived {
             Derived::RetryAfter(bodies) => check_derived(bodies, &json),
             Derived::Violations(bodies) => check_derived(bodies, &json),
         }
         Self {
             errors,
+            handwritten,
             received,
             derived,
             json,
@@ -176,6 +197,7 @@ impl Samples {
         out.clear();
         match (side, &self.derived) {
             (Side::Generated, _) => serde_json::to_writer(out, &self.errors[index]),
+            (Side::Handwritten, _) => serde_json::to_writer(out, &self.handwritten[index]),
             (Side::Received, _) => serde_json::to_writer(out, &self.received[index]),
             (Side::Derived, Derived::RetryAfter(bodies)) => {
                 serde_json::to_writer(out, &bodies[index])
@@ -191,7 +213,10 @@ impl Samples {
     fn deserialize(&self, side: Side, index: usize) {
         let text = black_box(self.json[index].as_str());
         match (side, &self.derived) {
-            (Side::Generated, _) => drop(black_box(serde_json::from_str::<ApiError>(text))),
+            // The twin writes bodies only; `count_instructions` refuses it.
+            (Side::Generated | Side::Handwritten, _) => {
+                drop(black_box(serde_json::from_str::<ApiError>(text)));
+            }
             (Side::Received, _) => {
                 drop(black_box(serde_json::from_str::<Received<ApiError>>(text)));
             }
@@ -202,6 +227,35 @@ impl Samples {
                 drop(black_box(serde_json::from_str::<ViolationsBody>(text)));
             }
         }
+    }
+}
+
+/// The errors of a case as the hand-written twin declares them.
+fn handwritten_errors(case: Case) -> Vec<handwritten::ApiError> {
+    match case {
+        Case::RetryAfter => vec![
+            handwritten::TooManyRequests::OtpWaitRequired { retry_after: 30 }.into(),
+            handwritten::TooManyRequests::RateLimitExceeded {
+                retry_after: 30,
+                limit: None,
+            }
+            .into(),
+        ],
+        Case::Violations => vec![
+            handwritten::UnprocessableEntity::ValidationError {
+                violations: vec![
+                    handwritten::FieldViolation {
+                        field: "url".to_owned(),
+                        reason: "must not be empty".to_owned(),
+                    },
+                    handwritten::FieldViolation {
+                        field: "amount".to_owned(),
+                        reason: "must be a decimal number".to_owned(),
+                    },
+                ],
+            }
+            .into(),
+        ],
     }
 }
 
@@ -237,13 +291,23 @@ const CASES: [(&str, Case); 2] = [
 #[derive(Clone, Copy)]
 enum Side {
     Generated,
+    /// Serialize only.
+    Handwritten,
     Received,
     Derived,
 }
 
+impl Side {
+    /// Whether the side reads bodies too.
+    fn reads(self) -> bool {
+        !matches!(self, Self::Handwritten)
+    }
+}
+
 /// Every side, under its benchmark name.
-const SIDES: [(&str, Side); 3] = [
+const SIDES: [(&str, Side); 4] = [
     ("generated", Side::Generated),
+    ("handwritten", Side::Handwritten),
     ("received", Side::Received),
     ("derived", Side::Derived),
 ];
@@ -268,7 +332,7 @@ fn details(c: &mut Criterion) {
         group.finish();
         let mut group = c.benchmark_group(format!("details/deserialize/{case_name}"));
         group.throughput(Throughput::Elements(count as u64));
-        for (name, side) in SIDES {
+        for (name, side) in SIDES.into_iter().filter(|(_, side)| side.reads()) {
             group.bench_function(name, |b| {
                 b.iter(|| {
                     for index in 0..count {
@@ -285,7 +349,7 @@ fn details(c: &mut Criterion) {
 /// handles every body of `CASE` `ROUNDS` times, for `cargo xtask bench` to
 /// count the instructions under callgrind.
 fn count_instructions(args: &[String]) -> Result<(), String> {
-    let [work, side, rounds] = args else {
+    let [work, side_name, rounds] = args else {
         return Err("usage: --instructions (serialize|deserialize)/CASE SIDE ROUNDS".to_owned());
     };
     let (direction, case) = work
@@ -302,8 +366,11 @@ fn count_instructions(args: &[String]) -> Result<(), String> {
         .ok_or_else(|| format!("no case `{case}`"))?;
     let (_, side) = SIDES
         .into_iter()
-        .find(|(name, _)| name == side)
-        .ok_or_else(|| format!("no side `{side}`"))?;
+        .find(|(name, _)| name == side_name)
+        .ok_or_else(|| format!("no side `{side_name}`"))?;
+    if !serialize && !side.reads() {
+        return Err(format!("the side `{side_name}` writes bodies only"));
+    }
     let rounds: usize = rounds.parse().map_err(|error| format!("rounds: {error}"))?;
     let samples = Samples::new(case);
     let mut out = Vec::with_capacity(256);
