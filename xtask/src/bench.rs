@@ -1046,7 +1046,7 @@ fn runtime(options: &Options, scratch: &Path) -> Result<Vec<Row>, String> {
         let row = if options.smoke {
             Row {
                 figure: format!("{} (time)", figure.figure),
-                goal: "≤ 1.0×",
+                goal: figure.goal,
                 measured: "ran once".to_owned(),
                 baseline: "ran once".to_owned(),
                 ratio: None,
@@ -1057,7 +1057,7 @@ fn runtime(options: &Options, scratch: &Path) -> Result<Vec<Row>, String> {
             let baseline = median_ns(&home, &group, figure.baseline, figure.value)?;
             Row {
                 figure: format!("{} (time)", figure.figure),
-                goal: "≤ 1.0×",
+                goal: figure.goal,
                 measured: nanoseconds(measured),
                 baseline: nanoseconds(baseline),
                 ratio: Some(measured / baseline),
