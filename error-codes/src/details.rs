@@ -347,6 +347,7 @@ impl<'de, L: Slots<'de>, F: Fn(&[u8]) -> Option<usize> + Copy> Visitor<'de>
         f.write_str(self.expecting)
     }
 
+    #[inline]
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut slots = L::default();
         while let Some(key) = map.next_key_seed(Key(self.index_of))? {
