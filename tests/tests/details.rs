@@ -94,7 +94,16 @@ fn the_message_sent_is_the_message_rendered() {
             format!("Upstream refused with {code}."),
         );
     }
-    for ratio in [0.0, -0.0, 1.5, -2.25, 1e21, 1e-7, f64::MAX, f64::MIN_POSITIVE] {
+    for ratio in [
+        0.0,
+        -0.0,
+        1.5,
+        -2.25,
+        1e21,
+        1e-7,
+        f64::MAX,
+        f64::MIN_POSITIVE,
+    ] {
         errors.push(
             InternalServerError::MeasureFailed {
                 ratio,
