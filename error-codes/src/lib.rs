@@ -673,33 +673,12 @@ pub mod __private {
         // The table is at most half full, so an empty slot ends every probe.
         loop {
             let index = usize::try_from(slots[slot].checked_sub(1)?).ok()?;
-            if same_text(code_at(index), code) {
+            if code_at(index) == code {
                 return Some(index);
             }
             slot = (slot + 1) & mask;
         }
     }
-    /// `a == b`, a word at a time: codes are short, and comparing them with
-    /// `==` calls `memcmp`, which costs more than the comparison itself.
-    #[inline]
-    fn same_text(a: &str, b: &str) -> bool {
-        let (a, b) = (a.as_bytes(), b.as_bytes());
-        if a.len() != b.len() {
-            return false;
-        }
-        let (mut a_words, mut b_words) = (a.chunks_exact(8), b.chunks_exact(8));
-        let words_match = (&mut a_words).zip(&mut b_words).all(|(a, b)| {
-            u64::from_le_bytes(a.try_into().unwrap_or_default())
-                == u64::from_le_bytes(b.try_into().unwrap_or_default())
-        });
-        words_match
-            && a_words
-                .remainder()
-                .iter()
-                .zip(b_words.remainder())
-                .all(|(a, b)| a == b)
-    }
-
     fn slot_of(hash: u64, mask: usize) -> usize {
         // Masking first keeps the value below `slots.len()`, so it fits.
         usize::try_from(hash & mask as u64).unwrap_or_default()
