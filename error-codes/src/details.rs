@@ -4,9 +4,10 @@
 //! Both are JSON objects of named members. Rather than a visitor of its own
 //! for every code and type, generated code names its members as a nested
 //! tuple of the generic pieces here, `(Entry, (OptEntry, ()))` to write and
-//! `(Required<i64>, (Optional<i64>, ()))` to read, which the compiler
-//! flattens into what a derived impl would be. The expansion stays small
-//! (one line per param), and users' builds need no `serde_derive`.
+//! `(Required<i64>, (Optional<i64>, ()))` to read (with a `match` from a
+//! member's name to its index), which the compiler flattens into what a
+//! derived impl would be. The expansion stays small (a few lines per
+//! param), and users' builds need no `serde_derive`.
 
 use std::fmt;
 use std::marker::PhantomData;
