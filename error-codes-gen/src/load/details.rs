@@ -9,7 +9,7 @@ use heck::ToSnakeCase as _;
 use crate::{Code, Example, Param, Piece, RETRY_AFTER_PARAM, Retry, Type, TypeDef};
 
 use super::keys::Keys;
-use super::names::identifier_problem;
+use super::names::{NOT_RAW, identifier_problem};
 use super::template::pieces;
 use super::validate::Validator;
 use super::yaml::{Node, Value};
@@ -46,9 +46,6 @@ const RESERVED_TYPE_NAMES: &[&str] = &[
     "ArrayOf",
     "Retry",
 ];
-
-/// Rust keywords that cannot be raw identifiers, so no field can be named so.
-const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 
 impl Validator<'_, '_> {
     /// The types of `types:`: every name first, so that fields can use

@@ -27,6 +27,7 @@ pub use names::{code_problem, reason_phrase};
 pub use read::read_catalogue;
 pub use validate::hidden_character_problem;
 
+pub(crate) use names::needs_raw;
 pub(crate) use template::pieces;
 
 use crate::diagnostic::Diagnostic;

@@ -94,6 +94,16 @@ const PRIMITIVE_TYPES: &[&str] = &[
     "u32", "u64", "u128", "usize",
 ];
 
+/// Rust keywords that cannot be raw identifiers (`r#self` is not one), so no
+/// field or variant can be named so.
+pub(super) const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// Whether a field named `name` must be written as a raw identifier
+/// (`r#type`): a keyword that can be one.
+pub(crate) fn needs_raw(name: &str) -> bool {
+    RUST_KEYWORDS.contains(&name) && !NOT_RAW.contains(&name)
+}
+
 /// Every Rust keyword, strict and reserved, across editions.
 const RUST_KEYWORDS: &[&str] = &[
     "Self", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",

@@ -12,20 +12,10 @@ use super::{Shape, derives, ident};
 use crate::schema::Json;
 use crate::{Catalog, Param, Type, TypeDef};
 
-/// Every Rust keyword, strict and reserved, across editions: a field so
-/// named is written as a raw identifier (the loader refuses the few that
-/// cannot be one).
-const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
-    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
-    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
-    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
-    "virtual", "where", "while", "yield",
-];
-
-/// A param's or field's Rust name, `r#type` for a keyword.
+/// A param's or field's Rust name, `r#type` for a keyword (the loader
+/// refuses the few that cannot be raw).
 pub(super) fn field_ident(param: &Param) -> Ident {
-    if KEYWORDS.contains(&param.field.as_str()) {
+    if crate::load::needs_raw(&param.field) {
         Ident::new_raw(&param.field, Span::call_site())
     } else {
         ident(&param.field)
