@@ -52,7 +52,8 @@ pub mod typescript;
 pub use diagnostic::{Diagnostic, Error};
 pub use load::{code_problem, hidden_character_problem, read_catalogue, reason_phrase};
 pub use model::{
-    Catalog, Code, ERROR_STATUSES, Example, Param, Piece, RETRY_AFTER_PARAM, Removed, Retry,
+    Body, Catalog, Code, CodeType, ERROR_STATUSES, Example, JSON_MEDIA_TYPE, Member, Named, Object,
+    PROBLEM_MEDIA_TYPE, Param, Part, Path, Piece, Preset, RETRY_AFTER_PARAM, Removed, Retry,
     Status, Type, TypeDef,
 };
 

@@ -2,6 +2,12 @@
 
 use std::ops::RangeInclusive;
 
+mod body;
+
+pub use body::{
+    Body, CodeType, JSON_MEDIA_TYPE, Member, Named, Object, PROBLEM_MEDIA_TYPE, Part, Path, Preset,
+};
+
 /// The statuses an error may have: 4xx and 5xx. The catalogue and the derive
 /// both reject anything else.
 ///
@@ -46,6 +52,14 @@ pub struct Catalog {
     pub description: Option<String>,
     /// Name of the top-level Rust enum (`name:`, default `ApiError`).
     pub name: String,
+    /// The layout of every error body (`body:`); [`Body::default`] when the
+    /// file has none.
+    pub body: Body,
+    /// The documentation URL template of every code (`docs:`), as written:
+    /// `{code}` and `{status}` are filled in per code (see [`Code::docs`]).
+    pub docs: Option<String>,
+    /// The line of `docs:`, when the file has one.
+    pub docs_line: Option<usize>,
     /// Every status, in file order, including those with no codes yet.
     pub statuses: Vec<Status>,
     /// Tombstones (`removed:`): codes that were taken out and must never
@@ -89,8 +103,17 @@ pub struct Code {
     pub code: String,
     /// The human-readable message, never empty.
     pub message: String,
-    /// Rust variant name in `UpperCamelCase`, e.g. `InvalidToken`.
+    /// Rust variant name in `UpperCamelCase`, e.g. `InvalidToken`: the
+    /// code's `name:`, else derived from the code.
     pub name: String,
+    /// Whether the Rust name is the code's own `name:` rather than derived.
+    pub explicit_name: bool,
+    /// The code's title (`title:`), e.g. for problem details' `title`; see
+    /// [`Code::title_in`].
+    pub title: Option<String>,
+    /// The code's documentation URL: its own `docs:`, else the catalogue's
+    /// template, with `{code}` and `{status}` filled in.
+    pub docs: Option<String>,
     /// Why the code is deprecated and what to use instead (`deprecated:`);
     /// `None` while it is current.
     pub deprecated: Option<String>,
@@ -376,6 +399,26 @@ impl Code {
         self.pieces()
             .iter()
             .any(|piece| matches!(piece, Piece::Param(_)))
+    }
+
+    /// The code's title: its own `title:`, else its status's reason phrase.
+    #[must_use]
+    pub fn title_in<'a>(&'a self, status: &'a Status) -> &'a str {
+        self.title.as_deref().unwrap_or(&status.title)
+    }
+
+    /// The code as a JSON number, for `code_type: integer` (whose codes the
+    /// loader has checked are decimal integers that fit); `None` for any
+    /// other code.
+    #[must_use]
+    pub fn number(&self) -> Option<u64> {
+        let digits = self.code.bytes().all(|b| b.is_ascii_digit());
+        let canonical = self.code == "0" || !self.code.starts_with('0');
+        if digits && canonical {
+            self.code.parse().ok()
+        } else {
+            None
+        }
     }
 
     /// The param named `name`.

@@ -5,7 +5,7 @@
 
 use crate::ascii::plain_run;
 use crate::limits::{MAX_CODES, MAX_MESSAGE_CHARS};
-use crate::{Catalog, Code, ERROR_STATUSES, Removed, Retry, Status, TypeDef};
+use crate::{Body, Catalog, Code, ERROR_STATUSES, Removed, Retry, Status, TypeDef};
 
 use super::Problems;
 use super::check::{Seen, Variants};
@@ -175,6 +175,9 @@ impl Validator<'_, '_> {
             version,
             description,
             name: name.unwrap_or_default(),
+            body: Body::default(),
+            docs: None,
+            docs_line: None,
             statuses,
             removed,
             title_line,
@@ -423,6 +426,9 @@ impl Validator<'_, '_> {
             code: key.key_text().to_owned(),
             message: String::new(),
             name,
+            explicit_name: false,
+            title: None,
+            docs: None,
             deprecated: None,
             since: None,
             params: Vec::new(),
@@ -577,6 +583,9 @@ impl Catalog {
             version: None,
             description: None,
             name: String::new(),
+            body: Body::default(),
+            docs: None,
+            docs_line: None,
             statuses: Vec::new(),
             removed: Vec::new(),
             title_line: 0,
