@@ -292,6 +292,10 @@ class Layout:
             unknown += 1
         return str(unknown)
 
+    def written(self, part):
+        """The path of `part` as the file writes it: `error.code`, `error.*`."""
+        return ".".join(self.paths[part] + (["*"] if part == "details" and self.spread else []))
+
     def param_path(self, name):
         """Where the param `name` goes, as the file writes paths."""
         return ".".join(self.paths["details"] + [name])
@@ -434,7 +438,7 @@ def check_error_body(schemas, layout, has_details):
         "details": {"type": "object"},
     }
     for part, members in layout.paths.items():
-        where = f"ErrorBody: {part} at {'.'.join(members) or '*'}"
+        where = f"ErrorBody: {part} at {layout.written(part)}"
         if part == "details":
             if layout.spread:
                 continue
@@ -543,7 +547,7 @@ def check_malformed(validator, name, layout, body, code, status, docs):
         malformed += [layout.replace(body, "title", ABSENT), layout.replace(body, "title", 1)]
     if "docs" in layout.paths:
         malformed.append(layout.replace(body, "docs", 1))
-        if layout.docs_always:
+        if layout.docs_always or docs is not None:
             malformed.append(layout.replace(body, "docs", ABSENT))
         if docs is not None:
             malformed.append(layout.replace(body, "docs", PLACEHOLDER_DOCS))
@@ -587,7 +591,12 @@ def check_details_bodies(validator, name, schema, examples, codes, layout):
             )
             continue
         details = layout.details_of(example) or {}
-        properties = details_schemas[code["code"]]["properties"]
+        schema = details_schemas.get(code["code"])
+        expect(
+            schema is not None,
+            f"response {name}: {code['code']!r} has no details schema at `{layout.written('details')}`",
+        )
+        properties = schema["properties"]
         if not layout.spread or any(not p["optional"] for p in params):
             expect_body(layout.with_details(example, None), False, "without details")
         if not layout.spread:
