@@ -1132,3 +1132,61 @@ fn the_check_rejects_broken_layouts() {
     ];
     assert_rejected(&cases);
 }
+
+/// Params spread into an object that holds nothing else (`data.*`): only a
+/// code's branch has that object, and it says it is one.
+#[test]
+fn params_spread_into_an_object_of_their_own() {
+    let catalog = Catalog::from_yaml(
+        concat!(
+            "title: Spread alone\n",
+            "body:\n",
+            "  code: code\n",
+            "  message: message\n",
+            "  details: data.*\n",
+            "statuses:\n",
+            "  400:\n",
+            "    codes:\n",
+            "      out_of_range:\n",
+            "        message: \"{n} is out of range.\"\n",
+            "        params:\n",
+            "          n: integer\n",
+            "      empty: Nothing sent.\n",
+        ),
+        "errors.yaml",
+    )
+    .unwrap();
+    let yaml = openapi::emit(&catalog);
+    assert!(yaml.contains("\n                  \"data\":\n                    type: object\n                    required:\n"));
+    let accepted = vec![
+        (
+            "BadRequest",
+            json!({"code": "out_of_range", "message": "1 is out of range.", "data": {"n": 1}}),
+            "the params in data",
+        ),
+        (
+            "BadRequest",
+            json!({"code": "empty", "message": "Nothing sent."}),
+            "a code without params and no data",
+        ),
+    ];
+    let rejected = vec![
+        (
+            "BadRequest",
+            json!({"code": "out_of_range", "message": "1 is out of range.", "data": "n"}),
+            "data that is not an object",
+        ),
+        (
+            "BadRequest",
+            json!({"code": "out_of_range", "message": "1 is out of range.", "n": 1}),
+            "the params in the body, not in data",
+        ),
+    ];
+    let output = check_with_bodies(
+        "spread-alone",
+        &yaml,
+        &catalog,
+        Some(&bodies(accepted, rejected)),
+    );
+    assert_passed(&output);
+}

@@ -358,7 +358,14 @@ fn narrow_object(
     for member in members {
         layout.key(out, level + 1, &member.name);
         match &member.value {
-            Member::Object(inner) => narrow_object(out, level + 2, doc, inner, narrowing),
+            Member::Object(inner) => {
+                // An object only params are spread into is no member of
+                // `ErrorBody`, which would say it is an object.
+                if !layout.in_whole(&member.value, Whole::ErrorBody) {
+                    out.line(level + 2, "type: object");
+                }
+                narrow_object(out, level + 2, doc, inner, narrowing);
+            }
             Member::Part(part) => narrow_part(out, level + 2, doc, *part, narrowing),
         }
     }
