@@ -316,17 +316,27 @@ class Layout:
         None). `code` is given as sent."""
         values = {"code": code, "message": message, "status": status, "docs": docs, "title": title}
         body = {}
+        # Each member comes where the layout first names it, an object too,
+        # whether or not this body fills it; empty objects are left out at
+        # the end, and spread params come after the members of their object.
+        objects = []
         for part in self.order:
-            if part == "details":
-                if details is not None and not self.spread:
-                    self._set(body, self.paths[part], details)
-                continue
-            value = values[part]
-            if value is ABSENT or value is None:
+            spread = part == "details" and self.spread
+            members = self.paths[part] if spread else self.paths[part][:-1]
+            for depth in range(1, len(members) + 1):
+                self._object(body, members[:depth])
+                if members[:depth] not in objects:
+                    objects.append(members[:depth])
+            value = details if part == "details" else values[part]
+            if spread or value is ABSENT or value is None:
                 continue
             self._set(body, self.paths[part], value)
         if details and self.spread:
             self._object(body, self.paths["details"]).update(details)
+        for members in sorted(objects, key=len, reverse=True):
+            parent = self._object(body, members[:-1])
+            if parent.get(members[-1]) == {}:
+                del parent[members[-1]]
         return body
 
     def _object(self, body, members):
@@ -760,6 +770,9 @@ def check_code(got, code, status, layout, where):
 
     example = got["example"]
     details = layout.details_of(example)
+    if params and layout.spread and details is None:
+        # Optional params without an example value: none is spread.
+        details = {}
     sent = layout.get(example, "message")
     expect_equal(sent, got["example_summary"], f"{where}: example message vs summary")
     if params:
