@@ -76,7 +76,7 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 /// `member`, which reads the details through an object that a body of a
 /// code without params may leave out.
 const MEMBER: &str = r"
-/** The member `name` of `value`, if `value` is an object that has it as its own. */
+/** `value[name]`, if `value` is an object with such an own member. */
 function member(value: unknown, name: string): unknown {
   return isObject(value) && hasOwn(value, name) ? value[name] : undefined;
 }
@@ -149,10 +149,12 @@ impl<'a> Layout<'a> {
             let (optional, value) = match &member.value {
                 Member::Part(part) => {
                     let optional = match part {
+                        // A catalogue without params declares no details
+                        // for a received body either, as before layouts.
                         Part::Details => match kind {
                             Kind::WithDetails => false,
-                            Kind::Received => true,
-                            Kind::Plain | Kind::WithoutDetails => continue,
+                            Kind::Received if self.params => true,
+                            Kind::Plain | Kind::WithoutDetails | Kind::Received => continue,
                         },
                         Part::Docs => self.docs_optional || kind == Kind::Received,
                         _ => false,
@@ -329,8 +331,7 @@ impl<'a> Layout<'a> {
     fn push_fields(&self, out: &mut String, indent: &str, shape: &Shape<'_>, kind: Kind) {
         for field in &shape.fields {
             if let Value::Part(part) = &field.value {
-                let doc = self.part_doc(*part, kind, field.optional);
-                push_doc(out, indent, &wrap(&doc, 77 - indent.len()), false);
+                push_prose(out, indent, &self.part_doc(*part, kind, field.optional));
             }
             out.push_str(indent);
             push_member_key(out, field.name);
@@ -393,9 +394,7 @@ impl<'a> Layout<'a> {
                 "Where the code is documented: a URL, sent for a code that has one.".to_owned()
             }
             Part::Docs => "Where the code is documented: a URL.".to_owned(),
-            Part::Title => {
-                "What went wrong, in a few words: the same for every body with the code.".to_owned()
-            }
+            Part::Title => "What went wrong, in a few words.".to_owned(),
         }
     }
 
@@ -633,8 +632,8 @@ impl<'a> Layout<'a> {
                 Part::Message | Part::Title | Part::Docs => format!("{member}: a string"),
                 Part::Details if received || !self.params => continue,
                 Part::Details if path.spread => format!(
-                    "for a code that has params, each of them {} (an optional one may be left \
-                     out) with its type (see {{@link ErrorDetails}})",
+                    "the params of a code that has them, {}, each with its type (an optional \
+                     one may be left out; see {{@link ErrorDetails}})",
                     self.params_place()
                 ),
                 Part::Details => format!(
@@ -696,6 +695,16 @@ struct Target {
     narrowed: bool,
     /// Whether it is read through `member`.
     through_member: bool,
+}
+
+/// A doc comment of the emitter's own `text` at `indent`: on one line when
+/// it fits in 80 columns, else filled to lines of a block.
+fn push_prose(out: &mut String, indent: &str, text: &str) {
+    if indent.len() + text.len() + "/**  */".len() <= 80 {
+        push_line(out, &format!("{indent}/** {text} */"));
+    } else {
+        push_doc(out, indent, &wrap(text, 77 - indent.len()), true);
+    }
 }
 
 /// `items` as a Markdown list, each item filled to lines: `;` after each

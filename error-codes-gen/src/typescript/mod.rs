@@ -295,8 +295,8 @@ fn errors_table(out: &mut String, catalog: &Catalog) {
 fn errors_doc(catalog: &Catalog) -> Vec<String> {
     let retry = catalog.has_retry();
     let docs = has_docs(catalog);
-    let mut doc = vec![
-        format!(
+    let mut doc = wrap(
+        &format!(
             "The {} of every error code.",
             list(
                 ["HTTP status", "message"]
@@ -305,9 +305,10 @@ fn errors_doc(catalog: &Catalog) -> Vec<String> {
                     .chain(docs.then_some("documentation URL"))
             )
         ),
-        String::new(),
-        "`ERRORS[code].status` has the status's literal type, e.g. `401`.".to_owned(),
-    ];
+        77,
+    );
+    doc.push(String::new());
+    doc.push("`ERRORS[code].status` has the status's literal type, e.g. `401`.".to_owned());
     let declared = catalog.body.is_declared();
     if retry {
         let legacy = [
