@@ -11,6 +11,8 @@
 //! wire carries them. Every catalogue's `expected.json` also holds bodies
 //! built here from the catalogue (valid ones, and each way one can be
 //! malformed), which `check.ts` puts through the guards.
+//!
+//! Catalogues that declare their body (`body:`) are checked in `layouts`.
 
 use std::fmt::Write as _;
 use std::fs;

@@ -121,6 +121,73 @@ fn aside_compiles_and_checks_out() {
     compile_and_check_layout("aside");
 }
 
+/// The catalogue of params of every kind (`tests/ts/details.yaml`: a code
+/// named `__proto__`, a param named `toString`, lists of lists, types of
+/// types) as problem details, its params spread into the body.
+#[test]
+fn details_as_problems_compile_and_check_out() {
+    let catalog = with_layout(
+        "tests/ts/details.yaml",
+        "body: problem\ndocs: https://docs.example.com/errors/{status}#{code}\n",
+    );
+    compile_and_run(
+        "layout-details-problem",
+        &catalog,
+        &expected_json(&catalog),
+        &["layout-check.ts"],
+        &[],
+    );
+}
+
+/// The same, nested under `error` with the params spread into it, a
+/// status and a title.
+#[test]
+fn details_spread_into_error_compile_and_check_out() {
+    let catalog = with_layout(
+        "tests/ts/details.yaml",
+        "body:\n  code: error.code\n  message: error.message\n  details: error.*\n  \
+         status: error.status\n  title: error.title\n",
+    );
+    compile_and_run(
+        "layout-details-spread",
+        &catalog,
+        &expected_json(&catalog),
+        &["layout-check.ts"],
+        &[],
+    );
+}
+
+/// Texts that break careless emitters (`tests/fixtures/hostile.yaml`),
+/// nested two deep, with docs URLs for some codes only.
+#[test]
+fn hostile_nested_compiles_and_checks_out() {
+    let mut catalog = with_layout(
+        "tests/fixtures/hostile.yaml",
+        "body:\n  code: $error.meta.code\n  message: $error.meta.message\n  docs: $error.see-also\n",
+    );
+    for (i, status) in catalog.statuses.iter_mut().enumerate() {
+        for code in status.codes.iter_mut().filter(|_| i % 2 == 0) {
+            code.docs = Some(format!("https://docs.example.com/{}?a=*/&b=@c", code.code));
+        }
+    }
+    compile_and_run(
+        "layout-hostile",
+        &catalog,
+        &expected_json(&catalog),
+        &["layout-check.ts"],
+        &[],
+    );
+}
+
+/// The catalogue at `path` (from the workspace root) with `layout` (keys of
+/// the file) inserted before its `statuses:`.
+fn with_layout(path: &str, layout: &str) -> Catalog {
+    let text = std::fs::read_to_string(workspace_root().join(path)).unwrap();
+    let at = text.find("\nstatuses:").unwrap() + 1;
+    let text = format!("{}{layout}{}", &text[..at], &text[at..]);
+    Catalog::from_yaml(&text, path).unwrap_or_else(|error| panic!("{error}"))
+}
+
 fn compile_and_check_layout(name: &str) {
     let catalog = layout_catalog(name);
     let own = format!("layouts/{name}.ts");
