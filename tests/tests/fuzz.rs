@@ -1153,7 +1153,7 @@ fn check_markdown(catalog: &Catalog) -> Result<(), String> {
             rows: status
                 .codes
                 .iter()
-                .map(|code| vec![code.code.clone(), meaning(catalog, code)])
+                .map(|code| vec![code_cell(code), meaning(catalog, code)])
                 .collect(),
         })
         .chain((!catalog.types.is_empty()).then(|| {
@@ -1219,13 +1219,29 @@ fn check_markdown(catalog: &Catalog) -> Result<(), String> {
     }
 }
 
-/// A code's Meaning cell as [`markdown_sections`] reads it: the message,
+/// A code's cell as [`markdown_sections`] reads it: the code, linked to its
+/// docs URL when it has one (a link shows as `\u{3}URL\u{4}` before its
+/// text).
+fn code_cell(code: &error_codes_gen::Code) -> String {
+    match &code.docs {
+        Some(url) => format!("\u{3}{url}\u{4}{}", code.code),
+        None => code.code.clone(),
+    }
+}
+
+/// A code's Meaning cell as [`markdown_sections`] reads it: its bold title
+/// when it has one, on a line of its own; the message,
 /// then, each on a line of its own, a bold `Details:` and each param, the
 /// retry advice when the catalogue gives any, the note after a bold
 /// `Deprecated:` (bold shows as `\u{1}…\u{2}`) and the version that added
 /// the code.
 fn meaning(catalog: &Catalog, code: &error_codes_gen::Code) -> String {
-    let mut cell = code.plain_message().into_owned();
+    let mut cell = code
+        .title
+        .as_ref()
+        .map(|title| format!("\u{1}{title}\u{2}\n"))
+        .unwrap_or_default();
+    cell.push_str(&code.plain_message());
     if !code.params.is_empty() {
         cell.push_str("\n\u{1}Details:\u{2}");
         for param in &code.params {
@@ -1355,6 +1371,15 @@ fn markdown_sections(page: &str) -> Result<Vec<Section>, String> {
             // A param's type links to the section of its type.
             Event::Start(Tag::Link { dest_url, .. })
                 if text.is_some() && dest_url.starts_with("#type:") => {}
+            // A code links to its docs URL, which no text holds as a link.
+            Event::Start(Tag::Link { dest_url, .. })
+                if text.is_some() && dest_url.starts_with("http") =>
+            {
+                let text = text.as_mut().unwrap();
+                text.push('\u{3}');
+                text.push_str(&dest_url);
+                text.push('\u{4}');
+            }
             Event::Start(tag) if text.is_some() => {
                 return Err(format!("text became syntax: {tag:?}"));
             }
