@@ -839,6 +839,11 @@ fn flat_status_layout_passes_the_validators_and_checks_real_bodies() {
             json!({"code": 20500, "message": "An internal server error has occurred.", "status": 500, "more_info": "https://www.example.com/docs/errors/20500"}),
             "a status without codes: any integer code",
         ),
+        (
+            "Unauthorized",
+            json!({"code": 20003, "message": "Authenticate.", "more_info": "https://www.example.com/docs/errors/20404", "status": 401}),
+            "another code's docs URL: a changed URL is compatible",
+        ),
     ];
     let rejected = vec![
         (
@@ -858,8 +863,8 @@ fn flat_status_layout_passes_the_validators_and_checks_real_bodies() {
         ),
         (
             "Unauthorized",
-            json!({"code": 20003, "message": "Authenticate.", "more_info": "https://www.example.com/docs/errors/20404", "status": 401}),
-            "another code's docs URL",
+            json!({"code": 20003, "message": "Authenticate.", "more_info": 20003, "status": 401}),
+            "a docs URL that is not a string",
         ),
         (
             "Unauthorized",
@@ -919,6 +924,16 @@ fn error_code_layout_passes_the_validators_and_checks_real_bodies() {
             json!({"error": {"message": "Rate limit reached for requests.", "type": "requests", "code": "rate_limit_exceeded"}}),
             "a spread param",
         ),
+        (
+            "Unauthorized",
+            json!({"error": {"message": "Incorrect API key provided.", "code": "invalid_api_key"}}),
+            "without the docs URL of a code that has one: not every body carries one",
+        ),
+        (
+            "Unauthorized",
+            json!({"error": {"message": "Incorrect API key provided.", "code": "invalid_api_key", "doc_url": context_docs}}),
+            "another code's docs URL: a changed URL is compatible",
+        ),
     ];
     let rejected = vec![
         (
@@ -938,13 +953,8 @@ fn error_code_layout_passes_the_validators_and_checks_real_bodies() {
         ),
         (
             "Unauthorized",
-            json!({"error": {"message": "Incorrect API key provided.", "code": "invalid_api_key"}}),
-            "the docs URL of a code that has one missing",
-        ),
-        (
-            "Unauthorized",
-            json!({"error": {"message": "Incorrect API key provided.", "code": "invalid_api_key", "doc_url": context_docs}}),
-            "another code's docs URL",
+            json!({"error": {"message": "Incorrect API key provided.", "code": "invalid_api_key", "doc_url": null}}),
+            "a docs URL that is not a string",
         ),
         (
             "NotFound",
@@ -998,6 +1008,16 @@ fn problem_layout_passes_the_validators_and_checks_real_bodies() {
             json!({"type": format!("{docs}throttled"), "title": "Too Many Requests", "status": 429, "detail": "Please wait 30 seconds before sending again.", "code": "throttled", "retry_after": 30}),
             "retry_after spread into the body",
         ),
+        (
+            "Unauthorized",
+            json!({"type": format!("{docs}out-of-credit"), "title": "Invalid credentials", "status": 401, "detail": "You did not provide correct credentials.", "code": "unauthorized"}),
+            "another code's type: the docs URL is not pinned, a changed URL is compatible",
+        ),
+        (
+            "Unauthorized",
+            json!({"type": "about:blank", "title": "Unauthorized", "status": 401, "detail": "You did not provide correct credentials.", "code": "unauthorized"}),
+            "RFC 9457's default type, a URI like any docs URL: not pinned either",
+        ),
     ];
     let rejected = vec![
         (
@@ -1007,8 +1027,8 @@ fn problem_layout_passes_the_validators_and_checks_real_bodies() {
         ),
         (
             "Unauthorized",
-            json!({"type": "about:blank", "title": "Unauthorized", "status": 401, "detail": "You did not provide correct credentials.", "code": "unauthorized"}),
-            "RFC 9457's default type",
+            json!({"type": 401, "title": "Invalid credentials", "status": 401, "detail": "You did not provide correct credentials.", "code": "unauthorized"}),
+            "a type that is not a string",
         ),
         (
             "Unauthorized",
@@ -1052,13 +1072,14 @@ fn problem_layout_passes_the_validators_and_checks_real_bodies() {
 }
 
 /// The layouts' documents, broken: the check must notice a wrong media
-/// type, code type, status, docs URL or place of the details.
+/// type, code type, status, docs URL (required or pinned) or place of the
+/// details.
 #[test]
 fn the_check_rejects_broken_layouts() {
     let nested = layout_catalog("nested-integer");
     let flat = layout_catalog("flat-status");
     let problem = layout_catalog("problem");
-    let cases: [BrokenCase<'_>; 10] = [
+    let cases: [BrokenCase<'_>; 11] = [
         (
             "media_type_lost",
             &problem,
@@ -1083,7 +1104,7 @@ fn the_check_rejects_broken_layouts() {
         (
             "status_not_narrowed",
             &flat,
-            "            properties:\n              \"status\":\n                const: 401\n",
+            "              \"status\":\n                const: 401\n",
             "",
             "accepts the malformed body",
         ),
@@ -1095,11 +1116,18 @@ fn the_check_rejects_broken_layouts() {
             "accepts the malformed body",
         ),
         (
-            "docs_url_not_narrowed",
+            "docs_url_not_required",
             &flat,
-            "                  \"more_info\":\n                    const: \"https://www.example.com/docs/errors/20003\"\n",
-            "",
+            "        - \"status\"\n        - \"more_info\"\n",
+            "        - \"status\"\n",
             "accepts the malformed body",
+        ),
+        (
+            "docs_url_pinned",
+            &flat,
+            "              \"status\":\n                const: 401\n",
+            "              \"status\":\n                const: 401\n              \"more_info\":\n                const: \"https://www.example.com/docs/errors/20003\"\n",
+            "rejects a body with a docs URL no code has",
         ),
         (
             "spread_param_not_required",

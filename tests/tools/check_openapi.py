@@ -38,16 +38,22 @@ Checks, in order; the first failure exits with status 1 and says what broke:
    no server of the catalogue sends: a code of the wrong JSON type (a string
    under `code_type: integer`), a missing code or message, a missing or
    mistyped status or title, another status, a missing docs URL where every
-   body carries one, another docs URL, and the default layout's body under
-   another layout. A status with codes rejects another status's code and an
-   unknown code; a status without codes accepts any code, known or not.
+   body carries one, a docs URL that is not a string, and the default
+   layout's body under another layout. A status with codes rejects another
+   status's code and an unknown code; a status without codes accepts any
+   code, known or not. The docs URL is not pinned (the breaking check calls
+   a changed URL compatible, so a newer server may send another): each
+   example with another URL, one no code has or another code's, is
+   accepted, and without a URL too unless every body carries one.
 4. The catalogue recovered from the document equals <expected.json>: title,
    version, description, statuses in order with their descriptions and the
    status their bodies carry, and codes in order, as sent, with their
-   messages, byte for byte, and their docs URLs (`externalDocs`, and the
-   `const` of the body's docs member); `ErrorCode` and `ErrorBody` have
-   each part at its path, of its type, required when every body carries it;
-   each example is the body a server sends, members in the layout's order.
+   messages, byte for byte, and their docs URLs (`externalDocs`; no
+   response or body branch pins the body's docs member with a `const` or an
+   `enum`); only a status with a code that carries data has a body branch
+   per code; `ErrorCode` and `ErrorBody` have each part at its path, of its
+   type, required when every body carries it; each example is the body a
+   server sends, members in the layout's order.
 5. The lifecycle: exactly the deprecated codes' branches carry the JSON Schema
    annotation `deprecated: true`, and a reader finds the deprecation note and
    the `since` version in the branch's description (after the message) and in
@@ -479,6 +485,7 @@ def check_schemas(document, expected, layout):
 
     all_codes = [c["code"] for s in expected["statuses"] for c in s["codes"]]
     docs_of = {c["code"]: c.get("docs") for s in expected["statuses"] for c in s["codes"]}
+    urls = sorted({url for url in docs_of.values() if url})
     unknown = layout.unknown_code(all_codes)
     error_code = schema_validator(registry, "components", "schemas", "ErrorCode")
     for code in all_codes:
@@ -528,15 +535,17 @@ def check_schemas(document, expected, layout):
         code = (own or [unknown])[0]
         # The first code's example, which carries its details if it has any.
         body = copy.deepcopy(examples[code]["value"]) if own else body_of(code)
-        check_malformed(validator, name, layout, body, code, status["status"], docs_of.get(code))
+        check_malformed(validator, name, layout, body, code, status["status"])
+        for good in [example["value"] for example in examples.values()] or [body]:
+            check_docs_not_pinned(validator, name, layout, good, urls)
         check_details_bodies(validator, name, schema, examples, status["codes"], layout)
     expect_equal(checked_examples, len(all_codes), "number of examples checked")
 
 
-def check_malformed(validator, name, layout, body, code, status, docs):
+def check_malformed(validator, name, layout, body, code, status):
     """Bodies no server of the catalogue sends, made from a good `body` of
-    `code`: a part missing or of the wrong JSON type, another status,
-    another docs URL, the body of the default layout under another one."""
+    `code`: a part missing or of the wrong JSON type, another status, the
+    body of the default layout under another one."""
     wrong_code = 401 if layout.code_type == "string" else code  # a string code under an integer layout
     malformed = [
         layout.replace(body, "code", wrong_code),
@@ -557,10 +566,8 @@ def check_malformed(validator, name, layout, body, code, status, docs):
         malformed += [layout.replace(body, "title", ABSENT), layout.replace(body, "title", 1)]
     if "docs" in layout.paths:
         malformed.append(layout.replace(body, "docs", 1))
-        if layout.docs_always or docs is not None:
+        if layout.docs_always:
             malformed.append(layout.replace(body, "docs", ABSENT))
-        if docs is not None:
-            malformed.append(layout.replace(body, "docs", PLACEHOLDER_DOCS))
     default_fits = (
         layout.paths["code"] == ["error"]
         and layout.paths["message"] == ["message"]
@@ -571,6 +578,28 @@ def check_malformed(validator, name, layout, body, code, status, docs):
         malformed.append({"error": layout.wire(code), "message": "a message"})
     for bad in malformed:
         expect(not validator.is_valid(bad), f"response {name} accepts the malformed body {bad!r}")
+
+
+def check_docs_not_pinned(validator, name, layout, body, urls):
+    """A good `body` with another docs URL (one no code has, and another
+    code's among `urls`) passes, as one without a URL does unless every body
+    carries one: a changed URL is compatible, and a client validating
+    responses must accept a newer server's."""
+    if "docs" not in layout.paths:
+        return
+    own = layout.get(body, "docs")
+    changed = [(layout.replace(body, "docs", PLACEHOLDER_DOCS), "with a docs URL no code has")]
+    other = next((url for url in urls if url != own), None)
+    if other is not None:
+        changed.append((layout.replace(body, "docs", other), "with another code's docs URL"))
+    if not layout.docs_always:
+        changed.append((layout.replace(body, "docs", ABSENT), "without its docs URL"))
+    for good, why in changed:
+        errors = list(validator.iter_errors(good))
+        expect(
+            not errors,
+            f"response {name} rejects a body {why}: {good!r}" + "".join(f"\n  {e.message}" for e in errors[:3]),
+        )
 
 
 def check_details_bodies(validator, name, schema, examples, codes, layout):
@@ -658,8 +687,7 @@ def branches_of(schema, name, layout):
     """A response schema's codes: (code schema, details schema or None, body
     branch or None) per code. A status whose codes' bodies differ only in
     the code narrows the code's member with `const` branches; one with a code
-    that carries data, or whose bodies carry their docs URLs, has a whole
-    body per code."""
+    that carries data has a whole body per code."""
     if "oneOf" in schema:
         out = []
         for body in schema["oneOf"]:
@@ -693,9 +721,6 @@ def recover(document, layout):
                 "description": error["description"],
                 "deprecated": error.get("deprecated", False),
                 "external_docs": error.get("externalDocs"),
-                "docs_const": (descend(body, layout.paths["docs"]) or {}).get("const")
-                if body is not None and "docs" in layout.paths
-                else None,
                 "example_summary": examples.get(str(error["const"]), {}).get("summary"),
                 "example_description": examples.get(str(error["const"]), {}).get("description"),
                 "details": details,
@@ -716,6 +741,9 @@ def recover(document, layout):
                 f"response {name}: the code does not say that no codes are documented: {error!r}",
             )
         status_schema = descend(schema, layout.paths["status"]) if "status" in layout.paths else None
+        # The docs member's schema in the response and in each body branch.
+        narrowings = [schema] + [body for _, _, body in branches_of(schema, name, layout) if body is not None]
+        docs_schemas = [descend(s, layout.paths["docs"]) for s in narrowings] if "docs" in layout.paths else []
         statuses.append(
             {
                 "status": int(number),
@@ -725,6 +753,7 @@ def recover(document, layout):
                 "codes": codes,
                 "headers": response.get("headers"),
                 "status_const": (status_schema or {}).get("const"),
+                "docs_pinned": [s for s in docs_schemas if isinstance(s, dict) and {"const", "enum"} & set(s)],
             }
         )
     schemas = document["components"]["schemas"]
@@ -764,9 +793,6 @@ def check_code(got, code, status, layout, where):
 
     docs = code.get("docs")
     expect_equal(got["external_docs"], {"url": docs} if docs else None, f"{where}: externalDocs")
-    if "docs" in layout.paths and docs is not None:
-        expect(got["body_branch"], f"{where}: the body carries the docs URL, but the code has no body branch")
-        expect_equal(got["docs_const"], docs, f"{where}: the docs URL its body carries")
 
     example = got["example"]
     details = layout.details_of(example)
@@ -822,6 +848,12 @@ def check_catalogue(document, expected, layout):
         where = f"response {status['name']}"
         if "status" in layout.paths:
             expect_equal(got["status_const"], status["status"], f"{where}: the status its bodies carry")
+        expect_equal(got["docs_pinned"], [], f"{where}: docs URLs pinned (a changed URL is compatible)")
+        expect_equal(
+            any(c["body_branch"] for c in got["codes"]),
+            any(c.get("params") for c in status["codes"]),
+            f"{where}: a body branch per code (only for a status with a code that carries data)",
+        )
         expect_equal(
             [c["code"] for c in got["codes"]], [c["code"] for c in status["codes"]], f"{where}: codes"
         )

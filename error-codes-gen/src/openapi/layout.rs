@@ -106,7 +106,7 @@ pub(super) enum Narrowing<'a> {
     Codes(&'a Status),
     /// A response of body branches: its status, the same in every branch.
     Status(&'a Status),
-    /// One code's body branch: its code, its docs URL, its params.
+    /// One code's body branch: its code and its params.
     Code(&'a Code),
 }
 
@@ -168,17 +168,6 @@ pub(super) fn param_path(doc: &Doc<'_>, name: &str) -> String {
     }
     path.push_str(name);
     path
-}
-
-/// Whether a response needs a whole body per code: one of its codes
-/// carries data, or the bodies carry their codes' docs URLs, which only a
-/// whole-body branch can tie to the code.
-pub(super) fn needs_body_branches(doc: &Doc<'_>, status: &Status) -> bool {
-    let docs = doc.catalog.body.path(Part::Docs).is_some();
-    status
-        .codes
-        .iter()
-        .any(|code| !code.params.is_empty() || (docs && code.docs.is_some()))
 }
 
 /// The schema of a whole body at `level`: every member of the layout, the
@@ -283,7 +272,6 @@ fn narrows(member: &Member, narrowing: &Narrowing<'_>) -> bool {
     match (member, narrowing) {
         (Member::Part(Part::Code), Narrowing::Codes(_) | Narrowing::Code(_))
         | (Member::Part(Part::Status), Narrowing::Codes(_) | Narrowing::Status(_)) => true,
-        (Member::Part(Part::Docs), Narrowing::Code(code)) => code.docs.is_some(),
         (Member::Part(Part::Details), Narrowing::Code(code)) => !code.params.is_empty(),
         (Member::Part(_), _) => false,
         (Member::Object(inner), _) => {
@@ -297,14 +285,10 @@ fn narrows(member: &Member, narrowing: &Narrowing<'_>) -> bool {
 }
 
 /// Whether `narrowing` requires `member` though `ErrorBody` does not: the
-/// details of a code with params, the docs URL of a code with one, and an
-/// object that holds either.
+/// details of a code with params, and an object that holds them.
 fn narrow_requires(layout: &Layout, member: &Member, narrowing: &Narrowing<'_>) -> bool {
     match member {
         Member::Part(Part::Details) => !narrowing.params().is_empty(),
-        Member::Part(Part::Docs) => {
-            !layout.docs_always && matches!(narrowing, Narrowing::Code(code) if code.docs.is_some())
-        }
         Member::Part(_) => false,
         Member::Object(inner) => {
             !layout.always_sent(member)
@@ -404,11 +388,6 @@ fn narrow_part(out: &mut Yaml, level: usize, doc: &Doc<'_>, part: Part, narrowin
         (Part::Code, Narrowing::Code(code)) => code_const(out, level, doc, code),
         (Part::Status, Narrowing::Codes(status) | Narrowing::Status(status)) => {
             out.line(level, &format!("const: {}", status.status));
-        }
-        (Part::Docs, Narrowing::Code(code)) => {
-            if let Some(docs) = &code.docs {
-                out.quoted_line(level, "const: ", docs, "");
-            }
         }
         (Part::Details, Narrowing::Code(code)) => {
             out.schema(level, &schema::object_schema(&code.params, None));

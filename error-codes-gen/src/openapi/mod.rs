@@ -9,11 +9,10 @@
 //! code to its status's codes with a `oneOf` of `const` branches, each
 //! described by its code's message: standard JSON Schema, which every
 //! validator enforces and documentation tools show. A status with a code
-//! that carries data, or whose codes' bodies carry their docs URLs, has a
-//! `oneOf` of whole bodies instead, one per code, so that each code's
-//! details and URL are checked. The YAML is written by hand (the `yaml`
-//! module), so that every byte is deterministic, with every text from the
-//! catalogue as an escaped double-quoted scalar.
+//! that carries data has a `oneOf` of whole bodies instead, one per code,
+//! so that each code's details are checked. The YAML is written by hand
+//! (the `yaml` module), so that every byte is deterministic, with every
+//! text from the catalogue as an escaped double-quoted scalar.
 //! ARCHITECTURE.md ("The documents") says why each choice was made.
 
 mod layout;
@@ -56,7 +55,9 @@ const ERROR_BODY_REF: &str = "$ref: \"#/components/schemas/ErrorBody\"";
 /// let yaml = error_codes_gen::openapi::emit(&catalog);
 /// assert!(yaml.contains("\n        \"application/problem+json\":\n"));
 /// assert!(yaml.contains("\n        \"detail\":\n"));
-/// assert!(yaml.contains("const: \"https://example.com/errors/not_found\"\n"));
+/// // The docs URL is linked, not pinned: a changed URL is compatible.
+/// assert!(yaml.contains("url: \"https://example.com/errors/not_found\"\n"));
+/// assert!(!yaml.contains("const: \"https://"));
 /// # Ok::<(), error_codes_gen::Error>(())
 /// ```
 #[must_use]
@@ -158,10 +159,10 @@ fn emit_response(out: &mut Yaml, doc: &Doc<'_>, status: &Status) {
         layout::whole(out, 6, doc, Whole::Undocumented(status));
         return;
     }
-    if layout::needs_body_branches(doc, status) {
+    if status.codes.iter().any(|code| !code.params.is_empty()) {
         // A body per code: only a whole-body branch can tie a code to its
-        // details and its docs URL. The code's `const` tells the branches
-        // apart; the status, the same in every branch, is narrowed once.
+        // details. The code's `const` tells the branches apart; the status,
+        // the same in every branch, is narrowed once.
         layout::narrow(out, 6, doc, &Narrowing::Status(status));
         out.line(6, "oneOf:");
         for code in &status.codes {
@@ -240,9 +241,9 @@ fn code_list(codes: &[&str]) -> String {
     text
 }
 
-/// One code's whole body at `level`: the code's `const`, its docs URL when
-/// the body carries it, and its params, required where not optional, in
-/// `details` or spread where the layout puts them.
+/// One code's whole body at `level`: the code's `const` and its params,
+/// required where not optional, in `details` or spread where the layout
+/// puts them.
 fn body_branch(out: &mut Yaml, level: usize, doc: &Doc<'_>, code: &Code) {
     // Documentation tools label a `oneOf` branch by its title.
     out.field(level, "title", &code.code);
