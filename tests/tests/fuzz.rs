@@ -274,8 +274,10 @@ fn check_diagnostics(bytes: &[u8], error: &error_codes_gen::Error) -> Result<(),
 fn valid_catalogues_read_back_by_their_parsers() {
     let mut runner = TestRunner::new(fuzz::config(200));
     // Codes; deprecated codes; codes with `since`; tombstones; params;
-    // types; codes that may be retried.
-    let counts = RefCell::new([0usize; 7]);
+    // types; codes that may be retried; layouts: mappings, problem details,
+    // integer codes, spread details; codes with a docs URL, a title, an
+    // explicit name, a `/` or `:`.
+    let counts = RefCell::new([0usize; 15]);
     let result = runner.run(&fuzz::catalogue(), |spec| {
         let yaml = spec.yaml();
         let catalog = Catalog::from_yaml(&yaml, "fuzz.yaml").map_err(|error| {
@@ -295,20 +297,57 @@ fn valid_catalogues_read_back_by_their_parsers() {
         }
         counts[3] += catalog.removed.len();
         counts[5] += catalog.types.len();
+        let body = &catalog.body;
+        counts[7] += usize::from(body.is_declared() && body.preset.is_none());
+        counts[8] += usize::from(body.preset.is_some());
+        counts[9] += usize::from(body.code_type == error_codes_gen::CodeType::Integer);
+        counts[10] += usize::from(
+            body.preset.is_none()
+                && body
+                    .path(error_codes_gen::Part::Details)
+                    .is_some_and(|path| path.spread),
+        );
+        for (_, code) in catalog.codes() {
+            counts[11] += usize::from(code.docs.is_some());
+            counts[12] += usize::from(code.title.is_some());
+            counts[13] += usize::from(code.explicit_name);
+            counts[14] += usize::from(code.code.contains(['/', ':']));
+        }
         Ok(())
     });
     if let Err(failure) = result {
         panic!("{failure}\n(FUZZ_SEED={:#x})", fuzz::seed());
     }
-    let [codes, deprecated, since, removed, params, types, retries] = *counts.borrow();
+    let [
+        codes,
+        deprecated,
+        since,
+        removed,
+        params,
+        types,
+        retries,
+        mappings,
+        problems,
+        integers,
+        spreads,
+        docs,
+        titles,
+        names,
+        slashes,
+    ] = *counts.borrow();
     eprintln!(
         "catalogues: {} read back through syn, prettyplease, YAML and pulldown-cmark, \
          {codes} codes ({deprecated} deprecated, {since} with `since`, {retries} to retry, \
-         {params} params), {types} types, {removed} tombstones",
+         {params} params, {docs} with docs, {titles} with a title, {names} named, \
+         {slashes} with `/` or `:`), {types} types, {removed} tombstones; \
+         layouts: {mappings} mappings ({integers} with integer codes, {spreads} spreading \
+         the details), {problems} problem details",
         runner.config().cases,
     );
     // The generator reaches every part of the format.
     assert!(params > 0 && types > 0 && retries > 0 && removed > 0);
+    assert!(mappings > 0 && problems > 0 && integers > 0 && spreads > 0);
+    assert!(docs > 0 && titles > 0 && names > 0 && slashes > 0);
 }
 
 fn fail(problem: &str, yaml: &str) -> TestCaseError {
@@ -327,6 +366,7 @@ fn check_model(spec: &CatalogueSpec, catalog: &Catalog) -> Result<(), String> {
     };
     same("title", &catalog.title, &spec.title)?;
     same("version", &catalog.version, &spec.version)?;
+    check_layout_model(spec, catalog)?;
     same("description", &catalog.description, &spec.description)?;
     same(
         "name",
@@ -386,6 +426,7 @@ fn check_model(spec: &CatalogueSpec, catalog: &Catalog) -> Result<(), String> {
             let retry = written_code.retry.or(written.retry).unwrap_or("never");
             same("retry", &code.retry.word(), &retry)?;
             check_params(&code.code, &code.params, &written_code.params)?;
+            check_code_extras(spec, status.status, code, written_code)?;
         }
     }
     same("type count", &catalog.types.len(), &spec.types.len())?;
@@ -408,6 +449,65 @@ fn check_model(spec: &CatalogueSpec, catalog: &Catalog) -> Result<(), String> {
         .map(|r| (&r.code, r.status, &r.version, &r.reason))
         .collect();
     same("removed", &removed, &expected)?;
+    Ok(())
+}
+
+/// The same Debug text, or what differs.
+fn same(what: &str, a: &dyn std::fmt::Debug, b: &dyn std::fmt::Debug) -> Result<(), String> {
+    let (a, b) = (format!("{a:?}"), format!("{b:?}"));
+    if a == b {
+        Ok(())
+    } else {
+        Err(format!("loaded {what} {a}, written {b}"))
+    }
+}
+
+/// The loaded layout and docs template are the ones written.
+fn check_layout_model(spec: &CatalogueSpec, catalog: &Catalog) -> Result<(), String> {
+    let body = spec
+        .layout
+        .as_ref()
+        .map_or_else(error_codes_gen::Body::default, fuzz::LayoutSpec::expected);
+    same("body parts", &catalog.body.parts, &body.parts)?;
+    same("code_type", &catalog.body.code_type, &body.code_type)?;
+    same(
+        "content_type",
+        &catalog.body.content_type,
+        &body.content_type,
+    )?;
+    same("preset", &catalog.body.preset, &body.preset)?;
+    same(
+        "declared",
+        &catalog.body.is_declared(),
+        &spec.layout.is_some(),
+    )?;
+    same("docs", &catalog.docs.as_deref(), &spec.docs)?;
+    Ok(())
+}
+
+/// A code's title, docs URL (its own template, else the catalogue's, filled
+/// in) and explicit name are the ones written.
+fn check_code_extras(
+    spec: &CatalogueSpec,
+    status: u16,
+    code: &error_codes_gen::Code,
+    written: &fuzz::CodeSpec,
+) -> Result<(), String> {
+    same("code title", &code.title, &written.title)?;
+    let docs = written
+        .docs
+        .or(spec.docs)
+        .map(|template| fuzz::layout::resolve(template, &code.code, status));
+    same("code docs", &code.docs, &docs)?;
+    if let Some(name) = &written.name {
+        same(
+            "code name",
+            &(&code.name, code.explicit_name),
+            &(name, true),
+        )?;
+    } else {
+        same("explicit name", &code.explicit_name, &false)?;
+    }
     Ok(())
 }
 
