@@ -1,0 +1,135 @@
+//! README's "Your body": each YAML block loads, and each JSON block after it
+//! is, byte for byte once its indentation is taken out, the body its code
+//! sends: the layout walked by `error_codes_tests::layout` from the loaded
+//! model, with the code, params and message the block shows.
+
+use error_codes_gen::{Catalog, Part, Path};
+use error_codes_tests::{layout, workspace_root};
+use serde_json::Value;
+
+/// A catalogue of the section and the bodies shown after it, each with its
+/// line in the README.
+struct Example {
+    line: usize,
+    yaml: String,
+    bodies: Vec<(usize, String)>,
+}
+
+/// The fenced blocks of the section `## Your body`, in order: each YAML
+/// block and the JSON blocks that follow it.
+fn examples() -> Vec<Example> {
+    let readme = std::fs::read_to_string(workspace_root().join("README.md")).unwrap();
+    let mut examples: Vec<Example> = Vec::new();
+    let mut in_section = false;
+    let mut open: Option<(usize, &str, String)> = None;
+    for (index, line) in readme.lines().enumerate() {
+        if line.starts_with("## ") {
+            in_section = line == "## Your body";
+            continue;
+        }
+        if !in_section {
+            continue;
+        }
+        match &mut open {
+            None => {
+                if let Some(language) = line.strip_prefix("```") {
+                    open = Some((index + 1, language, String::new()));
+                }
+            }
+            Some(_) if line == "```" => {
+                let (line, language, text) = open.take().unwrap();
+                match language {
+                    "yaml" => examples.push(Example {
+                        line,
+                        yaml: text,
+                        bodies: Vec::new(),
+                    }),
+                    "json" => examples
+                        .last_mut()
+                        .unwrap_or_else(|| panic!("README.md:{line}: a body before any catalogue"))
+                        .bodies
+                        .push((line, text)),
+                    other => panic!("README.md:{line}: a ```{other} block in \"Your body\""),
+                }
+            }
+            Some((_, _, text)) => {
+                text.push_str(line);
+                text.push('\n');
+            }
+        }
+    }
+    examples
+}
+
+/// `text` without the whitespace outside its strings.
+fn compact(text: &str) -> String {
+    let (mut out, mut in_string, mut escaped) = (String::new(), false, false);
+    for c in text.chars() {
+        if in_string {
+            in_string = escaped || c != '"';
+            escaped = !escaped && c == '\\';
+        } else if c.is_whitespace() {
+            continue;
+        } else {
+            in_string = c == '"';
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The value at `path` in `body`, or for a spread, the object the params
+/// go into.
+fn at<'a>(body: &'a Value, path: &Path) -> Option<&'a Value> {
+    path.members
+        .iter()
+        .try_fold(body, |value, member| value.get(member))
+}
+
+#[test]
+fn the_readme_bodies_are_the_bodies_sent() {
+    let examples = examples();
+    assert_eq!(examples.len(), 3, "three layouts in \"Your body\"");
+    let mut bodies = 0;
+    for example in &examples {
+        let file = format!("README.md:{}", example.line);
+        let catalog = Catalog::from_yaml(&example.yaml, &file).unwrap_or_else(|e| panic!("{e}"));
+        assert!(catalog.body.is_declared(), "{file}: declares a layout");
+        assert!(!example.bodies.is_empty(), "{file}: shows a body");
+        for (line, text) in &example.bodies {
+            let shown = compact(text);
+            let body: Value = serde_json::from_str(&shown)
+                .unwrap_or_else(|error| panic!("README.md:{line}: {error}"));
+            let part = |part: Part| at(&body, catalog.body.path(part).unwrap());
+            let code = match part(Part::Code) {
+                Some(Value::String(code)) => code.clone(),
+                Some(Value::Number(code)) => code.to_string(),
+                other => panic!("README.md:{line}: no code, {other:?}"),
+            };
+            let (status, code) = catalog
+                .codes()
+                .find(|(_, each)| each.code == code)
+                .unwrap_or_else(|| panic!("README.md:{line}: `{code}` is not in the catalogue"));
+            // The params as shown, spread or in their own object.
+            let details = match part(Part::Details) {
+                Some(Value::Object(members)) => {
+                    let params = members
+                        .iter()
+                        .filter(|(name, _)| code.param(name).is_some())
+                        .map(|(name, value)| (name.clone(), value.clone()));
+                    Value::Object(params.collect())
+                }
+                _ => Value::Object(serde_json::Map::new()),
+            };
+            let message = layout::render(code, &details);
+            let sent = layout::body_text(&catalog, status, code, &details, &message);
+            assert_eq!(
+                shown, sent,
+                "README.md:{line}: the body `{}` sends",
+                code.code
+            );
+            bodies += 1;
+        }
+    }
+    assert_eq!(bodies, 5);
+}
