@@ -99,6 +99,12 @@ impl Validator<'_, '_> {
         let content_type = content_type
             .and_then(|node| self.media_type(node))
             .unwrap_or_else(|| JSON_MEDIA_TYPE.to_owned());
+        // A layout with problems still says how codes are sent, so that they
+        // are checked too.
+        let undeclared = Body {
+            code_type,
+            ..undeclared
+        };
 
         written.sort_by_key(|(position, _, _)| *position);
         let written_parts: Vec<Part> = written.iter().map(|(_, part, _)| *part).collect();
@@ -296,6 +302,11 @@ impl Validator<'_, '_> {
     fn paths_apart(&mut self, placed: &[Placed], at: Place) -> bool {
         let mut apart = true;
         for (later_index, later) in placed.iter().enumerate() {
+            // The default `details` follows the others: it need not be
+            // reported when they collide already.
+            if later.at.is_none() && !apart {
+                break;
+            }
             for earlier in &placed[..later_index] {
                 let Some(problem) = collision(earlier, later) else {
                     continue;
@@ -320,7 +331,7 @@ impl Validator<'_, '_> {
             "has a leading zero: as a JSON number it would be `{}`",
             code.trim_start_matches('0')
         );
-        let problem = if code.starts_with(['-', '+']) && digits(&code[1..]) {
+        let problem = if code.starts_with('-') && digits(&code[1..]) {
             "has a sign: integer codes are written as digits only, from 0"
         } else if !digits(code) {
             "is not a decimal integer"
@@ -439,6 +450,9 @@ fn spread(body: &Body) -> Option<Spread> {
 
 /// Why `written` cannot be the path of `part`, or `None`.
 fn path_problem(written: &str, part: Part) -> Option<String> {
+    if written.is_empty() {
+        return Some("empty member path".to_owned());
+    }
     let names: Vec<&str> = written.split('.').collect();
     for (index, name) in names.iter().enumerate() {
         if *name == "*" {
