@@ -80,8 +80,8 @@ impl<'n> Seen<'n> {
 
 /// The Rust variants of one status's enum, seen so far.
 pub(super) struct Variants<'n> {
-    /// Variant name → its code and line.
-    names: HashMap<String, (&'n str, usize)>,
+    /// Variant name → its code, line, and whether it is the code's `name:`.
+    names: HashMap<String, (&'n str, usize, bool)>,
 }
 
 impl<'n> Variants<'n> {
@@ -93,22 +93,33 @@ impl<'n> Variants<'n> {
         }
     }
 
-    /// The variant `variant` of `code` at `line`, in the enum `group`: why it
-    /// cannot have that name, if another code of the status has it.
+    /// The variant `variant` of `code` at `line`, in the enum `group`, given
+    /// by the code's `name:` when `explicit`: why it cannot have that name,
+    /// if another code of the status has it.
     pub(super) fn variant(
         &mut self,
         variant: &str,
         code: &'n str,
         line: usize,
         group: &str,
+        explicit: bool,
     ) -> Option<String> {
-        if let Some((other, other_line)) = self.names.get(variant) {
+        if let Some(&(other, other_line, other_explicit)) = self.names.get(variant) {
+            if !explicit && !other_explicit {
+                return Some(format!(
+                    "code `{code}` becomes the Rust variant `{group}::{variant}`, like `{other}` (line {other_line}); \
+                     codes in one status must differ in more than case and separators"
+                ));
+            }
+            let own = if explicit { " (its `name:`)" } else { "" };
+            let others = if other_explicit { ", its `name:`" } else { "" };
             return Some(format!(
-                "code `{code}` becomes the Rust variant `{group}::{variant}`, like `{other}` (line {other_line}); \
-                 codes in one status must differ in more than case and separators"
+                "code `{code}` becomes the Rust variant `{group}::{variant}`{own}, like `{other}` \
+                 (line {other_line}{others}); give one of them another `name:`"
             ));
         }
-        self.names.insert(variant.to_owned(), (code, line));
+        self.names
+            .insert(variant.to_owned(), (code, line, explicit));
         None
     }
 }

@@ -42,6 +42,22 @@ impl<'n, 'a> Keys<'n, 'a> {
             .map(|(_, value)| value)
     }
 
+    /// The key `key` and its value, if the mapping has it: for a value
+    /// whose problems are located at its key (`body:`).
+    pub(super) fn take_entry(&mut self, key: &'static str) -> Option<&'n (Node<'a>, Node<'a>)> {
+        self.asked.push(key);
+        self.entries()
+            .iter()
+            .find(|(known, _)| known.key_text() == key)
+    }
+
+    /// Where `key` is among the mapping's keys, in file order.
+    pub(super) fn position(&self, key: &str) -> Option<usize> {
+        self.entries()
+            .iter()
+            .position(|(known, _)| known.key_text() == key)
+    }
+
     /// Reports every key that was not asked for, at its place, as a key of
     /// `what`. `None` when the node is not a mapping (reported, unless it
     /// was refused already).
@@ -93,7 +109,7 @@ impl<'n, 'a> Keys<'n, 'a> {
 
 /// Whether `written` is `meant` with one slip: a character left out, added,
 /// changed, or two neighbours swapped, or a difference of case only.
-fn is_typo(written: &str, meant: &str) -> bool {
+pub(super) fn is_typo(written: &str, meant: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (
         written.to_lowercase().chars().collect(),
         meant.chars().collect(),

@@ -5,6 +5,8 @@
 //! - [`yaml`]: the YAML a catalogue may use, as a tree of located nodes;
 //! - [`validate`]: the tree into the model, each mapping's keys read by name
 //!   ([`keys`]);
+//! - [`body`]: the body's layout (`body:`, `code_type:`), the docs URLs,
+//!   and the rules that tie them to the codes;
 //! - [`details`]: the data an error carries (`types:`, `params:`, their
 //!   examples, `retry:`) and the message's placeholders;
 //! - [`check`]: the rules between items (one code twice, a tombstone reused,
@@ -14,6 +16,7 @@
 //!
 //! Every problem is collected in [`Problems`] and reported together.
 
+mod body;
 mod check;
 mod details;
 mod keys;

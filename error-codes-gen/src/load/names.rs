@@ -9,15 +9,19 @@ pub(super) const DEFAULT_TOP_LEVEL_NAME: &str = "ApiError";
 
 /// Why `code` cannot be an error code, or `None` if it can.
 ///
-/// A code is ASCII letters, digits, `_`, `-` and `.`: what APIs write
-/// (`invalid_token`, `number-in-use`, `WA401`) and what every output carries
-/// unchanged, from a JSON body to a URL fragment.
+/// A code is ASCII letters, digits, `_`, `-`, `.`, `/` and `:`: what APIs
+/// write (`invalid_token`, `number-in-use`, `WA401`, `131047`,
+/// `auth/invalid-email`, `storage:quota`) and what every output carries
+/// unchanged, from a JSON body to a URL fragment. A code whose Rust variant
+/// cannot be derived from it (`131047`) is given one with `name:`.
 ///
 /// ```
 /// assert_eq!(error_codes_gen::code_problem("number-in-use"), None);
+/// assert_eq!(error_codes_gen::code_problem("auth/invalid-email"), None);
+/// assert_eq!(error_codes_gen::code_problem("storage:quota"), None);
 /// assert_eq!(
 ///     error_codes_gen::code_problem("no space").as_deref(),
-///     Some("code `no space` contains ' ': codes are ASCII letters, digits, `_`, `-` and `.`"),
+///     Some("code `no space` contains ' ': codes are ASCII letters, digits, `_`, `-`, `.`, `/` and `:`"),
 /// );
 /// ```
 #[must_use]
@@ -27,12 +31,12 @@ pub fn code_problem(code: &str) -> Option<String> {
     }
     // Bytes, not chars: every byte before the first bad one is ASCII, so that
     // one starts a character.
-    let at = code
-        .bytes()
-        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.')))?;
+    let at = code.bytes().position(|b| {
+        !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'/' | b':'))
+    })?;
     let bad = code[at..].chars().next()?;
     Some(format!(
-        "code `{code}` contains {bad:?}: codes are ASCII letters, digits, `_`, `-` and `.`"
+        "code `{code}` contains {bad:?}: codes are ASCII letters, digits, `_`, `-`, `.`, `/` and `:`"
     ))
 }
 
@@ -192,6 +196,10 @@ mod tests {
             "token_3x_limit",
             "x_9",
             "mixed-Case.code_Name",
+            "auth/invalid-email",
+            "storage:quota_exceeded",
+            "Auth/InvalidEmail",
+            "131047",
         ];
         for code in codes {
             assert_eq!(variant_name(code), code.to_upper_camel_case(), "{code}");
@@ -202,7 +210,7 @@ mod tests {
     fn variant_names_agree_with_heck_on_every_short_code() {
         // Every string of up to five characters over letters, digits and
         // each separator: every boundary the two could disagree on.
-        const ALPHABET: [char; 6] = ['a', 'b', '1', '_', '-', '.'];
+        const ALPHABET: [char; 8] = ['a', 'b', '1', '_', '-', '.', '/', ':'];
         let mut codes = vec![String::new()];
         for _ in 0..5 {
             let longer: Vec<String> = codes
@@ -215,6 +223,6 @@ mod tests {
             }
             codes.extend(longer);
         }
-        assert_eq!(codes.len(), 1 + 6 + 36 + 216 + 1296 + 7776);
+        assert_eq!(codes.len(), 1 + 8 + 64 + 512 + 4096 + 32768);
     }
 }

@@ -5,9 +5,10 @@
 
 use crate::ascii::plain_run;
 use crate::limits::{MAX_CODES, MAX_MESSAGE_CHARS};
-use crate::{Body, Catalog, Code, ERROR_STATUSES, Removed, Retry, Status, TypeDef};
+use crate::{Body, Catalog, Code, ERROR_STATUSES, Preset, Removed, Retry, Status, TypeDef};
 
 use super::Problems;
+use super::body::{Layout, docs_url};
 use super::check::{Seen, Variants};
 use super::keys::Keys;
 use super::names::{
@@ -23,6 +24,7 @@ pub(super) fn catalog(root: Option<&Node<'_>>, problems: &mut Problems<'_>) -> C
         problems,
         codes: 0,
         types: Vec::new(),
+        layout: Layout::default(),
     }
     .catalog(root)
 }
@@ -71,6 +73,9 @@ pub(super) struct Validator<'p, 'a> {
     /// The types of `types:`, read before the statuses so that params can
     /// use them.
     types: Vec<TypeDef>,
+    /// The body's layout and the docs template, read before the statuses so
+    /// that every code can be checked against them.
+    pub(super) layout: Layout,
 }
 
 impl Validator<'_, '_> {
@@ -92,6 +97,8 @@ impl Validator<'_, '_> {
         let version = keys.take("version");
         let description = keys.take("description");
         let name = keys.take("name");
+        let body = keys.take_entry("body");
+        let docs = keys.take_entry("docs");
         let types = keys.take("types");
         let statuses = keys.take("statuses");
         let removed = keys.take("removed");
@@ -118,6 +125,7 @@ impl Validator<'_, '_> {
             Some(name) => self.explicit_name(name, "enum name"),
             None => Some(DEFAULT_TOP_LEVEL_NAME.to_owned()),
         };
+        let docs_line = self.layout(docs, body);
 
         let mut seen = Seen::default();
         // Read before the statuses, wherever they are in the file, so that
@@ -127,8 +135,33 @@ impl Validator<'_, '_> {
             self.types = self.types(types);
         }
         let statuses = self.statuses(statuses, root.at, name.as_deref(), &mut seen);
+        self.undocumented(body.map(|(key, _)| key.at), &statuses);
         let types = std::mem::take(&mut self.types);
-        for ty in &types {
+        self.type_names(&types, &statuses, name.as_deref());
+
+        Catalog {
+            types,
+            source_name: file.to_owned(),
+            title,
+            version,
+            description,
+            name: name.unwrap_or_default(),
+            body: std::mem::take(&mut self.layout.body),
+            docs: self.layout.docs.take(),
+            docs_line,
+            statuses,
+            removed,
+            title_line,
+            version_line,
+            description_line,
+            name_line,
+        }
+    }
+
+    /// Reports each type of `types:` whose name a status's Rust enum or
+    /// TypeScript union, or the top-level enum, already has.
+    fn type_names(&mut self, types: &[TypeDef], statuses: &[Status], top_level: Option<&str>) {
+        for ty in types {
             let group = statuses.iter().find(|status| status.name == ty.name);
             if let Some(status) = group {
                 self.problem(
@@ -157,7 +190,7 @@ impl Validator<'_, '_> {
                         ty.name, status.status, status.line
                     ),
                 );
-            } else if name.as_deref() == Some(ty.name.as_str()) {
+            } else if top_level == Some(ty.name.as_str()) {
                 self.problem(
                     Place {
                         line: ty.line,
@@ -166,24 +199,6 @@ impl Validator<'_, '_> {
                     format!("type `{}` has the name of the top-level Rust enum", ty.name),
                 );
             }
-        }
-
-        Catalog {
-            types,
-            source_name: file.to_owned(),
-            title,
-            version,
-            description,
-            name: name.unwrap_or_default(),
-            body: Body::default(),
-            docs: None,
-            docs_line: None,
-            statuses,
-            removed,
-            title_line,
-            version_line,
-            description_line,
-            name_line,
         }
     }
 
@@ -396,30 +411,50 @@ impl Validator<'_, '_> {
                 self.problem(key.at, problem);
                 continue;
             }
-            let variant = variant_name(code);
-            if let Some(reason) = identifier_problem(&variant) {
-                self.problem(
-                    key.at,
-                    format!("`{code}` cannot become a Rust variant: `{variant}` {reason}"),
-                );
-            } else if let Some(problem) =
-                variants.variant(&variant, code, line, group.unwrap_or(""))
-            {
+            if let Some(problem) = self.code_type_problem(code) {
                 self.problem(key.at, problem);
+                continue;
             }
-            codes.push(self.code(key, value, variant, retry));
+            let group = group.unwrap_or("");
+            let (variant, explicit) = if let Some(name) = long_form_name(value) {
+                let variant = self.explicit_name(name, "variant");
+                if let Some(variant) = &variant
+                    && let Some(problem) = variants.variant(variant, code, line, group, true)
+                {
+                    self.problem(name.at, problem);
+                }
+                (variant.unwrap_or_default(), true)
+            } else {
+                let variant = variant_name(code);
+                if let Some(reason) = identifier_problem(&variant) {
+                    self.problem(
+                        key.at,
+                        format!(
+                            "`{code}` cannot become a Rust variant: `{variant}` {reason}; \
+                             give the code a `name:`"
+                        ),
+                    );
+                } else if let Some(problem) = variants.variant(&variant, code, line, group, false) {
+                    self.problem(key.at, problem);
+                }
+                (variant, false)
+            };
+            let mut read = self.code(key, value, variant, status, retry);
+            read.explicit_name = explicit;
+            codes.push(read);
         }
         codes
     }
 
-    /// The code at `key`, whose Rust variant is `name`, from the short form
-    /// (`code: message`) or the long form (a mapping); `status_retry` is its
-    /// status's `retry:`.
+    /// The code at `key` of `status`, whose Rust variant is `name`, from the
+    /// short form (`code: message`) or the long form (a mapping);
+    /// `status_retry` is its status's `retry:`.
     fn code(
         &mut self,
         key: &Node<'_>,
         value: &Node<'_>,
         name: String,
+        status: u16,
         status_retry: Option<Retry>,
     ) -> Code {
         let mut code = Code {
@@ -438,10 +473,15 @@ impl Validator<'_, '_> {
         if matches!(value.value, Value::Text(_) | Value::Blank | Value::Refused) {
             code.message = self.message(value);
             self.check_code(&code, Some(value), key.at, status_retry.is_some());
+            self.docs(&mut code, None, key.at, status);
             return code;
         }
         let mut keys = Keys::new(value);
         let message = keys.take("message");
+        // Read with the other codes' names, by `codes`.
+        keys.take("name");
+        code.title = keys.take("title").map(|node| self.text(node, "title"));
+        let docs = keys.take("docs");
         code.deprecated = keys
             .take("deprecated")
             .map(|node| self.text(node, "deprecation note"));
@@ -461,8 +501,10 @@ impl Validator<'_, '_> {
                 read[index].example = self.example(node, &ty, &types);
             }
             self.types = types;
+            self.spread_collisions(params, &read);
             code.params = read;
         }
+        self.docs(&mut code, docs, key.at, status);
 
         if matches!(value.value, Value::List(_)) {
             let expected = format!("its message, or a mapping with the keys {}", keys.quoted());
@@ -481,6 +523,49 @@ impl Validator<'_, '_> {
         let from_status = own_retry.is_none() && status_retry.is_some();
         self.check_code(&code, message, key.at, from_status);
         code
+    }
+
+    /// The code's docs URL: from its own template `docs`, else the
+    /// catalogue's. Under `body: problem`, a code with neither is noted.
+    fn docs(&mut self, code: &mut Code, docs: Option<&Node<'_>>, at: Place, status: u16) {
+        let own = docs.and_then(|docs| self.docs_template(docs));
+        let template = own.as_deref().or(self.layout.docs.as_deref());
+        code.docs = template.map(|template| docs_url(template, &code.code, status));
+        // A template that is not one is reported already.
+        if docs.is_none()
+            && !self.layout.has_docs
+            && self.layout.body.preset == Some(Preset::Problem)
+        {
+            self.layout.undocumented.push((at, code.code.clone()));
+        }
+    }
+
+    /// Under `body: problem`, the codes without a docs URL, which it sends
+    /// as `type`: each at its key, or when no code has one, once at `body:`.
+    fn undocumented(&mut self, body: Option<Place>, statuses: &[Status]) {
+        let undocumented = std::mem::take(&mut self.layout.undocumented);
+        if undocumented.is_empty() {
+            return;
+        }
+        let codes: usize = statuses.iter().map(|status| status.codes.len()).sum();
+        if let (true, Some(body)) = (undocumented.len() == codes, body) {
+            self.problem(
+                body,
+                "`body: problem` sends each code's docs URL as `type`, and no code has one: \
+                 give the catalogue a `docs:` template, e.g. \
+                 `docs: https://docs.example.com/errors/{code}`",
+            );
+            return;
+        }
+        for (at, code) in undocumented {
+            self.problem(
+                at,
+                format!(
+                    "code `{code}` has no docs URL, which `body: problem` sends as `type`: \
+                     give it a `docs:`, or the catalogue a `docs:` template"
+                ),
+            );
+        }
     }
 
     /// A code's message: a text no longer than [`MAX_MESSAGE_CHARS`].
@@ -594,6 +679,18 @@ impl Catalog {
             name_line: None,
         }
     }
+}
+
+/// The `name:` of a code's long form, read before the rest of the code so
+/// that its variant is checked against the others'.
+fn long_form_name<'n, 'a>(value: &'n Node<'a>) -> Option<&'n Node<'a>> {
+    let Value::Map(entries) = &value.value else {
+        return None;
+    };
+    entries
+        .iter()
+        .find(|(key, _)| key.key_text() == "name")
+        .map(|(_, name)| name)
 }
 
 /// The status `text` names, or what was expected instead: three digits from

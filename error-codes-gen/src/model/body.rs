@@ -277,20 +277,17 @@ impl Body {
         for (part, path) in &self.parts {
             let mut object = &mut root;
             for name in path.parent() {
-                let at = match object
+                let found = object
                     .members
                     .iter()
-                    .position(|member| member.name == *name)
-                {
-                    Some(at) => at,
-                    None => {
-                        object.members.push(Named {
-                            name: name.clone(),
-                            value: Member::Object(Object::default()),
-                        });
-                        object.members.len() - 1
-                    }
-                };
+                    .position(|member| member.name == *name);
+                let at = found.unwrap_or_else(|| {
+                    object.members.push(Named {
+                        name: name.clone(),
+                        value: Member::Object(Object::default()),
+                    });
+                    object.members.len() - 1
+                });
                 object = match &mut object.members[at].value {
                     Member::Object(inner) => inner,
                     // The loader refuses a path through a part's member.

@@ -3,6 +3,7 @@
 use error_codes_gen::Catalog;
 
 mod accepted;
+mod body;
 mod details;
 mod duplicates;
 mod lifecycle;

@@ -29,7 +29,7 @@ colour: blue
             "errors.yaml:4:5: unknown key `titel` in a status: did you mean `title`?",
             "errors.yaml:7:9: unknown key `mesage` in a code: did you mean `message`?",
             "errors.yaml:9:1: unknown key `colour` in the catalogue: \
-             expected one of `title`, `version`, `description`, `name`, `types`, `statuses`, `removed`",
+             expected one of `title`, `version`, `description`, `name`, `body`, `docs`, `types`, `statuses`, `removed`",
         ]
     );
 }
@@ -41,7 +41,7 @@ fn a_misspelt_required_key_is_unknown_and_missing() {
         [
             "errors.yaml:1:1: missing `statuses`: the mapping of error statuses to their codes",
             "errors.yaml:2:1: unknown key `status` in the catalogue: \
-             expected one of `title`, `version`, `description`, `name`, `types`, `statuses`, `removed`",
+             expected one of `title`, `version`, `description`, `name`, `body`, `docs`, `types`, `statuses`, `removed`",
         ]
     );
 }
@@ -57,7 +57,7 @@ fn the_catalogue_must_be_a_mapping() {
         problems("# A list, not a mapping.\n\n  - title: T\n"),
         [
             "errors.yaml:3:3: the catalogue must be a mapping with the keys \
-             `title`, `version`, `description`, `name`, `types`, `statuses`, `removed`, found a list"
+             `title`, `version`, `description`, `name`, `body`, `docs`, `types`, `statuses`, `removed`, found a list"
         ]
     );
 }
@@ -67,8 +67,8 @@ fn a_message_must_be_text() {
     assert_one_problem(
         "title: T\nstatuses:\n  401:\n    codes:\n      a: [x, y]\n",
         "5:10",
-        "a code must be its message, or a mapping with the keys `message`, `deprecated`, `since`, \
-         `params`, `retry`, found a list",
+        "a code must be its message, or a mapping with the keys `message`, `name`, `title`, `docs`, \
+         `deprecated`, `since`, `params`, `retry`, found a list",
     );
     assert_one_problem(
         "title: T\nstatuses:\n  401:\n    codes:\n      a:\n        message: {x: y}\n",
@@ -96,7 +96,7 @@ statuses:
             "errors.yaml:2:12: empty description",
             "errors.yaml:5:12: empty title",
             "errors.yaml:8:8: empty message",
-            "errors.yaml:9:7: `self` cannot become a Rust variant: `Self` is a Rust keyword",
+            "errors.yaml:9:7: `self` cannot become a Rust variant: `Self` is a Rust keyword; give the code a `name:`",
         ]
     );
 }
