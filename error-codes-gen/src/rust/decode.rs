@@ -8,13 +8,14 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::data;
-use super::{allow_deprecated, ident, lookup_slots};
+use super::{allow_deprecated, ident, layout, lookup_slots};
 use crate::{Catalog, Status};
 
 /// The `Decode` and `Deserialize` impls of a group with param codes.
-pub(super) fn group(ty: &Ident, status: &Status) -> TokenStream {
+pub(super) fn group(catalog: &Catalog, ty: &Ident, status: &Status) -> TokenStream {
     let line = status.line();
     impl_for(
+        &Layout::of(catalog, false),
         ty,
         allow_deprecated(status.codes.iter()).as_ref(),
         status.codes.iter().map(|code| code.code.as_str()),
@@ -76,6 +77,7 @@ pub(super) fn top_level(
         offset += status.codes.len();
     }
     impl_for(
+        &Layout::of(catalog, true),
         ty,
         allow_deprecated(catalog.codes().map(|(_, code)| code)).as_ref(),
         catalog.codes().map(|(_, code)| code.code.as_str()),
@@ -84,11 +86,120 @@ pub(super) fn top_level(
     )
 }
 
+/// How a type's bodies are laid out, for its `Decode` and `Deserialize`
+/// impls: nothing for the default body (the impls read as they did before
+/// layouts existed), else the value of `Decode::LAYOUT` and the typed tree
+/// that `Deserialize` reads.
+struct Layout {
+    declared: Option<(TokenStream, TokenStream)>,
+}
+
+impl Layout {
+    /// The layout of `catalog` for one of its enums: the top-level enum
+    /// holds the `Layout` constant, the groups name it.
+    fn of(catalog: &Catalog, top: bool) -> Self {
+        let declared = catalog.body.is_declared().then(|| {
+            let constant = if top {
+                let data = layout::data(&catalog.body);
+                quote!(::core::option::Option::Some(#data))
+            } else {
+                let top = ident(&catalog.name);
+                quote!(<#top as ::error_codes::__private::Decode>::LAYOUT)
+            };
+            (constant, layout::typed(&catalog.body))
+        });
+        Self { declared }
+    }
+
+    /// `const LAYOUT`, for a declared layout.
+    fn constant(&self) -> Option<TokenStream> {
+        self.declared.as_ref().map(|(constant, _)| {
+            quote! {
+                const LAYOUT: ::core::option::Option<&'static ::error_codes::__private::Layout> = #constant;
+            }
+        })
+    }
+
+    /// The `Deserialize` impl over the `Decode` impl.
+    fn deserialize(&self, ty: &Ident) -> TokenStream {
+        let (doc, read) = match &self.declared {
+            None => (
+                quote! {
+                    /// From an error response body; any message is accepted (servers may
+                    /// localize it). An unknown code is an error, and so are a code's
+                    /// details when they are missing or not of its params' types.
+                },
+                quote!(::error_codes::__private::deserialize_decoded(deserializer)),
+            ),
+            Some((_, typed)) => (
+                quote! {
+                    /// From an error response body in the catalogue's layout; any message
+                    /// is accepted (servers may localize it). An unknown code is an error,
+                    /// and so are a code's details when they are missing or not of its
+                    /// params' types.
+                },
+                quote!(::error_codes::__private::layout::deserialize(&#typed, deserializer)),
+            ),
+        };
+        quote! {
+            #doc
+            impl<'de> ::error_codes::__private::serde::Deserialize<'de> for #ty {
+                fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+                where
+                    D: ::error_codes::__private::serde::Deserializer<'de>,
+                {
+                    #read
+                }
+            }
+        }
+    }
+}
+
+/// The `Decode` and `Deserialize` impls of an enum without params in a
+/// declared layout, a group (whose `status_line` names it in the error of
+/// an unknown code) or the top-level enum: codes are looked up with
+/// `from_code`, and there are no details to read.
+pub(super) fn plain(catalog: &Catalog, ty: &Ident, status_line: Option<&str>) -> TokenStream {
+    let layout = Layout::of(catalog, status_line.is_none());
+    let constant = layout.constant();
+    let unknown = status_line.map_or_else(
+        || quote!(::error_codes::UnknownCode::new(code)),
+        |line| quote!(::error_codes::UnknownCode::for_status(code, #line)),
+    );
+    let deserialize = layout.deserialize(ty);
+    quote! {
+        /// Codes read from bodies.
+        impl ::error_codes::__private::Decode for #ty {
+            #constant
+
+            fn lookup(
+                code: &str,
+            ) -> ::core::result::Result<::error_codes::__private::Lookup<Self>, ::error_codes::UnknownCode> {
+                Self::from_code(code)
+                    .map(::error_codes::__private::Lookup::Value)
+                    .ok_or_else(|| #unknown)
+            }
+
+            fn details<'de, D>(_: usize, _: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: ::error_codes::__private::serde::Deserializer<'de>,
+            {
+                ::core::result::Result::Err(
+                    <D::Error as ::error_codes::__private::serde::de::Error>::custom("no details to read"),
+                )
+            }
+        }
+
+        #deserialize
+    }
+}
+
 /// The hidden `Decode` impl and the `Deserialize` impl over it, for a type
 /// whose codes are `codes` (the order of `CODES`). Each entry of `arms` is a
 /// code's index with the value of a code without params or the block that
 /// reads the details of one with params.
 fn impl_for<'a>(
+    layout: &Layout,
     ty: &Ident,
     allow: Option<&TokenStream>,
     codes: impl Iterator<Item = &'a str>,
@@ -120,10 +231,14 @@ fn impl_for<'a>(
             }
         }
     });
+    let constant = layout.constant();
+    let deserialize = layout.deserialize(ty);
     quote! {
         /// Codes read from bodies, with their details.
         #allow
         impl ::error_codes::__private::Decode for #ty {
+            #constant
+
             fn lookup(
                 code: &str,
             ) -> ::core::result::Result<::error_codes::__private::Lookup<Self>, ::error_codes::UnknownCode> {
@@ -149,16 +264,6 @@ fn impl_for<'a>(
             }
         }
 
-        /// From an error response body; any message is accepted (servers may
-        /// localize it). An unknown code is an error, and so are a code's
-        /// details when they are missing or not of its params' types.
-        impl<'de> ::error_codes::__private::serde::Deserialize<'de> for #ty {
-            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
-            where
-                D: ::error_codes::__private::serde::Deserializer<'de>,
-            {
-                ::error_codes::__private::deserialize_decoded(deserializer)
-            }
-        }
+        #deserialize
     }
 }
