@@ -292,6 +292,10 @@ class Layout:
             unknown += 1
         return str(unknown)
 
+    def written(self, part):
+        """The path of `part` as the file writes it: `error.code`, `error.*`."""
+        return ".".join(self.paths[part] + (["*"] if part == "details" and self.spread else []))
+
     def param_path(self, name):
         """Where the param `name` goes, as the file writes paths."""
         return ".".join(self.paths["details"] + [name])
@@ -312,17 +316,27 @@ class Layout:
         None). `code` is given as sent."""
         values = {"code": code, "message": message, "status": status, "docs": docs, "title": title}
         body = {}
+        # Each member comes where the layout first names it, an object too,
+        # whether or not this body fills it; empty objects are left out at
+        # the end, and spread params come after the members of their object.
+        objects = []
         for part in self.order:
-            if part == "details":
-                if details is not None and not self.spread:
-                    self._set(body, self.paths[part], details)
-                continue
-            value = values[part]
-            if value is ABSENT or value is None:
+            spread = part == "details" and self.spread
+            members = self.paths[part] if spread else self.paths[part][:-1]
+            for depth in range(1, len(members) + 1):
+                self._object(body, members[:depth])
+                if members[:depth] not in objects:
+                    objects.append(members[:depth])
+            value = details if part == "details" else values[part]
+            if spread or value is ABSENT or value is None:
                 continue
             self._set(body, self.paths[part], value)
         if details and self.spread:
             self._object(body, self.paths["details"]).update(details)
+        for members in sorted(objects, key=len, reverse=True):
+            parent = self._object(body, members[:-1])
+            if parent.get(members[-1]) == {}:
+                del parent[members[-1]]
         return body
 
     def _object(self, body, members):
@@ -434,7 +448,7 @@ def check_error_body(schemas, layout, has_details):
         "details": {"type": "object"},
     }
     for part, members in layout.paths.items():
-        where = f"ErrorBody: {part} at {'.'.join(members) or '*'}"
+        where = f"ErrorBody: {part} at {layout.written(part)}"
         if part == "details":
             if layout.spread:
                 continue
@@ -543,7 +557,7 @@ def check_malformed(validator, name, layout, body, code, status, docs):
         malformed += [layout.replace(body, "title", ABSENT), layout.replace(body, "title", 1)]
     if "docs" in layout.paths:
         malformed.append(layout.replace(body, "docs", 1))
-        if layout.docs_always:
+        if layout.docs_always or docs is not None:
             malformed.append(layout.replace(body, "docs", ABSENT))
         if docs is not None:
             malformed.append(layout.replace(body, "docs", PLACEHOLDER_DOCS))
@@ -587,7 +601,12 @@ def check_details_bodies(validator, name, schema, examples, codes, layout):
             )
             continue
         details = layout.details_of(example) or {}
-        properties = details_schemas[code["code"]]["properties"]
+        schema = details_schemas.get(code["code"])
+        expect(
+            schema is not None,
+            f"response {name}: {code['code']!r} has no details schema at `{layout.written('details')}`",
+        )
+        properties = schema["properties"]
         if not layout.spread or any(not p["optional"] for p in params):
             expect_body(layout.with_details(example, None), False, "without details")
         if not layout.spread:
@@ -751,6 +770,9 @@ def check_code(got, code, status, layout, where):
 
     example = got["example"]
     details = layout.details_of(example)
+    if params and layout.spread and details is None:
+        # Optional params without an example value: none is spread.
+        details = {}
     sent = layout.get(example, "message")
     expect_equal(sent, got["example_summary"], f"{where}: example message vs summary")
     if params:

@@ -260,7 +260,11 @@ fn whole_part(out: &mut Yaml, level: usize, doc: &Doc<'_>, part: Part, whole: Wh
         (Part::Docs, _) => {
             out.line(
                 level,
-                "description: \"The URL of the code's documentation.\"",
+                if doc.catalog.body.preset == Some(Preset::Problem) {
+                    "description: \"The problem type: the URL of the code's documentation.\""
+                } else {
+                    "description: \"The URL of the code's documentation.\""
+                },
             );
             out.line(level, "type: string");
             out.line(level, "format: uri");
@@ -293,10 +297,14 @@ fn narrows(member: &Member, narrowing: &Narrowing<'_>) -> bool {
 }
 
 /// Whether `narrowing` requires `member` though `ErrorBody` does not: the
-/// details of a code with params, and an object that holds them.
+/// details of a code with params, the docs URL of a code with one, and an
+/// object that holds either.
 fn narrow_requires(layout: &Layout, member: &Member, narrowing: &Narrowing<'_>) -> bool {
     match member {
         Member::Part(Part::Details) => !narrowing.params().is_empty(),
+        Member::Part(Part::Docs) => {
+            !layout.docs_always && matches!(narrowing, Narrowing::Code(code) if code.docs.is_some())
+        }
         Member::Part(_) => false,
         Member::Object(inner) => {
             !layout.always_sent(member)
@@ -350,7 +358,14 @@ fn narrow_object(
     for member in members {
         layout.key(out, level + 1, &member.name);
         match &member.value {
-            Member::Object(inner) => narrow_object(out, level + 2, doc, inner, narrowing),
+            Member::Object(inner) => {
+                // An object only params are spread into is no member of
+                // `ErrorBody`, which would say it is an object.
+                if !layout.in_whole(&member.value, Whole::ErrorBody) {
+                    out.line(level + 2, "type: object");
+                }
+                narrow_object(out, level + 2, doc, inner, narrowing);
+            }
             Member::Part(part) => narrow_part(out, level + 2, doc, *part, narrowing),
         }
     }

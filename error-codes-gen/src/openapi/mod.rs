@@ -49,14 +49,14 @@ const ERROR_BODY_REF: &str = "$ref: \"#/components/schemas/ErrorBody\"";
 /// document says so:
 ///
 /// ```
-/// let mut catalog = error_codes_gen::Catalog::from_yaml(
-///     "title: Errors\nstatuses:\n  404:\n    codes:\n      not_found: Nothing here.\n",
+/// let catalog = error_codes_gen::Catalog::from_yaml(
+///     "title: Errors\nbody: problem\ndocs: https://example.com/errors/{code}\nstatuses:\n  404:\n    codes:\n      not_found: Nothing here.\n",
 ///     "errors.yaml",
 /// )?;
-/// catalog.body = error_codes_gen::Body::problem(Some(1));
 /// let yaml = error_codes_gen::openapi::emit(&catalog);
 /// assert!(yaml.contains("\n        \"application/problem+json\":\n"));
 /// assert!(yaml.contains("\n        \"detail\":\n"));
+/// assert!(yaml.contains("const: \"https://example.com/errors/not_found\"\n"));
 /// # Ok::<(), error_codes_gen::Error>(())
 /// ```
 #[must_use]
