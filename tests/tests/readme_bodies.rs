@@ -1,10 +1,18 @@
 //! README's "Your body": each YAML block loads, and each JSON block after it
 //! is, byte for byte once its indentation is taken out, the body its code
 //! sends: the layout walked by `error_codes_tests::layout` from the loaded
-//! model, with the code, params and message the block shows.
+//! model, with the code, params and message the block shows; and what the
+//! generated Rust writes, each body read strictly and written back by a
+//! crate that includes the catalogue.
+
+use std::fmt::Write as _;
+use std::process::Command;
 
 use error_codes_gen::{Catalog, Part, Path};
-use error_codes_tests::{layout, workspace_root};
+use error_codes_tests::{
+    layout, scratch_crates_target, scratch_manifest, seed_lockfile, target_dir, workspace_root,
+    write_if_changed,
+};
 use serde_json::Value;
 
 /// A catalogue of the section and the bodies shown after it, each with its
@@ -132,4 +140,54 @@ fn the_readme_bodies_are_the_bodies_sent() {
         }
     }
     assert_eq!(bodies, 5);
+}
+
+#[test]
+fn the_generated_rust_writes_the_readme_bodies() {
+    let crate_dir = target_dir().join("readme-bodies-crate");
+    let mut main =
+        String::from("//! Written by tests/tests/readme_bodies.rs.\n#![deny(warnings)]\n\n");
+    let mut body = String::new();
+    let mut expected = Vec::new();
+    for (index, example) in examples().iter().enumerate() {
+        let file = format!("catalogues/c{index}.yaml");
+        write_if_changed(&crate_dir.join(&file), &example.yaml);
+        let _ = writeln!(
+            main,
+            "mod c{index} {{\n    ::error_codes::include_errors!({file:?});\n}}"
+        );
+        for (_, text) in &example.bodies {
+            let shown = compact(text);
+            let _ = writeln!(
+                body,
+                "    let error: c{index}::ApiError = serde_json::from_str({shown:?}).unwrap();\n    \
+                 println!(\"{{}}\", serde_json::to_string(&error).unwrap());"
+            );
+            expected.push(shown);
+        }
+    }
+    let _ = write!(main, "\nfn main() {{\n{body}}}\n");
+    std::fs::create_dir_all(crate_dir.join("src")).unwrap();
+    write_if_changed(&crate_dir.join("src").join("main.rs"), &main);
+    write_if_changed(
+        &crate_dir.join("Cargo.toml"),
+        &scratch_manifest("readme-bodies", "serde_json = \"1\"\n"),
+    );
+    seed_lockfile(&crate_dir);
+    let output = Command::new(env!("CARGO"))
+        .args(["run", "--offline", "--quiet"])
+        .current_dir(&crate_dir)
+        .env("CARGO_TARGET_DIR", scratch_crates_target())
+        .output()
+        .expect("run cargo");
+    assert!(
+        output.status.success(),
+        "the README bodies' crate fails:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let printed: Vec<String> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(printed, expected, "what the generated Rust writes");
 }
