@@ -7,6 +7,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use super::doc::doc_attributes;
 use super::grouped_arms;
 use crate::{Body, Catalog, Code, CodeType, Member, Object, Part, Status};
 
@@ -117,17 +118,32 @@ fn shape_of(object: &Object) -> String {
     format!("{{{}}}", members.join(", "))
 }
 
-/// Where the code goes, for rustdoc: `` `error.code`, a JSON number ``.
-pub(super) fn code_place(catalog: &Catalog) -> String {
-    let body = &catalog.body;
+/// The doc of `code()` in a declared layout: where the body carries the
+/// code, and how.
+pub(super) fn code_doc(body: &Body) -> TokenStream {
     let path = body
         .path(Part::Code)
         .map(ToString::to_string)
         .unwrap_or_default();
-    match body.code_type {
-        CodeType::Integer => format!("as the JSON number at `{path}`"),
-        CodeType::String => format!("at `{path}`"),
+    doc_attributes(&match body.code_type {
+        CodeType::Integer => {
+            format!("The code as text; the API sends it as the JSON number at `{path}`.")
+        }
+        CodeType::String => format!("The code as the API sends it, at `{path}`."),
+    })
+}
+
+/// The doc of a `Serialize` impl in a declared layout; `numbers` when a
+/// value may fail to be written (a `number` param that is not finite).
+pub(super) fn serialize_doc(body: &Body, numbers: bool) -> TokenStream {
+    let mut text = format!(
+        "As the error response body, in the catalogue's layout:\n`{}`.",
+        shape(body)
+    );
+    if numbers {
+        text.push_str("\nFails on a number that is not finite, which JSON cannot carry.");
     }
+    doc_attributes(&text)
 }
 
 /// The values of the body of each of `codes` that the layout's members
