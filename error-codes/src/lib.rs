@@ -644,6 +644,18 @@ pub mod __private {
         /// A code the type does not know.
         fn lookup(code: &str) -> Result<Lookup<Self>, UnknownCode>;
 
+        /// The code's value, or the index of a code with params, from the
+        /// JSON number that a layout with integer codes sends it as. By
+        /// default its digits, written on the stack, are looked up as
+        /// text; generated enums match the number itself.
+        ///
+        /// # Errors
+        /// A code the type does not know.
+        #[inline]
+        fn lookup_number(code: u64) -> Result<Lookup<Self>, UnknownCode> {
+            Self::lookup(crate::layout::Digits::new(code, false).as_str())
+        }
+
         /// The value of the code at `index` (from [`lookup`](Self::lookup))
         /// with the given details.
         ///

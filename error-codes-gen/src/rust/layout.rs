@@ -43,7 +43,23 @@ fn typed_object(object: &Object, code_type: CodeType) -> TokenStream {
         members = quote!((#member, #members));
     }
     let spread = object.spread;
-    quote!(::error_codes::__private::layout::Obj(#members, #spread))
+    // A `match` on the member's name, as `data::read_object` writes for
+    // details: comparisons with constants, not a search.
+    let keys = object
+        .members
+        .iter()
+        .map(|named| Literal::byte_string(named.name.as_bytes()));
+    let indices = (0..object.members.len()).map(Literal::usize_unsuffixed);
+    quote! {
+        ::error_codes::__private::layout::Obj(
+            #members,
+            #spread,
+            |name: &[u8]| match name {
+                #(#keys => ::core::option::Option::Some(#indices),)*
+                _ => ::core::option::Option::None,
+            },
+        )
+    }
 }
 
 /// The `Layout` constant of the layout, a reference to a promoted value.

@@ -349,7 +349,15 @@ fn layout_impls(
         &[],
     );
     let number_status = Literal::u16_unsuffixed(status.status);
-    let decode = decode::plain(catalog, ty, Some(&status.line()));
+    let decode = decode::plain(
+        catalog,
+        ty,
+        Some(&status.line()),
+        status.codes.iter().map(|code| {
+            let variant = ident(&code.name);
+            (code.code.as_str(), quote!(Self::#variant))
+        }),
+    );
     // A part the layout does not have is never read.
     let docs = if catalog.body.path(crate::Part::Docs).is_some() {
         quote!(Self::docs(*self))
@@ -389,7 +397,16 @@ fn layout_impls(
 /// hidden `Decode` impl.
 fn top_layout_impls(catalog: &Catalog, ty: &Ident, group_tys: &[Ident]) -> TokenStream {
     let serialize_doc = layout::serialize_doc(&catalog.body, false);
-    let decode = decode::plain(catalog, ty, None);
+    let decode = decode::plain(
+        catalog,
+        ty,
+        None,
+        catalog.codes().map(|(status, code)| {
+            let group = ident(&status.name);
+            let variant = ident(&code.name);
+            (code.code.as_str(), quote!(Self::#group(#group::#variant)))
+        }),
+    );
     quote! {
         #serialize_doc
         impl ::error_codes::__private::serde::Serialize for #ty {
