@@ -139,9 +139,29 @@ pub struct Obj<L, K>(pub L, pub bool, pub K);
 pub struct Nest<L, K>(pub &'static str, pub Obj<L, K>);
 
 /// How an object's key is matched to the index of its member.
-pub trait KeyIndex: Fn(&[u8]) -> Option<usize> + Copy {}
+pub trait KeyIndex: Copy {
+    /// The index of the member called `name`, if any.
+    fn index_of(self, name: &[u8]) -> Option<usize>;
+}
 
-impl<K: Fn(&[u8]) -> Option<usize> + Copy> KeyIndex for K {}
+impl<K: Fn(&[u8]) -> Option<usize> + Copy> KeyIndex for K {
+    #[inline]
+    fn index_of(self, name: &[u8]) -> Option<usize> {
+        self(name)
+    }
+}
+
+/// The key match of a tree that is only written: it has none, so that the
+/// tree is a constant (a closure is not).
+#[derive(Clone, Copy)]
+pub struct Write;
+
+impl KeyIndex for Write {
+    #[inline]
+    fn index_of(self, _: &[u8]) -> Option<usize> {
+        None
+    }
+}
 
 /// The member of a string code.
 pub struct Code(pub &'static str);
@@ -915,7 +935,7 @@ impl<K: KeyIndex> Visitor<'_> for KeySeed<K> {
 
     #[inline]
     fn visit_str<Error: de::Error>(self, name: &str) -> Result<Key, Error> {
-        Ok(match (self.index_of)(name.as_bytes()) {
+        Ok(match self.index_of.index_of(name.as_bytes()) {
             Some(index) => Key::Field(index),
             None if self.params => Key::Param(name.to_owned()),
             None => Key::Other,
@@ -924,7 +944,7 @@ impl<K: KeyIndex> Visitor<'_> for KeySeed<K> {
 
     #[inline]
     fn visit_bytes<Error: de::Error>(self, name: &[u8]) -> Result<Key, Error> {
-        if let Some(index) = (self.index_of)(name) {
+        if let Some(index) = self.index_of.index_of(name) {
             return Ok(Key::Field(index));
         }
         if !self.params {

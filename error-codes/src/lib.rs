@@ -431,8 +431,8 @@ pub mod __private {
     /// (`body:`) write and read it: see `layout.rs`.
     pub mod layout {
         pub use crate::layout::{
-            Code, Details, Docs, Field, Fields, Layout, Member, Message, Nest, Number, Obj, Object,
-            Part, Parts, State, Status, Title, deserialize, serialize,
+            Code, Details, Docs, Field, Fields, KeyIndex, Layout, Member, Message, Nest, Number,
+            Obj, Object, Part, Parts, State, Status, Title, Write, deserialize, serialize,
         };
     }
 

@@ -11,20 +11,27 @@ use super::doc::doc_attributes;
 use super::grouped_arms;
 use crate::{Body, Catalog, Code, CodeType, Member, Object, Part, Status};
 
-/// The typed tree of the layout: `Obj((Nest("error", Obj((Message("message"),
-/// (Number("code"), ())), false)), ()), false)`, the value the enums' serde
-/// impls pass to `layout::serialize` and `layout::deserialize`.
+/// The typed tree of the layout, `Obj((Nest("error", Obj((Message("message"),
+/// (Number("code"), ())), false, keys)), ()), false, keys)`, that the enums'
+/// `Deserialize` impls pass to `layout::deserialize`: each object with a
+/// `match` from a member's name to its index.
 pub(super) fn typed(body: &Body) -> TokenStream {
-    typed_object(&body.tree(), body.code_type)
+    typed_object(&body.tree(), body.code_type, true)
 }
 
-fn typed_object(object: &Object, code_type: CodeType) -> TokenStream {
+/// The typed tree that the `Serialize` impls pass to `layout::serialize`:
+/// without the matches, which it does not need, so that it is a constant.
+pub(super) fn typed_to_write(body: &Body) -> TokenStream {
+    typed_object(&body.tree(), body.code_type, false)
+}
+
+fn typed_object(object: &Object, code_type: CodeType, read: bool) -> TokenStream {
     let mut members = quote!(());
     for named in object.members.iter().rev() {
         let name = named.name.as_str();
         let member = match &named.value {
             Member::Object(inner) => {
-                let inner = typed_object(inner, code_type);
+                let inner = typed_object(inner, code_type, read);
                 quote!(::error_codes::__private::layout::Nest(#name, #inner))
             }
             Member::Part(part) => {
@@ -43,6 +50,9 @@ fn typed_object(object: &Object, code_type: CodeType) -> TokenStream {
         members = quote!((#member, #members));
     }
     let spread = object.spread;
+    if !read {
+        return quote!(::error_codes::__private::layout::Obj(#members, #spread, ::error_codes::__private::layout::Write));
+    }
     // A `match` on the member's name, as `data::read_object` writes for
     // details: comparisons with constants, not a search.
     let keys = object

@@ -335,7 +335,7 @@ fn layout_impls(
     status: &Status,
     allow: Option<&TokenStream>,
 ) -> TokenStream {
-    let typed = layout::typed(&catalog.body);
+    let typed = layout::typed_to_write(&catalog.body);
     let serialize_doc = layout::serialize_doc(&catalog.body, false);
     let (number, title) = layout::values(
         catalog,

@@ -334,7 +334,7 @@ fn group_methods(catalog: &Catalog, status: &Status, receiver: &Receiver) -> Tok
 /// params, one arm for the others.
 fn serialize_arms(catalog: &Catalog, status: &Status, receiver: &Receiver) -> TokenStream {
     let declared = catalog.body.is_declared();
-    let typed = declared.then(|| layout::typed(&catalog.body));
+    let typed = declared.then(|| layout::typed_to_write(&catalog.body));
     let has_docs = catalog.body.path(crate::Part::Docs).is_some();
     let has_title = catalog.body.path(crate::Part::Title).is_some();
     let plain_docs = if has_docs {
