@@ -368,6 +368,7 @@ fn layout_impls(
         #serialize_doc
         #allow
         impl ::error_codes::__private::serde::Serialize for #ty {
+            #[inline]
             fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
             where
                 S: ::error_codes::__private::serde::Serializer,
@@ -410,6 +411,7 @@ fn top_layout_impls(catalog: &Catalog, ty: &Ident, group_tys: &[Ident]) -> Token
     quote! {
         #serialize_doc
         impl ::error_codes::__private::serde::Serialize for #ty {
+            #[inline]
             fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
             where
                 S: ::error_codes::__private::serde::Serializer,

@@ -220,6 +220,9 @@ pub(super) fn group(catalog: &Catalog, status: &Status) -> TokenStream {
     let allow = allow_deprecated(status.codes.iter());
     let derives = derives(shape);
     let serialize = serialize_arms(catalog, status, &receiver);
+    // A body in a declared layout costs what a derived struct's does only
+    // with the writer inlined into its caller.
+    let inline = catalog.body.is_declared().then(|| quote!(#[inline]));
     let serialize_doc = if catalog.body.is_declared() {
         layout::serialize_doc(&catalog.body, true)
     } else {
@@ -255,6 +258,7 @@ pub(super) fn group(catalog: &Catalog, status: &Status) -> TokenStream {
         #serialize_doc
         #allow
         impl ::error_codes::__private::serde::Serialize for #ty {
+            #inline
             fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
             where
                 S: ::error_codes::__private::serde::Serializer,
@@ -624,6 +628,7 @@ pub(super) fn top_level(catalog: &Catalog) -> TokenStream {
 
 /// `From` each group, and `Serialize`, which writes the group's body.
 fn top_conversions(catalog: &Catalog, ty: &Ident, group_tys: &[Ident]) -> TokenStream {
+    let inline = catalog.body.is_declared().then(|| quote!(#[inline]));
     let serialize_doc = if catalog.body.is_declared() {
         layout::serialize_doc(&catalog.body, true)
     } else {
@@ -643,6 +648,7 @@ fn top_conversions(catalog: &Catalog, ty: &Ident, group_tys: &[Ident]) -> TokenS
 
         #serialize_doc
         impl ::error_codes::__private::serde::Serialize for #ty {
+            #inline
             fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
             where
                 S: ::error_codes::__private::serde::Serializer,
