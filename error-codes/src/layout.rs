@@ -129,11 +129,39 @@ pub struct Parts<'a, M: ?Sized, D> {
 }
 
 /// An object of a layout: its members `L` (a nested tuple of the pieces
-/// below, ending in `()`), and whether the params are spread into it.
-pub struct Obj<L>(pub L, pub bool);
+/// below, ending in `()`), whether the params are spread into it, and a
+/// member's index from its name (a generated `match`, which rustc compiles
+/// to comparisons with constants of known lengths, as a derived impl's
+/// field match is).
+pub struct Obj<L, K>(pub L, pub bool, pub K);
 
 /// A member holding an object.
-pub struct Nest<L>(pub &'static str, pub Obj<L>);
+pub struct Nest<L, K>(pub &'static str, pub Obj<L, K>);
+
+/// How an object's key is matched to the index of its member.
+pub trait KeyIndex: Copy {
+    /// The index of the member called `name`, if any.
+    fn index_of(self, name: &[u8]) -> Option<usize>;
+}
+
+impl<K: Fn(&[u8]) -> Option<usize> + Copy> KeyIndex for K {
+    #[inline]
+    fn index_of(self, name: &[u8]) -> Option<usize> {
+        self(name)
+    }
+}
+
+/// The key match of a tree that is only written: it has none, so that the
+/// tree is a constant (a closure is not).
+#[derive(Clone, Copy)]
+pub struct Write;
+
+impl KeyIndex for Write {
+    #[inline]
+    fn index_of(self, _: &[u8]) -> Option<usize> {
+        None
+    }
+}
 
 /// The member of a string code.
 pub struct Code(pub &'static str);
@@ -226,9 +254,6 @@ pub trait Fields {
         map: &mut S,
     ) -> Result<(), S::Error>;
 
-    /// The index of the member called `name`.
-    fn index_of(&self, name: &[u8]) -> Option<usize>;
-
     /// The name of the member at `index`.
     fn name_at(&self, index: usize) -> &'static str;
 
@@ -275,11 +300,6 @@ impl Fields for () {
     }
 
     #[inline]
-    fn index_of(&self, _: &[u8]) -> Option<usize> {
-        None
-    }
-
-    #[inline]
     fn name_at(&self, _: usize) -> &'static str {
         ""
     }
@@ -291,7 +311,7 @@ impl Fields for () {
         _: &mut State<E>,
         map: &mut A,
     ) -> Result<(), A::Error> {
-        // Not reached: an index comes from `index_of`.
+        // Not reached: an index comes from the object's key match.
         map.next_value::<IgnoredAny>().map(|_| ())
     }
 
@@ -327,14 +347,6 @@ impl<H: Field, R: Fields> Fields for (H, R) {
     ) -> Result<(), S::Error> {
         self.0.write(parts, map)?;
         self.1.write(parts, map)
-    }
-
-    #[inline]
-    fn index_of(&self, name: &[u8]) -> Option<usize> {
-        if name == self.0.name().as_bytes() {
-            return Some(0);
-        }
-        self.1.index_of(name).map(|index| index + 1)
     }
 
     #[inline]
@@ -607,7 +619,7 @@ impl Field for Details {
     }
 }
 
-impl<L: Fields> Field for Nest<L> {
+impl<L: Fields, K: KeyIndex> Field for Nest<L, K> {
     const REQUIRED: bool = L::REQUIRED;
 
     #[inline]
@@ -654,7 +666,7 @@ impl<L: Fields> Field for Nest<L> {
     }
 }
 
-impl<L: Fields> Obj<L> {
+impl<L: Fields, K: KeyIndex> Obj<L, K> {
     /// How many members the object has for `parts`: its own, and the
     /// params spread into it.
     #[inline]
@@ -684,12 +696,14 @@ impl<L: Fields> Obj<L> {
 }
 
 /// A nested object of the body, to write.
-struct Nested<'a, 'p, L, M: ?Sized, D> {
-    object: &'a Obj<L>,
+struct Nested<'a, 'p, L, K, M: ?Sized, D> {
+    object: &'a Obj<L, K>,
     parts: &'a Parts<'p, M, D>,
 }
 
-impl<L: Fields, M: Serialize + ?Sized, D: Entries> Serialize for Nested<'_, '_, L, M, D> {
+impl<L: Fields, K: KeyIndex, M: Serialize + ?Sized, D: Entries> Serialize
+    for Nested<'_, '_, L, K, M, D>
+{
     #[inline]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.object.serialize(self.parts, serializer)
@@ -702,13 +716,14 @@ impl<L: Fields, M: Serialize + ?Sized, D: Entries> Serialize for Nested<'_, '_, 
 /// Whatever the serializer reports, or a param that is a number but not
 /// finite.
 #[inline]
-pub fn serialize<L, M, D, S>(
-    layout: &Obj<L>,
+pub fn serialize<L, K, M, D, S>(
+    layout: &Obj<L, K>,
     parts: &Parts<'_, M, D>,
     serializer: S,
 ) -> Result<S::Ok, S::Error>
 where
     L: Fields,
+    K: KeyIndex,
     M: Serialize + ?Sized,
     D: Entries,
     S: Serializer,
@@ -750,7 +765,8 @@ impl<E: Decode> State<E> {
     }
 
     /// The value read, once the whole body has been.
-    fn finish<L: Fields, Error: de::Error>(self, layout: &Obj<L>) -> Result<E, Error> {
+    #[inline]
+    fn finish<L: Fields, K, Error: de::Error>(self, layout: &Obj<L, K>) -> Result<E, Error> {
         // The code is required, so the body had one.
         let code = self
             .code
@@ -781,9 +797,10 @@ impl<E: Decode> State<E> {
 /// A malformed body, a code that `E` does not know, or the details of a
 /// code with params missing or of the wrong shape.
 #[inline]
-pub fn deserialize<'de, L, E, D>(layout: &Obj<L>, deserializer: D) -> Result<E, D::Error>
+pub fn deserialize<'de, L, K, E, D>(layout: &Obj<L, K>, deserializer: D) -> Result<E, D::Error>
 where
     L: Fields,
+    K: KeyIndex,
     E: Decode,
     D: Deserializer<'de>,
 {
@@ -793,12 +810,12 @@ where
     })
 }
 
-struct BodyVisitor<'a, L, E> {
-    layout: &'a Obj<L>,
+struct BodyVisitor<'a, L, K, E> {
+    layout: &'a Obj<L, K>,
     value: PhantomData<fn() -> E>,
 }
 
-impl<'de, L: Fields, E: Decode> Visitor<'de> for BodyVisitor<'_, L, E> {
+impl<'de, L: Fields, K: KeyIndex, E: Decode> Visitor<'de> for BodyVisitor<'_, L, K, E> {
     type Value = E;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -820,15 +837,15 @@ impl<'de, L: Fields, E: Decode> Visitor<'de> for BodyVisitor<'_, L, E> {
 /// Reads the members of `object` from `map`: each at most once, the others
 /// held as params when they may be some, else ignored.
 #[inline]
-fn read_object<'de, L: Fields, E: Decode, A: MapAccess<'de>>(
-    object: &Obj<L>,
+fn read_object<'de, L: Fields, K: KeyIndex, E: Decode, A: MapAccess<'de>>(
+    object: &Obj<L, K>,
     state: &mut State<E>,
     map: &mut A,
 ) -> Result<(), A::Error> {
     let mut seen = 0_u32;
     loop {
         let seed = KeySeed {
-            fields: &object.0,
+            index_of: object.2,
             params: object.1 && state.holds_params(),
         };
         let Some(key) = map.next_key_seed(seed)? else {
@@ -856,13 +873,13 @@ fn read_object<'de, L: Fields, E: Decode, A: MapAccess<'de>>(
 }
 
 /// A nested object, read into the state.
-struct ObjectSeed<'a, L, E> {
+struct ObjectSeed<'a, L, K, E> {
     name: &'static str,
-    object: &'a Obj<L>,
+    object: &'a Obj<L, K>,
     state: &'a mut State<E>,
 }
 
-impl<'de, L: Fields, E: Decode> DeserializeSeed<'de> for ObjectSeed<'_, L, E> {
+impl<'de, L: Fields, K: KeyIndex, E: Decode> DeserializeSeed<'de> for ObjectSeed<'_, L, K, E> {
     type Value = ();
 
     #[inline]
@@ -871,7 +888,7 @@ impl<'de, L: Fields, E: Decode> DeserializeSeed<'de> for ObjectSeed<'_, L, E> {
     }
 }
 
-impl<'de, L: Fields, E: Decode> Visitor<'de> for ObjectSeed<'_, L, E> {
+impl<'de, L: Fields, K: KeyIndex, E: Decode> Visitor<'de> for ObjectSeed<'_, L, K, E> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -894,13 +911,13 @@ enum Key {
     Other,
 }
 
-struct KeySeed<'a, L> {
-    fields: &'a L,
+struct KeySeed<K> {
+    index_of: K,
     /// Whether another member may be a param, and is held.
     params: bool,
 }
 
-impl<'de, L: Fields> DeserializeSeed<'de> for KeySeed<'_, L> {
+impl<'de, K: KeyIndex> DeserializeSeed<'de> for KeySeed<K> {
     type Value = Key;
 
     #[inline]
@@ -909,7 +926,7 @@ impl<'de, L: Fields> DeserializeSeed<'de> for KeySeed<'_, L> {
     }
 }
 
-impl<L: Fields> Visitor<'_> for KeySeed<'_, L> {
+impl<K: KeyIndex> Visitor<'_> for KeySeed<K> {
     type Value = Key;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -918,7 +935,7 @@ impl<L: Fields> Visitor<'_> for KeySeed<'_, L> {
 
     #[inline]
     fn visit_str<Error: de::Error>(self, name: &str) -> Result<Key, Error> {
-        Ok(match self.fields.index_of(name.as_bytes()) {
+        Ok(match self.index_of.index_of(name.as_bytes()) {
             Some(index) => Key::Field(index),
             None if self.params => Key::Param(name.to_owned()),
             None => Key::Other,
@@ -927,7 +944,7 @@ impl<L: Fields> Visitor<'_> for KeySeed<'_, L> {
 
     #[inline]
     fn visit_bytes<Error: de::Error>(self, name: &[u8]) -> Result<Key, Error> {
-        if let Some(index) = self.fields.index_of(name) {
+        if let Some(index) = self.index_of.index_of(name) {
             return Ok(Key::Field(index));
         }
         if !self.params {
@@ -990,7 +1007,7 @@ impl<E: Decode> Visitor<'_> for NumberSeed<E> {
 
     #[inline]
     fn visit_u64<Error: de::Error>(self, code: u64) -> Result<Self::Value, Error> {
-        Ok(E::lookup(Digits::new(code, false).as_str()))
+        Ok(E::lookup_number(code))
     }
 
     fn visit_i64<Error: de::Error>(self, code: i64) -> Result<Self::Value, Error> {

@@ -431,8 +431,8 @@ pub mod __private {
     /// (`body:`) write and read it: see `layout.rs`.
     pub mod layout {
         pub use crate::layout::{
-            Code, Details, Docs, Field, Fields, Layout, Member, Message, Nest, Number, Obj, Object,
-            Part, Parts, State, Status, Title, deserialize, serialize,
+            Code, Details, Docs, Field, Fields, KeyIndex, Layout, Member, Message, Nest, Number,
+            Obj, Object, Part, Parts, State, Status, Title, Write, deserialize, serialize,
         };
     }
 
@@ -643,6 +643,18 @@ pub mod __private {
         /// # Errors
         /// A code the type does not know.
         fn lookup(code: &str) -> Result<Lookup<Self>, UnknownCode>;
+
+        /// The code's value, or the index of a code with params, from the
+        /// JSON number that a layout with integer codes sends it as. By
+        /// default its digits, written on the stack, are looked up as
+        /// text; generated enums match the number itself.
+        ///
+        /// # Errors
+        /// A code the type does not know.
+        #[inline]
+        fn lookup_number(code: u64) -> Result<Lookup<Self>, UnknownCode> {
+            Self::lookup(crate::layout::Digits::new(code, false).as_str())
+        }
 
         /// The value of the code at `index` (from [`lookup`](Self::lookup))
         /// with the given details.

@@ -92,6 +92,8 @@ pub(super) fn top_level(
 /// that `Deserialize` reads.
 struct Layout {
     declared: Option<(TokenStream, TokenStream)>,
+    /// Whether codes are sent as JSON numbers.
+    integer: bool,
 }
 
 impl Layout {
@@ -108,7 +110,40 @@ impl Layout {
             };
             (constant, layout::typed(&catalog.body))
         });
-        Self { declared }
+        let integer = declared.is_some() && catalog.body.code_type == crate::CodeType::Integer;
+        Self { declared, integer }
+    }
+
+    /// `lookup_number`, for a layout with integer codes: a `match` on the
+    /// number (rather than its digits looked up as text), each code's
+    /// number with its `Lookup`. `unknown` is the error of an unknown code,
+    /// named `code` as text.
+    fn lookup_number<'a>(
+        &self,
+        codes: impl Iterator<Item = (&'a str, TokenStream)>,
+        unknown: &TokenStream,
+    ) -> Option<TokenStream> {
+        if !self.integer {
+            return None;
+        }
+        // The loader checked that every code is a decimal integer that fits.
+        let arms = codes.map(|(code, lookup)| {
+            let number = Literal::u64_unsuffixed(code.parse().unwrap_or_default());
+            quote!(#number => ::core::result::Result::Ok(#lookup),)
+        });
+        Some(quote! {
+            fn lookup_number(
+                code: u64,
+            ) -> ::core::result::Result<::error_codes::__private::Lookup<Self>, ::error_codes::UnknownCode> {
+                match code {
+                    #(#arms)*
+                    _ => {
+                        let code = &::std::string::ToString::to_string(&code);
+                        ::core::result::Result::Err(#unknown)
+                    }
+                }
+            }
+        })
     }
 
     /// `const LAYOUT`, for a declared layout.
@@ -159,12 +194,27 @@ impl Layout {
 /// declared layout, a group (whose `status_line` names it in the error of
 /// an unknown code) or the top-level enum: codes are looked up with
 /// `from_code`, and there are no details to read.
-pub(super) fn plain(catalog: &Catalog, ty: &Ident, status_line: Option<&str>) -> TokenStream {
+/// `values` are the codes with their values, for `lookup_number`.
+pub(super) fn plain<'a>(
+    catalog: &Catalog,
+    ty: &Ident,
+    status_line: Option<&str>,
+    values: impl Iterator<Item = (&'a str, TokenStream)>,
+) -> TokenStream {
     let layout = Layout::of(catalog, status_line.is_none());
     let constant = layout.constant();
     let unknown = status_line.map_or_else(
         || quote!(::error_codes::UnknownCode::new(code)),
         |line| quote!(::error_codes::UnknownCode::for_status(code, #line)),
+    );
+    let lookup_number = layout.lookup_number(
+        values.map(|(code, value)| {
+            (
+                code,
+                quote!(::error_codes::__private::Lookup::Value(#value)),
+            )
+        }),
+        &unknown,
     );
     let deserialize = layout.deserialize(ty);
     quote! {
@@ -179,6 +229,8 @@ pub(super) fn plain(catalog: &Catalog, ty: &Ident, status_line: Option<&str>) ->
                     .map(::error_codes::__private::Lookup::Value)
                     .ok_or_else(|| #unknown)
             }
+
+            #lookup_number
 
             fn details<'de, D>(_: usize, _: D) -> ::core::result::Result<Self, D::Error>
             where
@@ -213,16 +265,29 @@ fn impl_for<'a>(
     let mut values = Vec::new();
     let mut with_details = Vec::new();
     let mut details = Vec::new();
-    for (index, value, read) in arms {
-        let index = Literal::usize_unsuffixed(index);
+    let mut numbers = Vec::new();
+    for (position, value, read) in arms {
+        let index = Literal::usize_unsuffixed(position);
+        let code = codes.get(position).copied().unwrap_or_default();
         if let Some(value) = value {
             values.push(quote!(::core::option::Option::Some(#index) => ::core::result::Result::Ok(::error_codes::__private::Lookup::Value(#value)),));
+            numbers.push((
+                code,
+                quote!(::error_codes::__private::Lookup::Value(#value)),
+            ));
         }
         if let Some(read) = read {
             with_details.push(index.clone());
             details.push(quote!(#index => #read,));
+            numbers.push((
+                code,
+                quote!(::error_codes::__private::Lookup::Details(#index)),
+            ));
         }
     }
+    // By code, as `CODES` has them.
+    numbers.sort_by_key(|(code, _)| codes.iter().position(|each| each == code));
+    let lookup_number = layout.lookup_number(numbers.into_iter(), unknown);
     // Every enum written here has a code with params.
     let with_details = (!with_details.is_empty()).then(|| {
         quote! {
@@ -250,6 +315,8 @@ fn impl_for<'a>(
                     _ => ::core::result::Result::Err(#unknown),
                 }
             }
+
+            #lookup_number
 
             fn details<'de, D>(index: usize, details: D) -> ::core::result::Result<Self, D::Error>
             where

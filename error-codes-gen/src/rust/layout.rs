@@ -7,23 +7,31 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use super::doc::doc_attributes;
 use super::grouped_arms;
 use crate::{Body, Catalog, Code, CodeType, Member, Object, Part, Status};
 
-/// The typed tree of the layout: `Obj((Nest("error", Obj((Message("message"),
-/// (Number("code"), ())), false)), ()), false)`, the value the enums' serde
-/// impls pass to `layout::serialize` and `layout::deserialize`.
+/// The typed tree of the layout, `Obj((Nest("error", Obj((Message("message"),
+/// (Number("code"), ())), false, keys)), ()), false, keys)`, that the enums'
+/// `Deserialize` impls pass to `layout::deserialize`: each object with a
+/// `match` from a member's name to its index.
 pub(super) fn typed(body: &Body) -> TokenStream {
-    typed_object(&body.tree(), body.code_type)
+    typed_object(&body.tree(), body.code_type, true)
 }
 
-fn typed_object(object: &Object, code_type: CodeType) -> TokenStream {
+/// The typed tree that the `Serialize` impls pass to `layout::serialize`:
+/// without the matches, which it does not need, so that it is a constant.
+pub(super) fn typed_to_write(body: &Body) -> TokenStream {
+    typed_object(&body.tree(), body.code_type, false)
+}
+
+fn typed_object(object: &Object, code_type: CodeType, read: bool) -> TokenStream {
     let mut members = quote!(());
     for named in object.members.iter().rev() {
         let name = named.name.as_str();
         let member = match &named.value {
             Member::Object(inner) => {
-                let inner = typed_object(inner, code_type);
+                let inner = typed_object(inner, code_type, read);
                 quote!(::error_codes::__private::layout::Nest(#name, #inner))
             }
             Member::Part(part) => {
@@ -42,7 +50,26 @@ fn typed_object(object: &Object, code_type: CodeType) -> TokenStream {
         members = quote!((#member, #members));
     }
     let spread = object.spread;
-    quote!(::error_codes::__private::layout::Obj(#members, #spread))
+    if !read {
+        return quote!(::error_codes::__private::layout::Obj(#members, #spread, ::error_codes::__private::layout::Write));
+    }
+    // A `match` on the member's name, as `data::read_object` writes for
+    // details: comparisons with constants, not a search.
+    let keys = object
+        .members
+        .iter()
+        .map(|named| Literal::byte_string(named.name.as_bytes()));
+    let indices = (0..object.members.len()).map(Literal::usize_unsuffixed);
+    quote! {
+        ::error_codes::__private::layout::Obj(
+            #members,
+            #spread,
+            |name: &[u8]| match name {
+                #(#keys => ::core::option::Option::Some(#indices),)*
+                _ => ::core::option::Option::None,
+            },
+        )
+    }
 }
 
 /// The `Layout` constant of the layout, a reference to a promoted value.
@@ -117,17 +144,32 @@ fn shape_of(object: &Object) -> String {
     format!("{{{}}}", members.join(", "))
 }
 
-/// Where the code goes, for rustdoc: `` `error.code`, a JSON number ``.
-pub(super) fn code_place(catalog: &Catalog) -> String {
-    let body = &catalog.body;
+/// The doc of `code()` in a declared layout: where the body carries the
+/// code, and how.
+pub(super) fn code_doc(body: &Body) -> TokenStream {
     let path = body
         .path(Part::Code)
         .map(ToString::to_string)
         .unwrap_or_default();
-    match body.code_type {
-        CodeType::Integer => format!("as the JSON number at `{path}`"),
-        CodeType::String => format!("at `{path}`"),
+    doc_attributes(&match body.code_type {
+        CodeType::Integer => {
+            format!("The code as text; the API sends it as the JSON number at `{path}`.")
+        }
+        CodeType::String => format!("The code as the API sends it, at `{path}`."),
+    })
+}
+
+/// The doc of a `Serialize` impl in a declared layout; `numbers` when a
+/// value may fail to be written (a `number` param that is not finite).
+pub(super) fn serialize_doc(body: &Body, numbers: bool) -> TokenStream {
+    let mut text = format!(
+        "As the error response body, in the catalogue's layout:\n`{}`.",
+        shape(body)
+    );
+    if numbers {
+        text.push_str("\nFails on a number that is not finite, which JSON cannot carry.");
     }
+    doc_attributes(&text)
 }
 
 /// The values of the body of each of `codes` that the layout's members

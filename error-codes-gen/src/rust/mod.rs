@@ -305,11 +305,7 @@ fn top_level(catalog: &Catalog) -> TokenStream {
 /// The doc of `code()`: where the body carries the code.
 fn code_doc(catalog: &Catalog) -> TokenStream {
     if catalog.body.is_declared() {
-        let text = format!(
-            "The code as the API sends it ({}).",
-            layout::code_place(catalog)
-        );
-        quote!(#[doc = #text])
+        layout::code_doc(&catalog.body)
     } else {
         quote!(#[doc = " The code as the API sends it in the `error` field."])
     }
@@ -339,10 +335,8 @@ fn layout_impls(
     status: &Status,
     allow: Option<&TokenStream>,
 ) -> TokenStream {
-    let typed = layout::typed(&catalog.body);
-    let shape = layout::shape(&catalog.body);
-    let serialize_doc =
-        format!(" As the error response body, in the catalogue's layout: `{shape}`.");
+    let typed = layout::typed_to_write(&catalog.body);
+    let serialize_doc = layout::serialize_doc(&catalog.body, false);
     let (number, title) = layout::values(
         catalog,
         status,
@@ -355,11 +349,26 @@ fn layout_impls(
         &[],
     );
     let number_status = Literal::u16_unsuffixed(status.status);
-    let decode = decode::plain(catalog, ty, Some(&status.line()));
+    let decode = decode::plain(
+        catalog,
+        ty,
+        Some(&status.line()),
+        status.codes.iter().map(|code| {
+            let variant = ident(&code.name);
+            (code.code.as_str(), quote!(Self::#variant))
+        }),
+    );
+    // A part the layout does not have is never read.
+    let docs = if catalog.body.path(crate::Part::Docs).is_some() {
+        quote!(Self::docs(*self))
+    } else {
+        quote!(::core::option::Option::None)
+    };
     quote! {
-        #[doc = #serialize_doc]
+        #serialize_doc
         #allow
         impl ::error_codes::__private::serde::Serialize for #ty {
+            #[inline]
             fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
             where
                 S: ::error_codes::__private::serde::Serializer,
@@ -371,7 +380,7 @@ fn layout_impls(
                         number: #number,
                         message: Self::message(*self),
                         status: #number_status,
-                        docs: Self::docs(*self),
+                        docs: #docs,
                         title: #title,
                         details: ::core::option::Option::None,
                     },
@@ -388,13 +397,21 @@ fn layout_impls(
 /// layout: each group writes its own body; reading goes through the
 /// hidden `Decode` impl.
 fn top_layout_impls(catalog: &Catalog, ty: &Ident, group_tys: &[Ident]) -> TokenStream {
-    let shape = layout::shape(&catalog.body);
-    let serialize_doc =
-        format!(" As the error response body, in the catalogue's layout: `{shape}`.");
-    let decode = decode::plain(catalog, ty, None);
+    let serialize_doc = layout::serialize_doc(&catalog.body, false);
+    let decode = decode::plain(
+        catalog,
+        ty,
+        None,
+        catalog.codes().map(|(status, code)| {
+            let group = ident(&status.name);
+            let variant = ident(&code.name);
+            (code.code.as_str(), quote!(Self::#group(#group::#variant)))
+        }),
+    );
     quote! {
-        #[doc = #serialize_doc]
+        #serialize_doc
         impl ::error_codes::__private::serde::Serialize for #ty {
+            #[inline]
             fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
             where
                 S: ::error_codes::__private::serde::Serializer,
@@ -555,6 +572,11 @@ fn variant_doc(code: &Code, status_text: &str) -> (TokenStream, Option<TokenStre
     if let Some(since) = code.since_note() {
         doc.push(' ');
         doc.push_str(&markdown_text(&since));
+    }
+    if let Some(url) = &code.docs {
+        doc.push_str(" Documentation: ");
+        doc.push_str(&markdown_text(url));
+        doc.push('.');
     }
     // Written here rather than from `Retry::advice`, whose code spans
     // `markdown_text` would escape.

@@ -220,19 +220,18 @@ pub(super) fn group(catalog: &Catalog, status: &Status) -> TokenStream {
     let allow = allow_deprecated(status.codes.iter());
     let derives = derives(shape);
     let serialize = serialize_arms(catalog, status, &receiver);
+    // A body in a declared layout costs what a derived struct's does only
+    // with the writer inlined into its caller.
+    let inline = catalog.body.is_declared().then(|| quote!(#[inline]));
     let serialize_doc = if catalog.body.is_declared() {
-        format!(
-            " As the error response body, in the catalogue's layout: `{}`. Fails on a\n \
-             number that is not finite, which JSON cannot carry.",
-            layout::shape(&catalog.body)
-        )
+        layout::serialize_doc(&catalog.body, true)
     } else {
-        " As the error response body, `{\"error\": code, \"message\": message}`,\n \
-         with `\"details\"`, the fields, for a code with params. Fails on a\n \
-         number that is not finite, which JSON cannot carry."
-            .to_owned()
+        quote! {
+            /// As the error response body, `{"error": code, "message": message}`,
+            /// with `"details"`, the fields, for a code with params. Fails on a
+            /// number that is not finite, which JSON cannot carry.
+        }
     };
-    let serialize_doc = serialize_doc.split('\n').map(str::to_owned);
     let decode = decode::group(catalog, &ty, status);
     let common = common_impls(&ty, &receiver, allow.as_ref());
     let values = status
@@ -256,16 +255,15 @@ pub(super) fn group(catalog: &Catalog, status: &Status) -> TokenStream {
 
         #common
 
-        #(#[doc = #serialize_doc])*
+        #serialize_doc
         #allow
         impl ::error_codes::__private::serde::Serialize for #ty {
+            #inline
             fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
             where
                 S: ::error_codes::__private::serde::Serializer,
             {
-                match *self {
-                    #serialize
-                }
+                #serialize
             }
         }
 
@@ -340,7 +338,14 @@ fn group_methods(catalog: &Catalog, status: &Status, receiver: &Receiver) -> Tok
 /// params, one arm for the others.
 fn serialize_arms(catalog: &Catalog, status: &Status, receiver: &Receiver) -> TokenStream {
     let declared = catalog.body.is_declared();
-    let typed = declared.then(|| layout::typed(&catalog.body));
+    let typed = declared.then(|| layout::typed_to_write(&catalog.body));
+    let has_docs = catalog.body.path(crate::Part::Docs).is_some();
+    let has_title = catalog.body.path(crate::Part::Title).is_some();
+    let plain_docs = if has_docs {
+        quote!(::error_codes::ErrorCode::docs(self))
+    } else {
+        quote!(::core::option::Option::None)
+    };
     let number_status = Literal::u16_unsuffixed(status.status);
     let mut arms = Vec::new();
     let mut plain = Vec::new();
@@ -360,7 +365,7 @@ fn serialize_arms(catalog: &Catalog, status: &Status, receiver: &Receiver) -> To
         let label = |param: &crate::Param| format!("param `{}` of `{}`", param.name, code.code);
         let error = code.code.as_str();
         let message = message_value(code);
-        let Some(typed) = &typed else {
+        if !declared {
             let object = data::object(&code.params, &values, label);
             arms.push(quote! {
                 Self::#variant { #bindings } => ::error_codes::__private::serialize_with_details(
@@ -371,17 +376,18 @@ fn serialize_arms(catalog: &Catalog, status: &Status, receiver: &Receiver) -> To
                 ),
             });
             continue;
-        };
+        }
         let entries = data::entries(&code.params, &values, label);
         let number = Literal::u64_unsuffixed(code.number().unwrap_or_default());
+        // A part the layout does not have is never read.
         let docs = match &code.docs {
-            Some(url) => quote!(::core::option::Option::Some(#url)),
-            None => quote!(::core::option::Option::None),
+            Some(url) if has_docs => quote!(::core::option::Option::Some(#url)),
+            _ => quote!(::core::option::Option::None),
         };
-        let title = code.title_in(status);
+        let title = if has_title { code.title_in(status) } else { "" };
         arms.push(quote! {
             Self::#variant { #bindings } => ::error_codes::__private::layout::serialize(
-                &#typed,
+                layout,
                 &::error_codes::__private::layout::Parts {
                     code: #error,
                     number: #number,
@@ -395,9 +401,11 @@ fn serialize_arms(catalog: &Catalog, status: &Status, receiver: &Receiver) -> To
             ),
         });
     }
-    let plain = (!plain.is_empty()).then(|| match &typed {
-        None => quote!(#(#plain)|* => ::error_codes::__private::serialize(self, serializer),),
-        Some(typed) => {
+    let plain = (!plain.is_empty()).then(|| {
+        if !declared {
+            return quote!(#(#plain)|* => ::error_codes::__private::serialize(self, serializer),);
+        }
+        {
             // The codes with params write their own values in their arms.
             let (with_params, without): (Vec<&Code>, Vec<&Code>) = status
                 .codes
@@ -417,13 +425,13 @@ fn serialize_arms(catalog: &Catalog, status: &Status, receiver: &Receiver) -> To
             );
             quote! {
                 #(#plain)|* => ::error_codes::__private::layout::serialize(
-                    &#typed,
+                    layout,
                     &::error_codes::__private::layout::Parts::<_, ()> {
                         code: ::error_codes::ErrorCode::code(self),
                         number: #number,
                         message: &::error_codes::ErrorCode::message(self),
                         status: #number_status,
-                        docs: ::error_codes::ErrorCode::docs(self),
+                        docs: #plain_docs,
                         title: #title,
                         details: ::core::option::Option::None,
                     },
@@ -432,7 +440,21 @@ fn serialize_arms(catalog: &Catalog, status: &Status, receiver: &Receiver) -> To
             }
         }
     });
-    quote!(#(#arms)* #plain)
+    let arms = quote!(#(#arms)* #plain);
+    match typed {
+        // The layout once, for every arm.
+        Some(typed) => quote! {
+            let layout = &#typed;
+            match *self {
+                #arms
+            }
+        },
+        None => quote! {
+            match *self {
+                #arms
+            }
+        },
+    }
 }
 
 /// `ErrorCode`, `Display` and `Error` of an enum that carries data.
@@ -538,7 +560,7 @@ pub(super) fn top_level(catalog: &Catalog) -> TokenStream {
     let common = common_impls(&ty, &receiver, allow.as_ref());
     let code_doc = code_doc(catalog);
 
-    let conversions = top_conversions(&ty, &group_tys);
+    let conversions = top_conversions(catalog, &ty, &group_tys);
     let decode = decode::top_level(catalog, &ty, &groups, &group_tys);
     let values = top_values(catalog, &ty, &groups, &group_tys, allow.as_ref());
     let frameworks = frameworks_hook_with_details(catalog, &ty, &groups, &values);
@@ -605,7 +627,16 @@ pub(super) fn top_level(catalog: &Catalog) -> TokenStream {
 }
 
 /// `From` each group, and `Serialize`, which writes the group's body.
-fn top_conversions(ty: &Ident, group_tys: &[Ident]) -> TokenStream {
+fn top_conversions(catalog: &Catalog, ty: &Ident, group_tys: &[Ident]) -> TokenStream {
+    let inline = catalog.body.is_declared().then(|| quote!(#[inline]));
+    let serialize_doc = if catalog.body.is_declared() {
+        layout::serialize_doc(&catalog.body, true)
+    } else {
+        quote! {
+            /// As the error response body, with `"details"` for a code with
+            /// params.
+        }
+    };
     quote! {
         #(
             impl ::core::convert::From<#group_tys> for #ty {
@@ -615,9 +646,9 @@ fn top_conversions(ty: &Ident, group_tys: &[Ident]) -> TokenStream {
             }
         )*
 
-        /// As the error response body, with `"details"` for a code with
-        /// params.
+        #serialize_doc
         impl ::error_codes::__private::serde::Serialize for #ty {
+            #inline
             fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
             where
                 S: ::error_codes::__private::serde::Serializer,
