@@ -331,7 +331,7 @@ impl<'a> Layout<'a> {
     fn push_fields(&self, out: &mut String, indent: &str, shape: &Shape<'_>, kind: Kind) {
         for field in &shape.fields {
             if let Value::Part(part) = &field.value {
-                push_prose(out, indent, &self.part_doc(*part, kind, field.optional));
+                push_prose(out, indent, &Self::part_doc(*part, kind, field.optional));
             }
             out.push_str(indent);
             push_member_key(out, field.name);
@@ -361,7 +361,7 @@ impl<'a> Layout<'a> {
         }
     }
 
-    fn part_doc(&self, part: Part, kind: Kind, optional: bool) -> String {
+    fn part_doc(part: Part, kind: Kind, optional: bool) -> String {
         let received = kind == Kind::Received;
         match part {
             Part::Code if received => {
@@ -371,13 +371,9 @@ impl<'a> Layout<'a> {
             Part::Message if received => {
                 "What went wrong, for people, as sent (a server may localize it).".to_owned()
             }
-            Part::Message if kind == Kind::WithDetails && self.spread() => {
+            Part::Message if kind == Kind::WithDetails => {
                 "What went wrong, for people, with the values of the params filled in.".to_owned()
             }
-            Part::Message if kind == Kind::WithDetails => format!(
-                "What went wrong, for people, with the values of `{}` filled in.",
-                written_path(self.catalog, Part::Details)
-            ),
             Part::Message => "What went wrong, for people.".to_owned(),
             Part::Details if received => {
                 "The data sent with the error, as sent and unchecked: a server built from \
