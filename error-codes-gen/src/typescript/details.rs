@@ -448,6 +448,12 @@ pub(super) fn push_return(out: &mut String, indent: &str, conjuncts: &[String]) 
 
 /// `retryAfterSeconds`, when some code's retry is `after`: the helper a
 /// client wants to wait exactly what the server says.
+///
+/// It switches on the code and reads the params of the codes whose retry is
+/// `after`, when that narrows them; in a layout where it would not (the
+/// params are not in the object that holds the code, see
+/// [`layout::code_narrows_params`]), it narrows the body with
+/// [`has_retry_after`] instead.
 pub(super) fn retry_after_seconds(out: &mut String, catalog: &Catalog) {
     let after: Vec<&Code> = catalog
         .codes()
@@ -456,6 +462,10 @@ pub(super) fn retry_after_seconds(out: &mut String, catalog: &Catalog) {
         .collect();
     if after.is_empty() {
         return;
+    }
+    let narrows = layout::code_narrows_params(catalog);
+    if !narrows {
+        has_retry_after(out, catalog, &after);
     }
     let code = layout::accessor(catalog, Part::Code);
     let doc = if catalog.body.is_declared() {
@@ -483,15 +493,96 @@ pub(super) fn retry_after_seconds(out: &mut String, catalog: &Catalog) {
         out,
         "export function retryAfterSeconds(body: ErrorBody): number | undefined {",
     );
+    let params = layout::accessor(catalog, Part::Details);
+    let read = format!("body{params}.{RETRY_AFTER_PARAM}");
+    if !narrows {
+        push_line(
+            out,
+            &format!("  return hasRetryAfter(body) ? {read} : undefined;"),
+        );
+        push_line(out, "}");
+        return;
+    }
     push_line(out, &format!("  switch (body{code}) {{"));
     for code in after {
         push_line(out, &format!("    case {}:", code_literal(catalog, code)));
     }
-    let params = layout::accessor(catalog, Part::Details);
-    let _ = writeln!(out, "      return body{params}.{RETRY_AFTER_PARAM};");
+    let _ = writeln!(out, "      return {read};");
     out.push_str(
         r"    default:
       return undefined;
+  }
+}
+",
+    );
+}
+
+/// `hasRetryAfter`, the guard that narrows an `ErrorBody` to the bodies of
+/// `after`, the codes whose retry is `after`, for a layout in which a
+/// `switch` on the code does not narrow the params. It switches on the code
+/// all the same, so that each `case` is checked against `ErrorCode`, and its
+/// type is the union of those codes' `ErrorBodyWithDetails`, each a member
+/// of `ErrorBody` (so that the predicate is assignable to its parameter; a
+/// single `ErrorBodyWithDetails<A | B>` is not, its code being nested). Not
+/// `isRetryAfter…`, the check of a type of `types:` named `RetryAfter…`, and
+/// no type alias, which could meet such a type.
+fn has_retry_after(out: &mut String, catalog: &Catalog, after: &[&Code]) {
+    let Some(code_path) = catalog.body.path(Part::Code) else {
+        return;
+    };
+    let holder = code_path.parent();
+    let code = layout::members_accessor(&code_path.members);
+    out.push('\n');
+    push_doc(
+        out,
+        "",
+        &wrap(
+            &format!(
+                "Whether the code of `body` is one whose retry is `\"after\"`, so that its \
+                 params hold `{RETRY_AFTER_PARAM}`. The params, sent {}, are not in `{}`, \
+                 the object that holds the code: a `switch` on `body{code}` narrows only \
+                 `body{}`, so this guard narrows `body` itself.",
+                layout::params_place(catalog),
+                holder.join("."),
+                layout::members_accessor(holder),
+            ),
+            77,
+        ),
+        true,
+    );
+    let bodies: Vec<String> = after
+        .iter()
+        .map(|code| format!("ErrorBodyWithDetails<{}>", code_literal(catalog, code)))
+        .collect();
+    let one_line = format!(
+        "function hasRetryAfter(body: ErrorBody): body is {} {{",
+        bodies.join(" | ")
+    );
+    if one_line.len() <= 80 {
+        push_line(out, &one_line);
+    } else {
+        push_line(out, "function hasRetryAfter(");
+        push_line(out, "  body: ErrorBody,");
+        match bodies.as_slice() {
+            [only] => push_line(out, &format!("): body is {only} {{")),
+            many => {
+                push_line(out, "): body is");
+                let last = many.len() - 1;
+                for (i, body) in many.iter().enumerate() {
+                    let end = if i == last { " {" } else { "" };
+                    push_line(out, &format!("  | {body}{end}"));
+                }
+            }
+        }
+    }
+    push_line(out, &format!("  switch (body{code}) {{"));
+    for code in after {
+        push_line(out, &format!("    case {}:", code_literal(catalog, code)));
+    }
+    out.push_str(
+        r"      return true;
+    default:
+      return false;
   }
 }
 ",

@@ -46,10 +46,15 @@ pub(super) fn body(out: &mut String, catalog: &Catalog) {
 /// it: `.error.code`, or `["error-data"]` for a name that is no identifier.
 /// For a spread, the object the params go into (empty for the body itself).
 pub(super) fn accessor(catalog: &Catalog, part: Part) -> String {
-    let Some(path) = catalog.body.path(part) else {
-        return String::new();
-    };
-    path.members
+    catalog
+        .body
+        .path(part)
+        .map_or_else(String::new, |path| members_accessor(&path.members))
+}
+
+/// How the member at `members` is reached from the body: `.error.code`.
+pub(super) fn members_accessor(members: &[String]) -> String {
+    members
         .iter()
         .map(|name| {
             if is_identifier(name) {
@@ -59,6 +64,32 @@ pub(super) fn accessor(catalog: &Catalog, part: Part) -> String {
             }
         })
         .collect()
+}
+
+/// Where a code's params go, for the documents: in `error.error_data`, as
+/// members of `error`, or as members of the body (each path in backticks).
+pub(super) fn params_place(catalog: &Catalog) -> String {
+    let path = written_path(catalog, Part::Details);
+    match catalog.body.path(Part::Details) {
+        Some(details) if details.spread && path.is_empty() => "as members of the body".to_owned(),
+        Some(details) if details.spread => format!("as members of `{path}`"),
+        _ => format!("in `{path}`"),
+    }
+}
+
+/// Whether a `switch` on the code of an `ErrorBody` narrows its params too.
+/// TypeScript narrows a discriminated union only through the object whose
+/// member is switched on: `switch (body.error.code)` narrows `body.error`,
+/// and so `body.error.error_data` or params spread into `error`, but
+/// `switch (body.meta.code)` leaves `body.details` (or params spread into
+/// the body) as the union of every code's. The params must be in the
+/// object that holds the code, or in an object below it.
+pub(super) fn code_narrows_params(catalog: &Catalog) -> bool {
+    let layout = &catalog.body;
+    match (layout.path(Part::Code), layout.path(Part::Details)) {
+        (Some(code), Some(details)) => details.parent().starts_with(code.parent()),
+        _ => true,
+    }
 }
 
 /// `isErrorCode` of a catalogue whose codes are numbers.
@@ -184,20 +215,6 @@ impl<'a> Layout<'a> {
         }
     }
 
-    /// Where a code's params go, for the documents: in `error.error_data`,
-    /// as members of `error`, or as members of the body (each path in
-    /// backticks).
-    fn params_place(&self) -> String {
-        let path = written_path(self.catalog, Part::Details);
-        match self.catalog.body.path(Part::Details) {
-            Some(details) if details.spread && path.is_empty() => {
-                "as members of the body".to_owned()
-            }
-            Some(details) if details.spread => format!("as members of `{path}`"),
-            _ => format!("in `{path}`"),
-        }
-    }
-
     /// Whether the params are spread into an object.
     fn spread(&self) -> bool {
         self.catalog
@@ -220,7 +237,7 @@ impl<'a> Layout<'a> {
                     &format!(
                         "The params of each code that has params, by code: the data an \
                          {{@link ErrorBody}} with that code sends {}.",
-                        self.params_place()
+                        params_place(self.catalog)
                     ),
                     77,
                 ),
@@ -232,7 +249,7 @@ impl<'a> Layout<'a> {
                     &format!(
                         "The JSON body of every error response, discriminated by `{code}`: a \
                          code that has params sends them {} (see {{@link ErrorDetails}}).",
-                        self.params_place()
+                        params_place(self.catalog)
                     ),
                     77,
                 ),
@@ -249,7 +266,7 @@ impl<'a> Layout<'a> {
             let doc = if self.spread() {
                 format!(
                     "The JSON body of an error response whose code has params, which it sends {}.",
-                    self.params_place()
+                    params_place(self.catalog)
                 )
             } else {
                 "The JSON body of an error response whose code has params.".to_owned()
@@ -285,7 +302,7 @@ impl<'a> Layout<'a> {
                     "A code's params, sent {}, are not declared here: a server built from \
                      another version of the catalogue may send other ones. {{@link isErrorBody}} \
                      checks them against this catalogue's {{@link ErrorDetails}}.",
-                    self.params_place()
+                    params_place(self.catalog)
                 ),
                 77,
             ));
@@ -630,7 +647,7 @@ impl<'a> Layout<'a> {
                 Part::Details if path.spread => format!(
                     "the params of a code that has them, {}, each with its type (an optional \
                      one may be left out; see {{@link ErrorDetails}})",
-                    self.params_place()
+                    params_place(self.catalog)
                 ),
                 Part::Details => format!(
                     "{member}: for a code that has params, an object that holds each of them \
