@@ -598,6 +598,13 @@ fn expected_types(catalog: &Catalog) -> String {
     let detailed = catalog.codes().any(|(_, code)| !code.params.is_empty());
     if detailed {
         imports.extend(["type ErrorBody".to_owned(), "type ErrorDetails".to_owned()]);
+        if !code_narrows_params(catalog) {
+            // The guards of `expected_narrowing` narrow to them.
+            imports.push("type ErrorBodyWithDetails".to_owned());
+            if catalog.codes().any(|(_, code)| code.params.is_empty()) {
+                imports.push("type ErrorBodyWithoutDetails".to_owned());
+            }
+        }
     }
     imports.extend(catalog.types.iter().map(|ty| format!("type {}", ty.name)));
     writeln!(
@@ -711,11 +718,26 @@ fn expected_detail_types(catalog: &Catalog) -> String {
     ts
 }
 
+/// Whether comparing the code of an `ErrorBody` narrows its params too.
+/// TypeScript narrows a discriminated union only through the object whose
+/// member is compared: `body.error.code === …` narrows `body.error`, and so
+/// the params in it or below it, but `body.meta.code === …` does not narrow
+/// `body.error.details`, nor params spread into the body.
+fn code_narrows_params(catalog: &Catalog) -> bool {
+    let code = catalog.body.path(Part::Code).unwrap();
+    let details = catalog.body.path(Part::Details).unwrap();
+    details.parent().starts_with(code.parent())
+}
+
 /// Narrowing an `ErrorBody` on `error` gives each code's details, typed, and
-/// a code without params has none.
+/// a code without params has none. When the code does not narrow the params
+/// (see [`code_narrows_params`]), a guard on the code narrows the body, as a
+/// user of such a layout writes one: the body types are members of
+/// `ErrorBody` that such a guard can narrow to.
 fn expected_narrowing(catalog: &Catalog) -> String {
     let code_member = access(&catalog.body.path(Part::Code).unwrap().members);
     let details = catalog.body.path(Part::Details).unwrap();
+    let narrows = code_narrows_params(catalog);
     // Spread, the params are members of an object of the body: narrowed,
     // it is one of `ErrorDetails[code]` too.
     let details_member = access(&details.members);
@@ -727,6 +749,22 @@ fn expected_narrowing(catalog: &Catalog) -> String {
     let mut ts = String::new();
     for (i, (_, code)) in catalog.codes().enumerate() {
         let key = code_literal(catalog, code);
+        let narrowed = if narrows {
+            format!("body{code_member} === {key}")
+        } else {
+            let body = if code.params.is_empty() {
+                "ErrorBodyWithoutDetails".to_owned()
+            } else {
+                format!("ErrorBodyWithDetails<{key}>")
+            };
+            writeln!(
+                ts,
+                "function isBody{i}(body: ErrorBody): body is {body} {{\n  \
+                 return body{code_member} === {key};\n}}"
+            )
+            .unwrap();
+            format!("isBody{i}(body)")
+        };
         if code.params.is_empty() {
             let read = if details.spread {
                 format!("{details_member}.{some_param}")
@@ -736,7 +774,7 @@ fn expected_narrowing(catalog: &Catalog) -> String {
             writeln!(
                 ts,
                 "export function narrow{i}(body: ErrorBody): unknown {{\n  \
-                 if (body{code_member} === {key}) {{\n    \
+                 if ({narrowed}) {{\n    \
                  // @ts-expect-error a code without params has no details\n    \
                  return body{read};\n  }}\n  return undefined;\n}}"
             )
@@ -745,7 +783,7 @@ fn expected_narrowing(catalog: &Catalog) -> String {
             writeln!(
                 ts,
                 "export function narrow{i}(body: ErrorBody): ErrorDetails[{key}] | undefined {{\n  \
-                 if (body{code_member} === {key}) {{\n    \
+                 if ({narrowed}) {{\n    \
                  const details: {} = body{details_member};\n    return details;\n  }}\n  return undefined;\n}}",
                 object_type(&code.params)
             )

@@ -8,9 +8,16 @@
 //! emitter, each code's entry and a body of it laid out as the catalogue
 //! says, and bodies to put through the guards: changed in every way the
 //! layout allows or forbids, and the catalogue's codes laid out as each other
-//! layout says, which [`fits`] sorts by what the layout requires.
+//! layout says, which [`fits`] sorts by what the layout requires. With a code
+//! whose retry is `after`, it also holds a body of each such code, which
+//! `tests/ts/layout-retry.ts` reads with `retryAfterSeconds`; the catalogues
+//! of `retry_after_*` put the code and the params in every arrangement a
+//! layout allows.
 
-use error_codes_gen::{Body, Catalog, Code, CodeType, Member, Object, Part, Status, typescript};
+use error_codes_gen::{
+    Body, Catalog, Code, CodeType, Member, Object, Part, RETRY_AFTER_PARAM, Retry, Status,
+    typescript,
+};
 use error_codes_tests::workspace_root;
 use serde_json::{Map, Value, json};
 
@@ -134,7 +141,7 @@ fn details_as_problems_compile_and_check_out() {
         "layout-details-problem",
         &catalog,
         &expected_json(&catalog),
-        &["layout-check.ts"],
+        &checks(&catalog, None),
         &[],
     );
 }
@@ -152,7 +159,7 @@ fn details_spread_into_error_compile_and_check_out() {
         "layout-details-spread",
         &catalog,
         &expected_json(&catalog),
-        &["layout-check.ts"],
+        &checks(&catalog, None),
         &[],
     );
 }
@@ -174,7 +181,7 @@ fn hostile_nested_compiles_and_checks_out() {
         "layout-hostile",
         &catalog,
         &expected_json(&catalog),
-        &["layout-check.ts"],
+        &checks(&catalog, None),
         &[],
     );
 }
@@ -199,8 +206,206 @@ fn compile_and_check_layout(name: &str) {
         &format!("layout-{name}"),
         &catalog,
         &expected_json(&catalog),
-        &["layout-check.ts", &own],
+        &checks(&catalog, Some(&own)),
         &["layouts/bodies.ts"],
+    );
+}
+
+/// The files of `tests/ts` that check `catalog`'s module at run time:
+/// `layout-check.ts`, then `layout-retry.ts` when some code's retry is
+/// `after`, then `own`, the catalogue's own checks.
+fn checks<'a>(catalog: &Catalog, own: Option<&'a str>) -> Vec<&'a str> {
+    let mut files = vec!["layout-check.ts"];
+    if catalog.codes().any(|(_, code)| code.retry == Retry::After) {
+        files.push("layout-retry.ts");
+    }
+    files.extend(own);
+    files
+}
+
+/// The codes of the `retry_after_*` catalogues: two whose retry is `after`
+/// (one with another integer param before `retry_after`), one with params
+/// whose retry is not, and two without params.
+const RETRY_STATUSES: &str = "\
+statuses:
+  400:
+    codes:
+      bad_field:
+        message: The field {field} is invalid ({attempts} attempts).
+        params:
+          field: string
+          attempts: integer
+      bad_request: The request is malformed.
+  429:
+    codes:
+      rate_limited:
+        message: Wait {retry_after} seconds.
+        retry: after
+        params:
+          retry_after: integer
+      quota_exceeded:
+        message: Quota {quota} exceeded; wait {retry_after} seconds.
+        retry: after
+        params:
+          quota: integer
+          retry_after: integer
+      slow_down:
+        message: Slow down.
+        retry: backoff
+";
+
+/// The same codes as numbers, for `code_type: integer`.
+const RETRY_STATUSES_INTEGER: &str = "\
+statuses:
+  400:
+    codes:
+      40001:
+        name: BadField
+        message: The field {field} is invalid ({attempts} attempts).
+        params:
+          field: string
+          attempts: integer
+      40002:
+        name: BadRequest
+        message: The request is malformed.
+  429:
+    codes:
+      42901:
+        name: RateLimited
+        message: Wait {retry_after} seconds.
+        retry: after
+        params:
+          retry_after: integer
+      42902:
+        name: QuotaExceeded
+        message: Quota {quota} exceeded; wait {retry_after} seconds.
+        retry: after
+        params:
+          quota: integer
+          retry_after: integer
+      42903:
+        name: SlowDown
+        message: Slow down.
+        retry: backoff
+";
+
+/// A catalogue of [`RETRY_STATUSES`] (or with `code_type: integer`, of
+/// [`RETRY_STATUSES_INTEGER`]) laid out as `body` (the lines of `body:`)
+/// says, compiled with every pinned compiler and checked by
+/// `layout-check.ts` and `layout-retry.ts`: `retryAfterSeconds` must
+/// type-check wherever the layout puts the code and the params, and read
+/// the seconds of a real body.
+fn compile_and_check_retry_after(case: &str, body: &str) {
+    let statuses = if body.contains("code_type: integer") {
+        RETRY_STATUSES_INTEGER
+    } else {
+        RETRY_STATUSES
+    };
+    let yaml = format!("title: Retry after\nbody:\n{body}{statuses}");
+    let catalog = Catalog::from_yaml(&yaml, "retry.yaml").unwrap_or_else(|error| panic!("{error}"));
+    let files = checks(&catalog, None);
+    assert!(files.contains(&"layout-retry.ts"), "{case}");
+    compile_and_run(
+        &format!("layout-retry-{case}"),
+        &catalog,
+        &expected_json(&catalog),
+        &files,
+        &[],
+    );
+}
+
+/// The code and the params in one object: a `switch` on `body.error.code`
+/// narrows `body.error`, and so `body.error.details`.
+#[test]
+fn retry_after_with_the_params_beside_the_code() {
+    compile_and_check_retry_after(
+        "beside",
+        "  code: error.code\n  message: error.message\n  details: error.details\n",
+    );
+}
+
+/// The params spread into the object that holds the code.
+#[test]
+fn retry_after_with_the_params_spread_beside_the_code() {
+    compile_and_check_retry_after(
+        "spread-beside",
+        "  code: error.code\n  message: error.message\n  details: error.*\n",
+    );
+}
+
+/// The code a member of the body, the params spread into it.
+#[test]
+fn retry_after_with_the_params_spread_into_the_body_beside_the_code() {
+    compile_and_check_retry_after(
+        "spread-into-body-beside",
+        "  code: code\n  message: message\n  details: \"*\"\n",
+    );
+}
+
+/// The params in an object below the one that holds the code, which a
+/// body of a code without params leaves out.
+#[test]
+fn retry_after_with_the_params_below_the_code() {
+    compile_and_check_retry_after(
+        "below",
+        "  code: code\n  message: message\n  details: extra.data\n",
+    );
+}
+
+/// The code and the params in different objects (`meta`, `error`): a
+/// `switch` on `body.meta.code` narrows `body.meta` only.
+#[test]
+fn retry_after_with_the_code_and_the_params_apart() {
+    compile_and_check_retry_after(
+        "apart",
+        "  code: meta.code\n  message: error.message\n  details: error.details\n",
+    );
+}
+
+/// The same with integer codes.
+#[test]
+fn retry_after_with_integer_codes_and_the_params_apart() {
+    compile_and_check_retry_after(
+        "apart-integer",
+        "  code: meta.code\n  message: error.message\n  details: error.details\n  \
+         code_type: integer\n",
+    );
+}
+
+/// The params a member of the body, the code nested below it.
+#[test]
+fn retry_after_with_the_params_above_the_code() {
+    compile_and_check_retry_after(
+        "above",
+        "  code: error.code\n  message: error.message\n  details: details\n",
+    );
+}
+
+/// The code nested two deep, the params in the object between (`error`).
+#[test]
+fn retry_after_with_the_code_below_the_params() {
+    compile_and_check_retry_after(
+        "code-below",
+        "  code: error.meta.code\n  message: error.message\n  details: error.data\n",
+    );
+}
+
+/// The params spread into the body, the code nested (what the fuzz suite
+/// found with `FUZZ_SEED=4`).
+#[test]
+fn retry_after_with_the_params_spread_into_the_body_apart_from_the_code() {
+    compile_and_check_retry_after(
+        "spread-into-body-apart",
+        "  code: meta.code\n  message: meta.message\n  details: \"*\"\n",
+    );
+}
+
+/// The params spread into an object that does not hold the code.
+#[test]
+fn retry_after_with_the_params_spread_apart_from_the_code() {
+    compile_and_check_retry_after(
+        "spread-apart",
+        "  code: meta.code\n  message: error.message\n  details: error.*\n",
     );
 }
 
@@ -248,6 +453,7 @@ fn expected_json(catalog: &Catalog) -> String {
     };
     serde_json::to_string_pretty(&json!({
         "codes": codes,
+        "retryAfter": retry_after(catalog),
         "entryKeys": keys.join(","),
         "groups": groups,
         "valid": listed(Fit::Both),
@@ -256,6 +462,26 @@ fn expected_json(catalog: &Catalog) -> String {
         "notCodes": not_codes(catalog),
     }))
     .unwrap()
+}
+
+/// A body of each code whose retry is `after`, laid out as the catalogue
+/// says, whose `retry_after` holds seconds that no other member of it does
+/// (the params' other integers are 30), and those seconds.
+fn retry_after(catalog: &Catalog) -> Vec<Value> {
+    catalog
+        .codes()
+        .filter(|(_, code)| code.retry == Retry::After)
+        .zip(17..)
+        .map(|((status, code), seconds)| {
+            let mut details = full_details(catalog, code).expect("`retry_after` is a param");
+            details[RETRY_AFTER_PARAM] = json!(seconds);
+            json!({
+                "code": code_value(&catalog.body, code),
+                "seconds": seconds,
+                "body": laid_out(catalog, &catalog.body, status, code, Some(&details)),
+            })
+        })
+        .collect()
 }
 
 /// Which guards take a body: both, only `isReceivedErrorBody` (an unknown
