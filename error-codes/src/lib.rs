@@ -422,7 +422,8 @@ pub mod __private {
 
     // How generated code writes and reads `details` and the types of `types:`.
     pub use crate::details::{
-        Entries, Entry, Finite, Numbers, Object, OptEntry, Optional, Required, Slots, read_object,
+        Entries, Entry, EntryValue, Finite, Numbers, Object, OptEntry, Optional, Required, Slots,
+        read_object,
     };
 
     pub use crate::layout::Layout;

@@ -210,6 +210,17 @@ fn strict_reads_take_members_in_any_order_and_ignore_others() {
         }
         .into())
     );
+    // Params after the code are read as they come, members of the layout
+    // among them too.
+    let body = r#"{"code":"rate-limit","retry_after":3,"detail":"d","instance":"/calls/1","limit":60,"status":429}"#;
+    assert_eq!(
+        read::<problem::ApiError>(body),
+        Ok(problem::TooManyRequests::RateLimit {
+            retry_after: 3,
+            limit: Some(60)
+        }
+        .into())
+    );
     // Only the code and the message are required; the status, the docs
     // URL and the title may be left out.
     assert_eq!(
@@ -304,6 +315,22 @@ fn strict_reads_refuse_what_is_not_the_layout() {
         (
             r#"{"detail":"d","code":"rate-limit","retry_after":"3"}"#,
             "invalid type: string \"3\", expected i64",
+        ),
+        (
+            r#"{"code":"rate-limit","retry_after":3,"title":"t"}"#,
+            "missing field `detail`",
+        ),
+        (
+            r#"{"code":"rate-limit","detail":"d","retry_after":3,"code":"rate-limit"}"#,
+            "duplicate field `code`",
+        ),
+        (
+            r#"{"code":"rate-limit","detail":"d","limit":"60","retry_after":3}"#,
+            "invalid type: string \"60\", expected i64",
+        ),
+        (
+            r#"{"code":"rate-limit","detail":"d","limit":60}"#,
+            "missing field `retry_after`",
         ),
         (
             r#"{"detail":"d","code":"nope"}"#,

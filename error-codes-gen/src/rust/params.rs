@@ -342,7 +342,7 @@ fn serialize_arms(catalog: &Catalog, status: &Status, receiver: &Receiver) -> To
     let has_docs = catalog.body.path(crate::Part::Docs).is_some();
     let has_title = catalog.body.path(crate::Part::Title).is_some();
     let plain_docs = if has_docs {
-        quote!(::error_codes::ErrorCode::docs(self))
+        quote!(::error_codes::ErrorCode::docs(self).as_ref())
     } else {
         quote!(::core::option::Option::None)
     };
@@ -378,10 +378,16 @@ fn serialize_arms(catalog: &Catalog, status: &Status, receiver: &Receiver) -> To
             continue;
         }
         let entries = data::entries(&code.params, &values, label);
+        // Text as `&"…"`, which `Parts` holds; a message to render as is.
+        let message = if code.has_placeholders() {
+            message
+        } else {
+            quote!(&#message)
+        };
         let number = Literal::u64_unsuffixed(code.number().unwrap_or_default());
         // A part the layout does not have is never read.
         let docs = match &code.docs {
-            Some(url) if has_docs => quote!(::core::option::Option::Some(#url)),
+            Some(url) if has_docs => quote!(::core::option::Option::Some(&#url)),
             _ => quote!(::core::option::Option::None),
         };
         let title = if has_title { code.title_in(status) } else { "" };
@@ -389,12 +395,12 @@ fn serialize_arms(catalog: &Catalog, status: &Status, receiver: &Receiver) -> To
             Self::#variant { #bindings } => ::error_codes::__private::layout::serialize(
                 layout,
                 &::error_codes::__private::layout::Parts {
-                    code: #error,
-                    number: #number,
+                    code: &#error,
+                    number: &#number,
                     message: #message,
-                    status: #number_status,
+                    status: &#number_status,
                     docs: #docs,
-                    title: #title,
+                    title: &#title,
                     details: ::core::option::Option::Some(&#entries),
                 },
                 serializer,
@@ -427,10 +433,10 @@ fn serialize_arms(catalog: &Catalog, status: &Status, receiver: &Receiver) -> To
                 #(#plain)|* => ::error_codes::__private::layout::serialize(
                     layout,
                     &::error_codes::__private::layout::Parts::<_, ()> {
-                        code: ::error_codes::ErrorCode::code(self),
+                        code: &::error_codes::ErrorCode::code(self),
                         number: #number,
                         message: &::error_codes::ErrorCode::message(self),
-                        status: #number_status,
+                        status: &#number_status,
                         docs: #plain_docs,
                         title: #title,
                         details: ::core::option::Option::None,
