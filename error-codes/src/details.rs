@@ -286,7 +286,8 @@ fn first(names: &[&'static str]) -> &'static str {
 impl<'de, T: Deserialize<'de>, R: Slots<'de>> Slots<'de> for (Required<T>, R) {
     type Values = (T, R::Values);
 
-    #[inline]
+    // Always: a derived impl reads each field in its own visitor.
+    #[inline(always)]
     fn read<A: MapAccess<'de>>(
         &mut self,
         index: usize,
@@ -318,7 +319,8 @@ impl<'de, T: Deserialize<'de>, R: Slots<'de>> Slots<'de> for (Required<T>, R) {
 impl<'de, T: Deserialize<'de>, R: Slots<'de>> Slots<'de> for (Optional<T>, R) {
     type Values = (Option<T>, R::Values);
 
-    #[inline]
+    // Always: a derived impl reads each field in its own visitor.
+    #[inline(always)]
     fn read<A: MapAccess<'de>>(
         &mut self,
         index: usize,
