@@ -686,7 +686,10 @@ impl<L: Fields, K: KeyIndex, const SPREAD: bool> Obj<L, K, SPREAD> {
     }
 
     // Always: as a derived impl's writer, straight into the caller, where
-    // the parts are values rather than a struct in memory.
+    // the parts are values rather than a struct in memory (`cargo xtask
+    // bench`: the nested and problem bodies cost what derived ones do only
+    // so).
+    #[allow(clippy::inline_always, reason = "measured, see above")]
     #[inline(always)]
     fn serialize<S: Serializer, M: Serialize + ?Sized, D: Entries>(
         &self,
@@ -722,6 +725,7 @@ impl<L: Fields, K: KeyIndex, M: Serialize + ?Sized, D: Entries, const SPREAD: bo
 /// # Errors
 /// Whatever the serializer reports, or a param that is a number but not
 /// finite.
+#[allow(clippy::inline_always, reason = "as `Obj::serialize`, measured")]
 #[inline(always)]
 pub fn serialize<L, K, M, D, S, const SPREAD: bool>(
     layout: &Obj<L, K, SPREAD>,
@@ -792,9 +796,8 @@ impl<E: Decode> State<E> {
         }
     }
 
-    /// The value read, once the whole body has been. Always inlined: the
-    /// state, a few words, is not moved into a call.
-    #[inline(always)]
+    /// The value read, once the whole body has been.
+    #[inline]
     fn finish<L: Fields, K, Error: de::Error, const SPREAD: bool>(
         self,
         layout: &Obj<L, K, SPREAD>,
@@ -829,7 +832,7 @@ impl<E: Decode> State<E> {
 /// (a number when the layout's codes are integers, else a string), a string
 /// message, and for a code with params its details, present and well
 /// typed. Members come in any order; the others are ignored. Details met
-/// before the code are held as [`Content`] and decoded once it comes.
+/// before the code are held as `Content` and decoded once it comes.
 ///
 /// # Errors
 /// A malformed body, a code that `E` does not know, or the details of a
@@ -906,11 +909,11 @@ fn read_object<'de, L: Fields, K: KeyIndex, E: Decode, A: MapAccess<'de>, const 
             state.details = Some(Held::Value(value));
             break;
         }
-        let seed = KeySeed {
+        let key_seed = KeySeed {
             index_of: object.1,
             params: SPREAD && state.holds_params(),
         };
-        let Some(key) = map.next_key_seed(seed)? else {
+        let Some(key) = map.next_key_seed(key_seed)? else {
             break;
         };
         match key {

@@ -294,7 +294,7 @@ impl<'de, E: Decode> Visitor<'de> for LayoutVisitor<E> {
         };
         let spread = spread(&self.layout.body);
         let details = if spread {
-            (!sent.spread.is_empty()).then(|| Content::Map(sent.spread))
+            (!sent.spread.is_empty()).then_some(Content::Map(sent.spread))
         } else {
             sent.details
         };

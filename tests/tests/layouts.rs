@@ -288,10 +288,26 @@ fn strict_reads_refuse_what_is_not_the_layout() {
             "invalid type: sequence, expected an error body",
         ),
     ];
-    for (body, message) in nested {
-        let error = read::<GraphError>(body).expect_err(body);
+    refused::<GraphError>(&nested);
+    // A group's reads say which status they expected.
+    let error = read::<nested::Unauthorized>(r#"{"error":{"message":"m","code":131051}}"#)
+        .expect_err("another status's code");
+    assert!(
+        error.starts_with("`131051` is not a 401 Unauthorized error code"),
+        "{error}"
+    );
+}
+
+/// Each body fails to read as `E` with an error that starts with its message.
+fn refused<E: serde::de::DeserializeOwned + std::fmt::Debug>(cases: &[(&str, &str)]) {
+    for (body, message) in cases {
+        let error = read::<E>(body).expect_err(body);
         assert!(error.starts_with(message), "{body}: {error}");
     }
+}
+
+#[test]
+fn strict_reads_refuse_parts_of_the_wrong_type_and_missing_params() {
     let flat = [
         (
             r#"{"code":20003,"message":"m","status":"401"}"#,
@@ -302,10 +318,7 @@ fn strict_reads_refuse_what_is_not_the_layout() {
             "invalid type: integer `7`, expected a string",
         ),
     ];
-    for (body, message) in flat {
-        let error = read::<flat::ApiError>(body).expect_err(body);
-        assert!(error.starts_with(message), "{body}: {error}");
-    }
+    refused::<flat::ApiError>(&flat);
     let problem = [
         // The spread params of a code with params, checked as its details.
         (
@@ -341,17 +354,7 @@ fn strict_reads_refuse_what_is_not_the_layout() {
             "invalid type: integer `131051`, expected a string",
         ),
     ];
-    for (body, message) in problem {
-        let error = read::<problem::ApiError>(body).expect_err(body);
-        assert!(error.starts_with(message), "{body}: {error}");
-    }
-    // A group's reads say which status they expected.
-    let error = read::<nested::Unauthorized>(r#"{"error":{"message":"m","code":131051}}"#)
-        .expect_err("another status's code");
-    assert!(
-        error.starts_with("`131051` is not a 401 Unauthorized error code"),
-        "{error}"
-    );
+    refused::<problem::ApiError>(&problem);
 }
 
 #[test]
@@ -433,7 +436,7 @@ fn received_is_tolerant_of_details_and_strict_about_the_layout() {
             "invalid type: string",
         ),
         (r#"{"error":{"code":131047}}"#, "missing field `message`"),
-        (r#"{}"#, "missing field `error`"),
+        ("{}", "missing field `error`"),
         (
             r#"{"error":{"message":"m","code":1,"message":"n"}}"#,
             "duplicate field `message`",

@@ -278,10 +278,10 @@ pub(super) fn unit_parts<'a>(
             values.push(quote!(&#number));
         }
         if has_docs {
-            values.push(match &code.docs {
-                Some(url) => quote!(::core::option::Option::Some(&#url)),
-                None => quote!(::core::option::Option::None),
-            });
+            values.push(code.docs.as_ref().map_or_else(
+                || quote!(::core::option::Option::None),
+                |url| quote!(::core::option::Option::Some(&#url)),
+            ));
         }
         if has_title {
             let title = code.title_in(status);

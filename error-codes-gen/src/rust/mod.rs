@@ -318,10 +318,10 @@ fn docs_arms<'a>(
     pattern: impl Fn(&Code) -> TokenStream,
 ) -> TokenStream {
     grouped_arms(codes.map(|code| {
-        let value = match &code.docs {
-            Some(url) => quote!(::core::option::Option::Some(#url)),
-            None => quote!(::core::option::Option::None),
-        };
+        let value = code.docs.as_ref().map_or_else(
+            || quote!(::core::option::Option::None),
+            |url| quote!(::core::option::Option::Some(#url)),
+        );
         (pattern(code), value)
     }))
 }

@@ -441,7 +441,7 @@ fn utoipa_documents_of_layouts_pass_the_validator() {
             "/v1/messages",
             400,
             "application/json",
-            json!({ "error": { "message": "m", "code": 131047 } }),
+            json!({ "error": { "message": "m", "code": 131_047 } }),
             false,
         ),
     ]);
