@@ -13,6 +13,13 @@
 //! Rust, writes the structs of `types:` and how `details` are written and
 //! read; `hook.rs` writes the calls of the framework hook; `doc.rs` makes
 //! catalogue text into rustdoc.
+//!
+//! A catalogue that declares its body's layout (`body:`) gets the same
+//! enums, plus serde impls that write and read the layout through the typed
+//! tree of `layout.rs` and a hidden `Decode` impl that holds its `Layout`
+//! (`Received` reads it), in place of `FromStr`, which would hide it. A
+//! catalogue without `body:` expands as it did before layouts existed,
+//! plus `docs()`.
 
 mod data;
 mod decode;
