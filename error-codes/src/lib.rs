@@ -116,14 +116,56 @@
 //! A `number` param that is not finite cannot be sent (JSON has no NaN):
 //! serializing the error fails with a message that names the param.
 //!
+//! # Your body
+//!
+//! A catalogue may declare the layout of its bodies with `body:`: where the
+//! code, the message and the details go (`error.code` nests), the status,
+//! the code's documentation URL (`docs:`, a template or each code's own;
+//! every enum has `docs()`) and its title, codes sent as JSON numbers
+//! (`code_type: integer`), the content type, or the preset `problem`
+//! (RFC 9457 problem details, params spread into the body). Serde then
+//! writes and reads that layout, [`Received`] reads it, and the frameworks
+//! send its content type. The enums of such a catalogue have no `FromStr`
+//! (`from_code` remains): this is `examples/problem.yaml`:
+//!
+//! ```yaml
+#![doc = include_str!("../examples/problem.yaml")]
+//! ```
+//!
+//! ```
+//! error_codes::include_errors!("examples/problem.yaml");
+//! use error_codes::{ErrorCode, Received};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let error = ApiError::from(TooManyRequests::RateLimited { retry_after: 30 });
+//! assert_eq!(
+//!     serde_json::to_string(&error)?,
+//!     r#"{"type":"https://docs.example.com/errors/rate_limited","title":"Too Many Requests","status":429,"detail":"Too many requests; retry in 30 seconds.","code":"rate_limited","retry_after":30}"#,
+//! );
+//! assert_eq!(PaymentRequired::LowBalance.docs(), Some("https://docs.example.com/errors/low_balance"));
+//!
+//! // Read back strictly, in any member order; the message may be localized.
+//! let body = r#"{"code":"low_balance","detail":"Solde insuffisant.","status":402}"#;
+//! assert_eq!(serde_json::from_str::<ApiError>(body)?, PaymentRequired::LowBalance.into());
+//!
+//! // A client keeps what a newer server sent, and can pass it on as it came.
+//! let body = r#"{"type":"https://docs.example.com/errors/frozen","title":"Frozen","status":409,"detail":"Frozen.","code":"frozen","since":"2024"}"#;
+//! let received: Received<ApiError> = serde_json::from_str(body)?;
+//! assert_eq!((received.known(), received.code(), received.status()), (None, "frozen", Some(409)));
+//! assert_eq!(serde_json::to_string(&received)?, body);
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! # Features
 //!
 //! All off by default; each implements a framework's trait for every
 //! generated enum and every `#[derive(ErrorCode)]` type:
 //!
-//! - `http`: [`ErrorCode::status_code`], the status as an `http::StatusCode`;
+//! - `http`: `ErrorCode::status_code`, the status as an `http::StatusCode`;
 //! - `axum`: `axum::response::IntoResponse` (axum 0.8): the error's status,
-//!   `content-type: application/json` and the body `{"error", "message"}`,
+//!   `content-type: application/json` (or the declared layout's) and the
+//!   body `{"error", "message"}` (or in the declared layout),
 //!   with `details` for a code with params, and `Retry-After: <seconds>`
 //!   when its [`retry`](ErrorCode::retry) is [`Retry::After`]. An error
 //!   that cannot be encoded (a `number` param that is NaN or infinite) is
@@ -168,8 +210,8 @@ pub use retry::Retry;
 ///   with one tuple variant per group (`ApiError::Unauthorized(..)`) and
 ///   `From<Group>` for each.
 ///
-/// Every one of these enums has `const fn code`, `message`, `status` and
-/// `retry`, `fn from_code(&str) -> Option<Self>`, `const ALL: &[Self]` and
+/// Every one of these enums has `const fn code`, `message`, `status`,
+/// `retry` and `docs`, `fn from_code(&str) -> Option<Self>`, `const ALL: &[Self]` and
 /// `const CODES: &[&str]` (file order), and implements `ErrorCode`,
 /// `Display` (the message), `Error`, `FromStr` (from the code, failing with
 /// `UnknownCode`), serde's `Serialize` and `Deserialize` as the body
@@ -190,6 +232,10 @@ pub use retry::Retry;
 /// well typed), and derives `Copy`, `Eq` and `Hash` only where its fields
 /// allow; it has no `ALL`, `from_code` or `FromStr`. See the crate
 /// documentation for an example.
+///
+/// With `body:`, the enums write and read that layout (see "Your body" in
+/// the crate documentation), a code's `name:` is its variant, and they have
+/// no `FromStr`: `from_code` remains.
 ///
 /// Editing the file rebuilds the crate. A file with problems fails the build
 /// with one error per problem, each at the path literal and naming the place
@@ -422,7 +468,8 @@ pub mod __private {
 
     // How generated code writes and reads `details` and the types of `types:`.
     pub use crate::details::{
-        Entries, Entry, Finite, Numbers, Object, OptEntry, Optional, Required, Slots, read_object,
+        Entries, Entry, EntryValue, Finite, Numbers, Object, OptEntry, Optional, Required, Slots,
+        read_object,
     };
 
     pub use crate::layout::Layout;
