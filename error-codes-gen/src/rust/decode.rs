@@ -194,11 +194,13 @@ impl Layout {
 /// declared layout, a group (whose `status_line` names it in the error of
 /// an unknown code) or the top-level enum: codes are looked up with
 /// `from_code`, and there are no details to read.
-/// `values` are the codes with their values, for `lookup_number`.
+/// `values` are the codes with their values, for `lookup_number`, which
+/// names every variant (so `allow` is `#[allow(deprecated)]` when one is).
 pub(super) fn plain<'a>(
     catalog: &Catalog,
     ty: &Ident,
     status_line: Option<&str>,
+    allow: Option<&TokenStream>,
     values: impl Iterator<Item = (&'a str, TokenStream)>,
 ) -> TokenStream {
     let layout = Layout::of(catalog, status_line.is_none());
@@ -219,6 +221,7 @@ pub(super) fn plain<'a>(
     let deserialize = layout.deserialize(ty);
     quote! {
         /// Codes read from bodies.
+        #allow
         impl ::error_codes::__private::Decode for #ty {
             #constant
 

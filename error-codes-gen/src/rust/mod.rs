@@ -348,6 +348,7 @@ fn layout_impls(
         catalog,
         ty,
         Some(&status.line()),
+        allow_deprecated(status.codes.iter()).as_ref(),
         status.codes.iter().map(|code| {
             let variant = ident(&code.name);
             (code.code.as_str(), quote!(Self::#variant))
@@ -396,17 +397,18 @@ fn layout_impls(
 fn top_layout_impls(catalog: &Catalog, ty: &Ident) -> TokenStream {
     let typed = layout::typed_to_write(&catalog.body);
     let serialize_doc = layout::serialize_doc(&catalog.body, false);
+    let allow = allow_deprecated(catalog.codes().map(|(_, code)| code));
     let decode = decode::plain(
         catalog,
         ty,
         None,
+        allow.as_ref(),
         catalog.codes().map(|(status, code)| {
             let group = ident(&status.name);
             let variant = ident(&code.name);
             (code.code.as_str(), quote!(Self::#group(#group::#variant)))
         }),
     );
-    let allow = allow_deprecated(catalog.codes().map(|(_, code)| code));
     // Every code's values in one match, rather than the group's writer
     // behind a match on the group.
     let parts = layout::unit_parts(

@@ -1,8 +1,9 @@
 //! Catalogues that declare their body's layout compile without a warning
 //! under `deny(warnings, missing_docs, clippy::pedantic)`: nested integer
 //! codes with details, a flat layout with status and docs, string codes
-//! under `error`, and problem details with spread params; their serde impls
-//! write and read the layout, and `Received` reads it.
+//! under `error`, problem details with spread params, and a deprecated
+//! integer code; their serde impls write and read the layout, and
+//! `Received` reads it.
 
 #![deny(warnings, missing_docs, unreachable_pub)]
 #![deny(clippy::pedantic)]
@@ -27,6 +28,11 @@ pub mod openai {
 /// Problem details.
 pub mod problem {
     ::error_codes::include_errors!("fixtures/bodies-rust/problem.yaml");
+}
+
+/// A deprecated integer code: the generated impls name it without a warning.
+pub mod deprecated {
+    ::error_codes::include_errors!("fixtures/bodies-rust/deprecated.yaml");
 }
 
 fn main() {
