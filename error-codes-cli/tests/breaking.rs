@@ -446,3 +446,52 @@ fn json_names_the_kinds_of_params_and_retry() {
     );
     assert_eq!(report["breaking"], 1);
 }
+
+/// The kinds of the body's layout, docs URLs and titles reach the JSON
+/// report too: a change to the body concerns no code or status and is at
+/// the line of `body:`; a new template is one change, not one per code.
+#[test]
+fn json_names_the_kinds_of_the_body_docs_and_titles() {
+    let repo = Repo::new("json-body");
+    repo.commit(
+        "title: API\nstatuses:\n  404:\n    codes:\n      gone: Gone.\n",
+        "base",
+    );
+    repo.write(
+        "title: API\ndocs: https://docs.example.com/errors/{code}\nbody:\n  code: error.code\n  message: error.message\n  status: error.status\nstatuses:\n  404:\n    codes:\n      gone:\n        title: Gone for good\n        message: Gone.\n",
+    );
+    let output = error_codes(
+        &repo.root.join("api"),
+        &["breaking", "--against", "main", "--format", "json"],
+    );
+    assert_exit(&output, 1);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    let changes: Vec<(&str, &str, u64, &serde_json::Value, &serde_json::Value)> = report["changes"]
+        .as_array()
+        .expect("a list of changes")
+        .iter()
+        .map(|change| {
+            (
+                change["kind"].as_str().unwrap(),
+                change["class"].as_str().unwrap(),
+                change["line"].as_u64().unwrap(),
+                &change["code"],
+                &change["status"],
+            )
+        })
+        .collect();
+    let none = &serde_json::Value::Null;
+    let (gone, status) = (&serde_json::json!("gone"), &serde_json::json!(404));
+    assert_eq!(
+        changes,
+        [
+            ("docs_template_changed", "compatible", 2, none, none),
+            ("body_part_moved", "breaking", 3, none, none),
+            ("body_part_moved", "breaking", 3, none, none),
+            ("body_part_moved", "breaking", 3, none, none),
+            ("body_part_added", "breaking", 3, none, none),
+            ("code_title_changed", "compatible", 10, gone, status),
+        ]
+    );
+    assert_eq!(report["breaking"], 4);
+}

@@ -6,18 +6,25 @@
 //! that links to them stay stable whatever a renderer does with heading ids.
 //! A code's details and retry advice follow its message in the Meaning cell,
 //! and only when the catalogue uses `params:`/`types:` or `retry:`, so a
-//! catalogue without them writes the page it always did. Every text of the
+//! catalogue without them writes the page it always did; likewise a code's
+//! `title:` leads its Meaning cell and its docs URL links its code only when
+//! it has them, and the example body follows `body:` only when there is
+//! one (the default layout writes the example it always did). Every text of the
 //! catalogue but the document description is plain text, escaped so that it
 //! renders as itself; the description is Markdown, with raw HTML
 //! neutralised. ARCHITECTURE.md ("The documents") gives the rules.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::escape::push_escaped;
 use crate::escape::string_literal;
 use crate::model::DEPRECATED;
-use crate::schema;
-use crate::{Catalog, Code, Param, Removed, Status, Type, TypeDef};
+use crate::schema::{self, Json};
+use crate::{
+    Catalog, Code, CodeType, JSON_MEDIA_TYPE, Member, Object, Param, Part, Removed, Status, Type,
+    TypeDef,
+};
 
 /// Renders the catalogue as the Markdown error reference page.
 ///
@@ -63,44 +70,149 @@ pub fn emit(catalog: &Catalog) -> String {
     out
 }
 
-/// The shape of every error body, shown with the first code when there is
-/// one: its details too when it has params, and then its message as sent.
+/// The shape of every error body, as the catalogue's layout (`body:`) lays
+/// it out, shown with the first code when there is one: its details too when
+/// it has params, and then its message as sent.
 fn example_body(out: &mut String, catalog: &Catalog) {
-    let mut details = None;
-    let (error, message) = if let Some((status, code)) = catalog.codes().next() {
-        let _ = writeln!(
-            out,
-            "For example, a {} response with code [{}](#{}) has this body:\n",
-            status.status,
-            code_span(&code.code),
-            fragment(&code.code),
-        );
-        // What the server sends: `{{` as `{`, placeholders filled in.
-        let message = if code.params.is_empty() {
-            string_literal(&code.plain_message())
-        } else {
-            let example = schema::example_details(catalog, code);
-            let message = string_literal(&schema::render(code, &example));
-            details = Some(example.to_json());
-            message
-        };
-        (string_literal(&code.code), message)
-    } else {
-        out.push_str("Every error response has this body:\n\n");
-        (
-            string_literal("<code>"),
-            string_literal("<human-readable text>"),
-        )
-    };
-    let _ = write!(
-        out,
-        "```json\n{{\n  \"error\": {error},\n  \"message\": {message}"
-    );
-    if let Some(details) = details {
-        // One line: compact JSON never starts a line with the fence's backticks.
-        let _ = write!(out, ",\n  \"details\": {details}");
+    let first = catalog.codes().next();
+    match first {
+        Some((status, code)) => {
+            let _ = write!(
+                out,
+                "For example, a {} response with code [{}](#{}) has this body",
+                status.status,
+                code_span(&code.code),
+                fragment(&code_anchor(&code.code)),
+            );
+        }
+        None => out.push_str("Every error response has this body"),
     }
-    out.push_str("\n}\n```\n\n");
+    // Said only when it is not the JSON every catalogue sent before `body:`.
+    let content_type = &catalog.body.content_type;
+    if content_type != JSON_MEDIA_TYPE {
+        out.push_str(", sent as ");
+        push_inline_code(out, content_type);
+    }
+    out.push_str(":\n\n");
+    let values = match first {
+        Some((status, code)) => example_values(catalog, status, code),
+        None => placeholder_values(catalog),
+    };
+    // One line per member, each object indented two spaces further; details
+    // in one line (compact JSON never starts a line with the fence's
+    // backticks). Members left out (details of a code without params, a
+    // docs URL a code has none of) leave no trace.
+    out.push_str("```json\n");
+    push_object(out, &catalog.body.tree(), &values, 1);
+    out.push_str("\n```\n\n");
+}
+
+/// What each part of the example body holds, as JSON text; `None` for a part
+/// left out. The details are the example details: an object, or the members
+/// of the object they are spread into.
+struct Values {
+    code: String,
+    message: String,
+    details: Option<Json>,
+    status: String,
+    docs: Option<String>,
+    title: String,
+}
+
+impl Values {
+    fn part(&self, part: Part) -> Option<Cow<'_, str>> {
+        match part {
+            Part::Code => Some(Cow::Borrowed(&self.code)),
+            Part::Message => Some(Cow::Borrowed(&self.message)),
+            Part::Details => self.details.as_ref().map(|json| Cow::Owned(json.to_json())),
+            Part::Status => Some(Cow::Borrowed(&self.status)),
+            Part::Docs => self.docs.as_deref().map(Cow::Borrowed),
+            Part::Title => Some(Cow::Borrowed(&self.title)),
+        }
+    }
+}
+
+/// The example body's values for `code` under `status`.
+fn example_values(catalog: &Catalog, status: &Status, code: &Code) -> Values {
+    let (message, details) = if code.params.is_empty() {
+        // What the server sends: `{{` as `{`, placeholders filled in.
+        (string_literal(&code.plain_message()), None)
+    } else {
+        let example = schema::example_details(catalog, code);
+        let message = string_literal(&schema::render(code, &example));
+        (message, Some(example))
+    };
+    let code_value = match (catalog.body.code_type, code.number()) {
+        (CodeType::Integer, Some(number)) => number.to_string(),
+        _ => string_literal(&code.code),
+    };
+    Values {
+        code: code_value,
+        message,
+        details,
+        status: status.status.to_string(),
+        docs: code.docs.as_deref().map(string_literal),
+        title: string_literal(code.title_in(status)),
+    }
+}
+
+/// Placeholders, for a catalogue without codes: the shape of the body, each
+/// value of the type it has (a code sent as a number is `0`), the status
+/// the first one, a docs URL the template as written.
+fn placeholder_values(catalog: &Catalog) -> Values {
+    let code = match catalog.body.code_type {
+        CodeType::Integer => "0".to_owned(),
+        _ => string_literal("<code>"),
+    };
+    let status = catalog.statuses.first().map_or(500, |status| status.status);
+    Values {
+        code,
+        message: string_literal("<human-readable text>"),
+        details: None,
+        status: status.to_string(),
+        docs: catalog.docs.as_deref().map(string_literal),
+        title: string_literal("<title>"),
+    }
+}
+
+/// Appends `object` as pretty JSON, its members at `depth` (two spaces
+/// each): `{`, one member a line, `}`. An object with no member written is
+/// `{}`.
+fn push_object(out: &mut String, object: &Object, values: &Values, depth: usize) {
+    let mut members: Vec<(String, Cow<'_, str>)> = Vec::new();
+    for member in &object.members {
+        let value = match &member.value {
+            Member::Part(part) => match values.part(*part) {
+                Some(value) => value,
+                None => continue,
+            },
+            Member::Object(inner) => {
+                let mut text = String::new();
+                push_object(&mut text, inner, values, depth + 1);
+                Cow::Owned(text)
+            }
+        };
+        members.push((string_literal(&member.name), value));
+    }
+    if object.spread
+        && let Some(Json::Object(params)) = &values.details
+    {
+        for (name, value) in params {
+            members.push((string_literal(name), Cow::Owned(value.to_json())));
+        }
+    }
+    if members.is_empty() {
+        out.push_str("{}");
+        return;
+    }
+    out.push_str("{\n");
+    for (index, (name, value)) in members.iter().enumerate() {
+        if index > 0 {
+            out.push_str(",\n");
+        }
+        let _ = write!(out, "{:indent$}{name}: {value}", "", indent = 2 * depth);
+    }
+    let _ = write!(out, "\n{:indent$}}}", "", indent = 2 * (depth - 1));
 }
 
 /// A status's section; `retry` says whether the catalogue gives retry advice.
@@ -121,7 +233,7 @@ fn section(out: &mut String, retry: bool, status: &Status) {
     }
     out.push_str("| Error Code | Meaning |\n| --- | --- |\n");
     for code in &status.codes {
-        push_code_cell(out, &code.code);
+        push_code_cell(out, &code.code, code.docs.as_deref());
         out.push_str(" | ");
         push_meaning(out, retry, code);
         out.push_str(" |\n");
@@ -130,19 +242,79 @@ fn section(out: &mut String, retry: bool, status: &Status) {
 }
 
 /// The start of a row and its first cell: the code's anchor, for links to
-/// it, and the code.
-fn push_code_cell(out: &mut String, code: &str) {
+/// it, and the code, linked to its documentation when it has a URL.
+fn push_code_cell(out: &mut String, code: &str, docs: Option<&str>) {
     out.push_str("| <a id=\"");
-    push_attribute(out, code);
+    push_attribute(out, &code_anchor(code));
     out.push_str("\"></a>");
-    push_code_span(out, code);
+    match docs {
+        Some(url) => {
+            out.push('[');
+            push_code_span(out, code);
+            out.push_str("](");
+            push_destination(out, url);
+            out.push(')');
+        }
+        None => push_code_span(out, code),
+    }
 }
 
-/// The Meaning cell: the message as written, its placeholders unfilled
-/// (`{retry_after}`) and `{{` shown as the `{` it sends, then the details,
-/// the retry advice, the deprecation and the version that added the code,
-/// each on a line of its own.
+/// The anchor of a code: the code itself, as it always was, unless it could
+/// meet another anchor of the page. A code that starts with a digit (an
+/// integer code such as `401` or `131047`, which a status's anchor could
+/// be), with `type:` (a type's anchor) or with `code:` (an anchor so made)
+/// is `code:<code>`. Codes without a `:` never had to change, and anchors
+/// that start with `code:` are exactly the codes given one, so no two
+/// anchors are the same. Any code is a valid HTML id (codes hold no
+/// whitespace), and [`fragment`] links to it.
+fn code_anchor(code: &str) -> Cow<'_, str> {
+    let clashes = code.starts_with(|c: char| c.is_ascii_digit())
+        || code.starts_with(TYPE_ANCHOR)
+        || code.starts_with(CODE_ANCHOR);
+    if clashes {
+        Cow::Owned(format!("{CODE_ANCHOR}{code}"))
+    } else {
+        Cow::Borrowed(code)
+    }
+}
+
+/// The prefix of a code's anchor when the code itself could clash.
+const CODE_ANCHOR: &str = "code:";
+
+/// The prefix of a type's anchor.
+const TYPE_ANCHOR: &str = "type:";
+
+/// Appends a URL as a link destination that reads back as exactly the URL:
+/// what Markdown or a table cell would take as syntax (`(`, `)`, `<`, `>`,
+/// `\\`, `&` of a reference, `|`, `` ` ``) backslash-escaped; whitespace and
+/// control characters, which no URL holds as they are, percent-encoded.
+fn push_destination(out: &mut String, url: &str) {
+    for c in url.chars() {
+        match c {
+            '(' | ')' | '<' | '>' | '\\' | '&' | '|' | '`' | '"' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_whitespace() || c.is_control() => {
+                let mut bytes = [0; 4];
+                for b in c.encode_utf8(&mut bytes).bytes() {
+                    let _ = write!(out, "%{b:02X}");
+                }
+            }
+            c => out.push(c),
+        }
+    }
+}
+
+/// The Meaning cell: the code's title when it has one, in bold; the message
+/// as written, its placeholders unfilled (`{retry_after}`) and `{{` shown
+/// as the `{` it sends; then the details, the retry advice, the deprecation
+/// and the version that added the code, each on a line of its own.
 fn push_meaning(out: &mut String, retry: bool, code: &Code) {
+    if let Some(title) = &code.title {
+        push_bold(out, title);
+        out.push_str("<br>");
+    }
     push_text(out, &code.plain_message());
     if !code.params.is_empty() {
         out.push_str("<br>**Details:**");
@@ -180,6 +352,22 @@ fn push_param(out: &mut String, param: &Param) {
     }
 }
 
+/// Plain text in bold: `**text**`, its text escaped as [`text`] does, and
+/// whitespace at either edge (which would keep the `**` from opening or
+/// closing) as a character reference.
+fn push_bold(out: &mut String, s: &str) {
+    let inner = text(s);
+    out.push_str("**");
+    for (at, c) in inner.char_indices() {
+        if c.is_whitespace() && (at == 0 || at + c.len_utf8() == inner.len()) {
+            let _ = write!(out, "&#x{:X};", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push_str("**");
+}
+
 /// The retry advice: the generator's own Markdown (its code spans are meant),
 /// which a table cell can hold as it is.
 fn push_advice(out: &mut String, advice: &str) {
@@ -209,8 +397,7 @@ fn push_type(out: &mut String, ty: &Type, optional: bool) {
         .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'[' | b']' | b'_'));
     match named {
         Some(name) if plain => {
-            // `:` may stand in a fragment as it is (RFC 3986, `pchar`).
-            let _ = write!(out, "[`{written}`](#type:{})", fragment(name));
+            let _ = write!(out, "[`{written}`](#{})", fragment(&type_anchor(name)));
         }
         _ if plain => {
             let _ = write!(out, "`{written}`");
@@ -231,11 +418,12 @@ fn named_in(ty: &Type) -> Option<&str> {
     }
 }
 
-/// The anchor of a type of `types:`: `type:FieldViolation`. Codes are
-/// letters, digits, `_`, `-` and `.`, and statuses are numbers, so the `:`
-/// keeps a type's anchor from ever meeting a code's, whatever the names.
+/// The anchor of a type of `types:`: `type:FieldViolation`. Statuses are
+/// numbers, and a code that starts with `type:` has an anchor that starts
+/// with `code:` (see [`code_anchor`]), so the `type:` keeps a type's anchor
+/// from ever meeting another, whatever the names.
 fn type_anchor(name: &str) -> String {
-    format!("type:{name}")
+    format!("{TYPE_ANCHOR}{name}")
 }
 
 /// The types of `types:`, each under a heading with its anchor, its
@@ -285,7 +473,7 @@ fn removed_section(out: &mut String, removed: &[Removed]) {
     out.push_str("These codes are no longer sent, and no code will ever take their place.\n\n");
     out.push_str("| Error Code | Status | Removed in | Reason |\n| --- | --- | --- | --- |\n");
     for tombstone in removed {
-        push_code_cell(out, &tombstone.code);
+        push_code_cell(out, &tombstone.code, None);
         let _ = writeln!(
             out,
             " | {} | {} | {} |",
@@ -302,7 +490,24 @@ fn is_plain_code(code: &str) -> bool {
     !code.is_empty()
         && code
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'/' | b':'))
+}
+
+/// Appends `s` in a code span when it can sit in one unchanged (a media
+/// type such as `application/problem+json`), else as escaped text.
+fn push_inline_code(out: &mut String, s: &str) {
+    let inert = !s.is_empty()
+        && !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && s.bytes()
+            .all(|b| b.is_ascii_graphic() && !matches!(b, b'`' | b'|' | b'\\') || b == b' ');
+    if inert {
+        out.push('`');
+        out.push_str(s);
+        out.push('`');
+    } else {
+        push_text(out, s);
+    }
 }
 
 /// Appends the code in a code span. The loader only admits codes that
@@ -434,11 +639,14 @@ fn push_attribute(out: &mut String, s: &str) {
     });
 }
 
-/// A URL fragment for an anchor id: percent-encoded beyond the unreserved set.
+/// A URL fragment for an anchor id: percent-encoded beyond the unreserved
+/// set, `/` and `:`, which may stand in a fragment as they are (RFC 3986,
+/// `fragment`), so that `#auth/invalid-email` and `#type:Position` link to
+/// their ids without a browser having to decode them.
 fn fragment(id: &str) -> String {
     let mut out = String::with_capacity(id.len());
     for b in id.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/' | b':') {
             out.push(char::from(b));
         } else {
             let _ = write!(out, "%{b:02X}");
@@ -474,5 +682,34 @@ mod tests {
     fn fragments() {
         assert_eq!(fragment("number-in-use"), "number-in-use");
         assert_eq!(fragment("a b|é"), "a%20b%7C%C3%A9");
+        assert_eq!(fragment("auth/invalid-email"), "auth/invalid-email");
+        assert_eq!(fragment("code:131047"), "code:131047");
+    }
+
+    #[test]
+    fn code_anchors_keep_every_old_anchor_and_never_clash() {
+        for old in ["invalid_token", "number-in-use", "WA401", "a.b"] {
+            assert_eq!(code_anchor(old), old);
+        }
+        assert_eq!(code_anchor("auth/invalid-email"), "auth/invalid-email");
+        assert_eq!(code_anchor("messaging:rate"), "messaging:rate");
+        assert_eq!(code_anchor("401"), "code:401");
+        assert_eq!(code_anchor("131047"), "code:131047");
+        assert_eq!(code_anchor("type:Position"), "code:type:Position");
+        assert_eq!(code_anchor("code:401"), "code:code:401");
+    }
+
+    #[test]
+    fn destinations_read_back_as_the_url() {
+        let mut out = String::new();
+        push_destination(&mut out, "https://x.test/a_(b)?c=1&copy;|`d` e");
+        assert_eq!(out, "https://x.test/a_\\(b\\)?c=1\\&copy;\\|\\`d\\`%20e");
+    }
+
+    #[test]
+    fn bold_text_keeps_its_delimiters_working() {
+        let mut out = String::new();
+        push_bold(&mut out, "\u{a0}*a*\u{3000}");
+        assert_eq!(out, "**&#xA0;\\*a\\*&#x3000;**");
     }
 }

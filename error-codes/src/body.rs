@@ -336,7 +336,7 @@ where
 struct DecodedVisitor<E>(PhantomData<fn() -> E>);
 
 /// What became of the `details` field.
-enum Details<E> {
+pub(crate) enum Details<E> {
     /// Decoded into the value.
     Value(E),
     /// Held until the code is known.
@@ -454,10 +454,10 @@ impl<E: Decode> Visitor<'_> for LookedVisitor<E> {
 }
 
 /// The details of the code at `index`, decoded as they are read.
-struct DetailsSeed<E>(usize, PhantomData<fn() -> E>);
+pub(crate) struct DetailsSeed<E>(usize, PhantomData<fn() -> E>);
 
 impl<E> DetailsSeed<E> {
-    fn new(index: usize) -> Self {
+    pub(crate) fn new(index: usize) -> Self {
         Self(index, PhantomData)
     }
 }

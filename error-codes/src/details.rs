@@ -47,6 +47,18 @@ impl Entries for () {
     }
 }
 
+impl<L: Entries + ?Sized> Entries for &L {
+    #[inline]
+    fn count(&self) -> usize {
+        (**self).count()
+    }
+
+    #[inline]
+    fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        (**self).write(map)
+    }
+}
+
 impl<V: Serialize, R: Entries> Entries for (Entry<V>, R) {
     #[inline]
     fn count(&self) -> usize {

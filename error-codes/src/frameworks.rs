@@ -92,10 +92,13 @@ pub mod support {
 
     #[cfg(feature = "actix-web")]
     pub use super::actix_web::{
-        actix_web, error_response, serialized_error_response, status_code as actix_status_code,
+        actix_web, error_response, layout_error_response, serialized_error_response,
+        status_code as actix_status_code,
     };
     #[cfg(feature = "axum")]
-    pub use super::axum::{axum_core, into_response, into_serialized_response};
+    pub use super::axum::{
+        axum_core, into_layout_response, into_response, into_serialized_response,
+    };
     #[cfg(feature = "utoipa")]
     pub use super::utoipa::{plain_body, responses, schema, serialized_body, utoipa};
 }
@@ -117,13 +120,35 @@ fn json_body<E: crate::ErrorCode + ?Sized>(error: &E) -> Vec<u8> {
     serde_json::to_vec(&Body(error)).unwrap_or_default()
 }
 
-/// What a framework sends for an error: its status and body, and the
-/// seconds of its `Retry-After` header, if any.
+/// What a framework sends for an error: its status, body and content type,
+/// and the seconds of its `Retry-After` header, if any.
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 struct Reply {
     status: u16,
     body: Vec<u8>,
+    content_type: &'static str,
     retry_after: Option<u64>,
+}
+
+/// The media type of the default body.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+const JSON: &str = "application/json";
+
+/// The reply for `error` in `layout` (the default body for `None`):
+/// serde's body, with the layout's content type.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+fn layout_reply<E: crate::ErrorCode + serde_core::Serialize + ?Sized>(
+    error: &E,
+    layout: Option<&'static crate::layout::Layout>,
+) -> Reply {
+    let mut reply = reply(error, serde_json::to_vec(error));
+    // The body of an error that could not be encoded is the default one.
+    if reply.status == error.status()
+        && let Some(layout) = layout
+    {
+        reply.content_type = layout.content_type;
+    }
+    reply
 }
 
 /// The status of a response whose error could not be encoded.
@@ -141,6 +166,7 @@ fn reply<E: crate::ErrorCode + ?Sized>(
         Ok(body) => Reply {
             status: error.status(),
             body,
+            content_type: JSON,
             retry_after: match error.retry() {
                 crate::Retry::After(wait) => Some(wait.as_secs()),
                 crate::Retry::Never | crate::Retry::Backoff => None,
@@ -158,6 +184,7 @@ fn reply<E: crate::ErrorCode + ?Sized>(
                     message,
                 })
                 .unwrap_or_default(),
+                content_type: JSON,
                 retry_after: None,
             }
         }
@@ -168,6 +195,28 @@ fn reply<E: crate::ErrorCode + ?Sized>(
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __error_codes_impl_frameworks {
+    (
+        type: $ty:ty,
+        values: $values:expr,
+        statuses: [$({ $($status_field:ident: $status_value:expr),* $(,)? }),* $(,)?],
+        codes: [$({ $($code_field:ident: $code_value:expr),* $(,)? }),* $(,)?],
+        $(advice: [$({ $($advice_field:ident: $advice_value:expr),* $(,)? }),* $(,)?],)?
+        $(details: [$({ $($details_field:ident: $details_value:expr),* $(,)? }),* $(,)?],)?
+        layout: $layout:expr $(,)?
+    ) => {
+        $crate::__error_codes_impl_axum!($ty, layout: $layout);
+        $crate::__error_codes_impl_actix_web!($ty, layout: $layout);
+        $crate::__error_codes_impl_utoipa!(
+            $ty,
+            $values,
+            &[$($crate::__private::frameworks::StatusDoc { $($status_field: $status_value),* }),*],
+            &[$($crate::__private::frameworks::CodeDoc { $($code_field: $code_value),* }),*],
+            &[$($($crate::__private::frameworks::AdviceDoc { $($advice_field: $advice_value),* }),*)?],
+            &[$($($crate::__private::frameworks::DetailsDoc { $($details_field: $details_value),* }),*)?],
+            serialized_body,
+            $layout
+        );
+    };
     (
         type: $ty:ty,
         values: $values:expr,
@@ -185,7 +234,8 @@ macro_rules! __error_codes_impl_frameworks {
             &[$($crate::__private::frameworks::CodeDoc { $($code_field: $code_value),* }),*],
             &[$($($crate::__private::frameworks::AdviceDoc { $($advice_field: $advice_value),* }),*)?],
             &[$($crate::__private::frameworks::DetailsDoc { $($details_field: $details_value),* }),*],
-            serialized_body
+            serialized_body,
+            ::core::option::Option::None
         );
     };
     (
@@ -204,7 +254,8 @@ macro_rules! __error_codes_impl_frameworks {
             &[$($crate::__private::frameworks::CodeDoc { $($code_field: $code_value),* }),*],
             &[$($($crate::__private::frameworks::AdviceDoc { $($advice_field: $advice_value),* }),*)?],
             &[],
-            plain_body
+            plain_body,
+            ::core::option::Option::None
         );
     };
 }
@@ -231,6 +282,17 @@ macro_rules! __error_codes_impl_axum {
         impl $crate::__private::frameworks::axum_core::response::IntoResponse for $ty {
             fn into_response(self) -> $crate::__private::frameworks::axum_core::response::Response {
                 $crate::__private::frameworks::into_serialized_response(&self)
+            }
+        }
+    };
+    ($ty:ty, layout: $layout:expr) => {
+        /// The error response: its status, the content type of the
+        /// catalogue's layout, the body in that layout, and `Retry-After`
+        /// when the error says when to retry.
+        #[automatically_derived]
+        impl $crate::__private::frameworks::axum_core::response::IntoResponse for $ty {
+            fn into_response(self) -> $crate::__private::frameworks::axum_core::response::Response {
+                $crate::__private::frameworks::into_layout_response(&self, $layout)
             }
         }
     };
@@ -276,6 +338,21 @@ macro_rules! __error_codes_impl_actix_web {
             }
         }
     };
+    ($ty:ty, layout: $layout:expr) => {
+        /// The error response: its status, the content type of the
+        /// catalogue's layout, the body in that layout, and `Retry-After`
+        /// when the error says when to retry.
+        #[automatically_derived]
+        impl $crate::__private::frameworks::actix_web::ResponseError for $ty {
+            fn status_code(&self) -> $crate::__private::frameworks::actix_web::http::StatusCode {
+                $crate::__private::frameworks::actix_status_code(self)
+            }
+
+            fn error_response(&self) -> $crate::__private::frameworks::actix_web::HttpResponse {
+                $crate::__private::frameworks::layout_error_response(self, $layout)
+            }
+        }
+    };
 }
 
 #[cfg(not(feature = "actix-web"))]
@@ -289,7 +366,7 @@ macro_rules! __error_codes_impl_actix_web {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __error_codes_impl_utoipa {
-    ($ty:ty, $values:expr, $statuses:expr, $codes:expr, $advice:expr, $details:expr, $body:ident) => {
+    ($ty:ty, $values:expr, $statuses:expr, $codes:expr, $advice:expr, $details:expr, $body:ident, $layout:expr) => {
         /// One response per status, each with one named example per code.
         #[automatically_derived]
         impl $crate::__private::frameworks::utoipa::IntoResponses for $ty {
@@ -306,6 +383,7 @@ macro_rules! __error_codes_impl_utoipa {
                     $advice,
                     $details,
                     $crate::__private::frameworks::$body::<Self>,
+                    $layout,
                 )
             }
         }

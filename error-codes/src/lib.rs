@@ -145,6 +145,7 @@ mod body;
 mod content;
 mod details;
 mod frameworks;
+mod layout;
 mod received;
 mod retry;
 
@@ -292,6 +293,26 @@ pub trait ErrorCode {
         Retry::Never
     }
 
+    /// The URL of the code's documentation: the code's own `docs:` in the
+    /// catalogue, else the catalogue's `docs:` template filled in for it;
+    /// `None` by default, so impls written by hand need not say.
+    ///
+    /// ```
+    /// use std::borrow::Cow;
+    /// use error_codes::ErrorCode;
+    ///
+    /// struct Busy;
+    /// impl ErrorCode for Busy {
+    ///     fn code(&self) -> &'static str { "busy" }
+    ///     fn message(&self) -> Cow<'static, str> { Cow::Borrowed("Busy.") }
+    ///     fn status(&self) -> u16 { 503 }
+    /// }
+    /// assert_eq!(Busy.docs(), None);
+    /// ```
+    fn docs(&self) -> Option<&'static str> {
+        None
+    }
+
     /// The HTTP status as an [`http::StatusCode`], for the crates built on
     /// `http` (axum, hyper, reqwest). Needs the `http` feature.
     ///
@@ -403,6 +424,17 @@ pub mod __private {
     pub use crate::details::{
         Entries, Entry, Finite, Numbers, Object, OptEntry, Optional, Required, Slots, read_object,
     };
+
+    pub use crate::layout::Layout;
+
+    /// How the enums of a catalogue that declares its body's layout
+    /// (`body:`) write and read it: see `layout.rs`.
+    pub mod layout {
+        pub use crate::layout::{
+            Code, Details, Docs, Field, Fields, KeyIndex, Layout, Member, Message, Nest, Number,
+            Obj, Object, Part, Parts, State, Status, Title, Write, deserialize, serialize,
+        };
+    }
 
     /// Serializes `error` as its [`ErrorBody`](crate::ErrorBody), without
     /// allocating.
@@ -601,11 +633,28 @@ pub mod __private {
     /// generated enums without them, and any written by hand), which has
     /// no details to read.
     pub trait Decode: Sized {
+        /// The layout of the type's bodies when its catalogue declares one
+        /// (`body:`), which [`Received`](crate::Received) reads and writes;
+        /// `None` for the default body, `{"error", "message", "details"}`.
+        const LAYOUT: Option<&'static crate::layout::Layout> = None;
+
         /// The code's value, or the index of a code with params.
         ///
         /// # Errors
         /// A code the type does not know.
         fn lookup(code: &str) -> Result<Lookup<Self>, UnknownCode>;
+
+        /// The code's value, or the index of a code with params, from the
+        /// JSON number that a layout with integer codes sends it as. By
+        /// default its digits, written on the stack, are looked up as
+        /// text; generated enums match the number itself.
+        ///
+        /// # Errors
+        /// A code the type does not know.
+        #[inline]
+        fn lookup_number(code: u64) -> Result<Lookup<Self>, UnknownCode> {
+            Self::lookup(crate::layout::Digits::new(code, false).as_str())
+        }
 
         /// The value of the code at `index` (from [`lookup`](Self::lookup))
         /// with the given details.

@@ -4,12 +4,13 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde_core::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
-use serde_core::ser::Serializer;
+use serde_core::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde_core::ser::{Serialize, SerializeMap as _, Serializer};
 
 use crate::__private::{Decode, Lookup};
-use crate::body::Field;
+use crate::body::{Field, utf8};
 use crate::content::{Content, ContentDeserializer};
+use crate::layout::{Digits, Layout, Object, Part};
 
 /// An error response body as received: `{"error": <code>, "message": <text>}`
 /// (with `details` when the code has params) with any code, known to `E` or
@@ -56,13 +57,32 @@ use crate::content::{Content, ContentDeserializer};
 /// generates, or any type whose `FromStr` parses codes. Serializing a
 /// `Received` writes the body back as it came (code, message and details, if
 /// any), so a proxy can pass an error on unchanged.
+///
+/// # Declared layouts
+///
+/// The enums of a catalogue that declares its body's layout (`body:`) are
+/// read in that layout: the code and the message wherever it puts them (an
+/// integer code, sent as a JSON number, is kept as its digits), and the
+/// status, documentation URL and title when it has them and the body sends
+/// them. The details are the member it names, or for a layout that spreads
+/// them, every other member of that object. The body is written back in
+/// the same layout. Types written by hand keep the default body.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Received<E> {
     code: String,
     message: String,
-    /// The `details` as sent, if any.
+    /// The `details` as sent, if any (the members spread into an object, as
+    /// a map, for a layout that spreads them).
     details: Option<Content>,
     known: Option<E>,
+    /// The status as sent, for a layout that has one.
+    status: Option<u16>,
+    /// The documentation URL as sent, for a layout that has one.
+    docs: Option<String>,
+    /// The title as sent, for a layout that has one.
+    title: Option<String>,
+    /// The declared layout the body was read in; `None` for the default.
+    layout: Option<&'static Layout>,
 }
 
 impl<E> Received<E> {
@@ -99,6 +119,27 @@ impl<E> Received<E> {
     pub fn message(&self) -> &str {
         &self.message
     }
+
+    /// The HTTP status as the body sent it, for a layout with a `status:`
+    /// member; `None` when it has none or the body left it out.
+    #[must_use]
+    pub fn status(&self) -> Option<u16> {
+        self.status
+    }
+
+    /// The documentation URL as the body sent it, for a layout with a
+    /// `docs:` member; `None` when it has none or the body left it out.
+    #[must_use]
+    pub fn docs(&self) -> Option<&str> {
+        self.docs.as_deref()
+    }
+
+    /// The title as the body sent it, for a layout with a `title:` member;
+    /// `None` when it has none or the body left it out.
+    #[must_use]
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
 }
 
 /// The message, as sent.
@@ -111,9 +152,17 @@ impl<E> fmt::Display for Received<E> {
 impl<E: fmt::Debug> std::error::Error for Received<E> {}
 
 /// As the body it was read from: `{"error": code, "message": message}`, and
-/// `details` when it had them.
+/// `details` when it had them; or in the declared layout it was read in.
 impl<E> serde_core::Serialize for Received<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if let Some(layout) = self.layout {
+            return Written {
+                object: &layout.body,
+                integer: layout.integer,
+                received: self,
+            }
+            .serialize(serializer);
+        }
         match &self.details {
             Some(details) => {
                 crate::body::serialize_with_details(&self.code, &self.message, details, serializer)
@@ -130,7 +179,13 @@ impl<'de, E: Decode> serde_core::Deserialize<'de> for Received<E> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         // A map, not a struct: formats such as JSON also hand a struct
         // visitor arrays, and `["code", "text"]` is no error body.
-        deserializer.deserialize_map(BodyVisitor(PhantomData))
+        match E::LAYOUT {
+            None => deserializer.deserialize_map(BodyVisitor(PhantomData)),
+            Some(layout) => deserializer.deserialize_map(LayoutVisitor {
+                layout,
+                known: PhantomData,
+            }),
+        }
     }
 }
 
@@ -178,6 +233,350 @@ impl<'de, E: Decode> Visitor<'de> for BodyVisitor<E> {
             message,
             details,
             known,
+            status: None,
+            docs: None,
+            title: None,
+            layout: None,
         })
+    }
+}
+
+/// What a body in a declared layout sent, as it is read.
+#[derive(Default)]
+struct Sent {
+    code: Option<String>,
+    message: Option<String>,
+    details: Option<Content>,
+    /// The other members of the object the params are spread into.
+    spread: Vec<(Content, Content)>,
+    status: Option<u16>,
+    docs: Option<String>,
+    title: Option<String>,
+}
+
+struct LayoutVisitor<E> {
+    layout: &'static Layout,
+    known: PhantomData<fn() -> E>,
+}
+
+impl<'de, E: Decode> Visitor<'de> for LayoutVisitor<E> {
+    type Value = Received<E>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an error body")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut sent = Sent::default();
+        read_members(&self.layout.body, self.layout.integer, &mut sent, &mut map)?;
+        // Required members, so `read_members` has seen them.
+        let (Some(code), Some(message)) = (sent.code, sent.message) else {
+            return Err(de::Error::custom("the layout has no code or no message"));
+        };
+        let spread = spread(&self.layout.body);
+        let details = if spread {
+            (!sent.spread.is_empty()).then(|| Content::Map(sent.spread))
+        } else {
+            sent.details
+        };
+        let known = match E::lookup(&code) {
+            Ok(Lookup::Value(value)) => Some(value),
+            // Decoded from the copy we hold: an error in it leaves the
+            // body read, with no known value. Spread params may all be
+            // optional, and absent.
+            Ok(Lookup::Details(index)) => match &details {
+                Some(details) => {
+                    E::details(index, ContentDeserializer::<de::value::Error>::new(details)).ok()
+                }
+                None if spread => E::details(
+                    index,
+                    ContentDeserializer::<de::value::Error>::new(&Content::Map(Vec::new())),
+                )
+                .ok(),
+                None => None,
+            },
+            Err(_) => None,
+        };
+        Ok(Received {
+            code,
+            message,
+            details,
+            known,
+            status: sent.status,
+            docs: sent.docs,
+            title: sent.title,
+            layout: Some(self.layout),
+        })
+    }
+}
+
+/// Whether the params are spread into `object` or an object in it.
+fn spread(object: &Object) -> bool {
+    object.spread
+        || object.members.iter().any(|member| match &member.part {
+            Part::Object(inner) => spread(inner),
+            _ => false,
+        })
+}
+
+/// Whether a body must have `part`: the code, the message, or an object
+/// holding either.
+fn required(part: &Part) -> bool {
+    match part {
+        Part::Code | Part::Message => true,
+        Part::Object(object) => object.members.iter().any(|member| required(&member.part)),
+        Part::Details | Part::Status | Part::Docs | Part::Title => false,
+    }
+}
+
+/// Reads the members of `object` from `map` into `sent`: each at most
+/// once, the others kept when the params are spread into it, else ignored.
+fn read_members<'de, A: MapAccess<'de>>(
+    object: &'static Object,
+    integer: bool,
+    sent: &mut Sent,
+    map: &mut A,
+) -> Result<(), A::Error> {
+    let mut seen = vec![false; object.members.len()];
+    while let Some(key) = map.next_key_seed(KeySeed(object))? {
+        let index = match key {
+            Key::Member(index) => index,
+            Key::Other(Some(name)) => {
+                let value = map.next_value::<Content>()?;
+                sent.spread.push((Content::String(name), value));
+                continue;
+            }
+            Key::Other(None) => {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            }
+        };
+        let member = &object.members[index];
+        if std::mem::replace(&mut seen[index], true) {
+            return Err(de::Error::duplicate_field(member.name));
+        }
+        match &member.part {
+            Part::Code if integer => {
+                sent.code = Some(map.next_value_seed(NumberText)?);
+            }
+            Part::Code => sent.code = Some(map.next_value()?),
+            Part::Message => sent.message = Some(map.next_value()?),
+            Part::Details => sent.details = Some(map.next_value()?),
+            Part::Status => sent.status = Some(map.next_value()?),
+            Part::Docs => sent.docs = Some(map.next_value()?),
+            Part::Title => sent.title = Some(map.next_value()?),
+            Part::Object(inner) => map.next_value_seed(ObjectSeed {
+                name: member.name,
+                object: inner,
+                integer,
+                sent,
+            })?,
+        }
+    }
+    for (member, seen) in object.members.iter().zip(seen) {
+        if !seen && required(&member.part) {
+            return Err(de::Error::missing_field(member.name));
+        }
+    }
+    Ok(())
+}
+
+/// A nested object of a body in a declared layout.
+struct ObjectSeed<'a> {
+    name: &'static str,
+    object: &'static Object,
+    integer: bool,
+    sent: &'a mut Sent,
+}
+
+impl<'de> DeserializeSeed<'de> for ObjectSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ObjectSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "an object `{}`", self.name)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        read_members(self.object, self.integer, self.sent, &mut map)
+    }
+}
+
+/// A key of an object of a declared layout.
+enum Key {
+    /// The member at this index.
+    Member(usize),
+    /// Another member, with its name when the params are spread into the
+    /// object.
+    Other(Option<String>),
+}
+
+struct KeySeed(&'static Object);
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Key;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl Visitor<'_> for KeySeed {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member name")
+    }
+
+    fn visit_str<Error: de::Error>(self, name: &str) -> Result<Key, Error> {
+        let index = self.0.members.iter().position(|member| member.name == name);
+        Ok(match index {
+            Some(index) => Key::Member(index),
+            None => Key::Other(self.0.spread.then(|| name.to_owned())),
+        })
+    }
+
+    fn visit_bytes<Error: de::Error>(self, name: &[u8]) -> Result<Key, Error> {
+        let name = utf8(name, &self)?;
+        self.visit_str(name)
+    }
+}
+
+/// An integer code, kept as its digits.
+struct NumberText;
+
+impl<'de> DeserializeSeed<'de> for NumberText {
+    type Value = String;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<String, D::Error> {
+        deserializer.deserialize_u64(self)
+    }
+}
+
+impl Visitor<'_> for NumberText {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an integer code")
+    }
+
+    fn visit_u64<Error: de::Error>(self, code: u64) -> Result<String, Error> {
+        Ok(Digits::new(code, false).as_str().to_owned())
+    }
+
+    fn visit_i64<Error: de::Error>(self, code: i64) -> Result<String, Error> {
+        Ok(Digits::new(code.unsigned_abs(), code < 0)
+            .as_str()
+            .to_owned())
+    }
+}
+
+/// An object of a body in a declared layout, written back from what was
+/// received.
+struct Written<'a, E> {
+    object: &'static Object,
+    integer: bool,
+    received: &'a Received<E>,
+}
+
+impl<E> Written<'_, E> {
+    /// The members spread into this object, if any.
+    fn spread(&self) -> &[(Content, Content)] {
+        match &self.received.details {
+            Some(Content::Map(members)) if self.object.spread => members,
+            _ => &[],
+        }
+    }
+
+    /// Whether `part` has a value to write.
+    fn has(&self, part: &Part) -> bool {
+        let received = self.received;
+        match part {
+            Part::Code | Part::Message | Part::Object(_) => true,
+            Part::Details => received.details.is_some(),
+            Part::Status => received.status.is_some(),
+            Part::Docs => received.docs.is_some(),
+            Part::Title => received.title.is_some(),
+        }
+    }
+}
+
+impl<E> Serialize for Written<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let received = self.received;
+        let spread = self.spread();
+        let count = self
+            .object
+            .members
+            .iter()
+            .filter(|member| self.has(&member.part))
+            .count()
+            + spread.len();
+        let mut map = serializer.serialize_map(Some(count))?;
+        for member in self.object.members {
+            let name = member.name;
+            match &member.part {
+                Part::Code if self.integer => {
+                    map.serialize_entry(name, &IntegerCode(&received.code))?;
+                }
+                Part::Code => map.serialize_entry(name, &received.code)?,
+                Part::Message => map.serialize_entry(name, &received.message)?,
+                Part::Details => {
+                    if let Some(details) = &received.details {
+                        map.serialize_entry(name, details)?;
+                    }
+                }
+                Part::Status => {
+                    if let Some(status) = received.status {
+                        map.serialize_entry(name, &status)?;
+                    }
+                }
+                Part::Docs => {
+                    if let Some(docs) = &received.docs {
+                        map.serialize_entry(name, docs)?;
+                    }
+                }
+                Part::Title => {
+                    if let Some(title) = &received.title {
+                        map.serialize_entry(name, title)?;
+                    }
+                }
+                Part::Object(object) => map.serialize_entry(
+                    name,
+                    &Written {
+                        object,
+                        integer: self.integer,
+                        received,
+                    },
+                )?,
+            }
+        }
+        for (name, value) in spread {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
+/// An integer code, read as its digits, written back as the number.
+struct IntegerCode<'a>(&'a str);
+
+impl Serialize for IntegerCode<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if let Ok(number) = self.0.parse::<u64>() {
+            serializer.serialize_u64(number)
+        } else if let Ok(number) = self.0.parse::<i64>() {
+            serializer.serialize_i64(number)
+        } else {
+            // Not reached: the code was read as a number.
+            serializer.serialize_str(self.0)
+        }
     }
 }

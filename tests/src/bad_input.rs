@@ -200,6 +200,16 @@ pub const FILE_CLASSES: &[FileClass] = &[
     refused("param_not_an_identifier", Text("title: T\nstatuses:\n  422:\n    codes:\n      a:\n        message: A.\n        params:\n          retry-after: integer\n"), at(8, 11), "param `retry-after` is not a name a body can carry"),
     refused("param_case_collision", Text("title: T\nstatuses:\n  422:\n    codes:\n      a:\n        message: A.\n        params:\n          userId: string\n          user_id: string\n"), at(9, 11), "are both the Rust field `user_id`"),
     refused("example_of_wrong_type", Text("title: T\nstatuses:\n  429:\n    codes:\n      a:\n        message: A.\n        params:\n          limit: {type: integer, example: sixty}\n"), at(8, 43), "the example is the text `sixty`, not an integer"),
+    // The body's layout, codes of any form and docs URLs.
+    refused("code_without_rust_name", Text("title: T\nstatuses:\n  400:\n    codes:\n      131047: Too late to reply.\n"), at(5, 7), "`131047` cannot become a Rust variant: `131047` is not an identifier"),
+    refused("names_collide", Text("title: T\nstatuses:\n  400:\n    codes:\n      131047:\n        name: Undeliverable\n        message: A.\n      131026:\n        name: Undeliverable\n        message: B.\n"), at(9, 15), "give one of them another `name:`"),
+    refused("code_not_integer", Text("title: T\nbody:\n  code: code\n  message: message\n  code_type: integer\nstatuses:\n  400:\n    codes:\n      '0123':\n        name: A\n        message: A.\n"), at(9, 7), "code `0123` has a leading zero"),
+    refused("member_paths_collide", Text("title: T\nbody:\n  code: error\n  message: error.message\nstatuses: {}\n"), at(4, 12), "`message: error.message` and `code: error` (line 3) collide"),
+    refused("param_collides_with_member", Text("title: T\nbody: problem\ndocs: https://docs.example.com/errors/{code}\nstatuses:\n  400:\n    codes:\n      a:\n        message: A.\n        params:\n          status: integer\n"), at(10, 11), "param `status` cannot be spread into the body"),
+    refused("problem_without_docs", Text("title: T\nbody: problem\nstatuses:\n  400:\n    codes:\n      a: A.\n"), at(2, 1), "`body: problem` sends each code's docs URL as `type`"),
+    refused("docs_unknown_placeholder", Text("title: T\ndocs: https://docs.example.com/errors/{slug}\nstatuses: {}\n"), at(2, 7), "unknown placeholder `{slug}` in the docs URL"),
+    refused("unknown_body_preset", Text("title: T\nbody: problme\nstatuses: {}\n"), at(2, 7), "unknown body preset `problme`: did you mean `problem`?"),
+    refused("unknown_code_type", Text("title: T\nbody:\n  code: code\n  message: message\n  code_type: number\nstatuses: {}\n"), at(5, 14), "unknown code type `number`: expected `string` or `integer`"),
 ];
 
 /// A valid catalogue padded with a comment to one byte over the limit.

@@ -6,6 +6,7 @@ use error_codes_gen::Catalog;
 
 pub mod bad_input;
 pub mod fuzz;
+pub mod layout;
 pub mod node;
 pub mod python;
 pub mod sandbox;
@@ -207,6 +208,8 @@ pub fn openapi_expectation(catalog: &Catalog) -> serde_json::Value {
                         "params": params_expectation(&code.params),
                         "retry": code.retry.word(),
                         "retry_advice": retry.then(|| code.retry.advice()),
+                        "docs": code.docs,
+                        "title": code.title_in(status),
                     })
                 })
                 .collect();
@@ -230,10 +233,23 @@ pub fn openapi_expectation(catalog: &Catalog) -> serde_json::Value {
             })
         })
         .collect();
+    let body = &catalog.body;
+    let parts: Vec<_> = body
+        .parts
+        .iter()
+        .map(|(part, path)| serde_json::json!([part.key(), path.to_string()]))
+        .collect();
     serde_json::json!({
         "title": catalog.title,
         "version": catalog.version,
         "description": catalog.description,
+        "body": {
+            "parts": parts,
+            "code_type": body.code_type.word(),
+            "content_type": body.content_type,
+            "preset": body.preset.map(error_codes_gen::Preset::word),
+        },
+        "docs": catalog.docs,
         "types": types,
         "statuses": statuses,
     })

@@ -32,6 +32,20 @@ fn params_expansion() {
     insta::assert_snapshot!(pretty(&catalog));
 }
 
+/// A declared layout (`fixtures/bodies-rust/nested.yaml`): integer codes
+/// nested under `error` with details at `error.error_data`, variants named
+/// by `name:`, docs URLs, serde through the layout's typed tree, the hidden
+/// `Decode` impls that hold its `Layout` constant (instead of `FromStr`),
+/// and the hook's `layout:`.
+#[test]
+fn layout_expansion() {
+    let catalog = error_codes_gen::Catalog::load(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/bodies-rust/nested.yaml"),
+    )
+    .unwrap_or_else(|error| panic!("{error}"));
+    insta::assert_snapshot!(pretty(&catalog));
+}
+
 /// Deprecated variants, and the allowances that keep the generated impls
 /// that name them warning-free.
 #[test]

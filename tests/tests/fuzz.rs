@@ -12,14 +12,26 @@
 //!   pulldown-cmark, recovering every heading and table cell. The lifecycle
 //!   too: each `#[deprecated]` note and `impl_frameworks!` note, each
 //!   `oneOf` branch's `deprecated: true` and notes, each Meaning cell's
-//!   deprecation and `since` lines, and the "Removed codes" table.
+//!   deprecation and `since` lines, and the "Removed codes" table. Layouts
+//!   too (`body:` mappings with nested paths, spread details, integer codes
+//!   with their `name:`s, `body: problem`), docs URLs, titles and codes with
+//!   `/` and `:`: read back from the model, the Rust's `docs()` arms and
+//!   hook `layout:`, the `OpenAPI` media type, each code's branch wherever
+//!   the layout puts the code, its params at the details' path or spread,
+//!   and each example as the body the code sends (`error_codes_tests::layout`
+//!   walks the layout independently); the page's example body, docs links,
+//!   titles and anchors.
 //! - `sampled_catalogues_and_enums_through_tsc_the_validator_and_rustc`: the
 //!   largest generated catalogues through tsc (strict) and Node (and their
-//!   `ERRORS` doc comments through the compiler's `JSDoc` parser: `@deprecated`
-//!   and `@since` exactly where the catalogue has them, no other tag), through
-//!   `check_openapi.py` (`PyYAML`, libyaml and openapi-spec-validator), and
-//!   through `include_errors!` in a compiled crate, together with generated
-//!   `#[derive(ErrorCode)]` enums, whose values the crate prints.
+//!   `ERRORS` doc comments through the compiler's `JSDoc` parser: `@deprecated`,
+//!   `@since` and `@see` exactly where the catalogue has them, no other tag),
+//!   through `check_openapi.py` (`PyYAML`, libyaml and openapi-spec-validator),
+//!   and through `include_errors!` in a compiled crate, together with generated
+//!   `#[derive(ErrorCode)]` enums, whose values the crate prints. The samples
+//!   take the largest of each kind of layout in turn: tsc also runs the guards
+//!   on each code's body in its layout (and on bodies of another layout or an
+//!   integer code sent as a string, which they refuse), and the crate reads
+//!   each body strictly and as `Received`, and writes it back.
 //!
 //! The derive's expansion on arbitrary enums, valid or not, is fuzzed in
 //! process in `error-codes-macro/src/derive.rs`.
@@ -37,8 +49,8 @@ use std::process::Command;
 use error_codes_gen::{Catalog, documents, markdown, openapi, rust, typescript};
 use error_codes_tests::fuzz::{self, CatalogueSpec, EnumCase};
 use error_codes_tests::{
-    node, openapi_expectation, python, scratch_crates_target, scratch_manifest, seed_lockfile,
-    target_dir, tools, workspace_root, write_if_changed,
+    layout, node, openapi_expectation, python, scratch_crates_target, scratch_manifest,
+    seed_lockfile, target_dir, tools, workspace_root, write_if_changed,
 };
 use proptest::prelude::*;
 use proptest::strategy::ValueTree as _;
@@ -274,8 +286,10 @@ fn check_diagnostics(bytes: &[u8], error: &error_codes_gen::Error) -> Result<(),
 fn valid_catalogues_read_back_by_their_parsers() {
     let mut runner = TestRunner::new(fuzz::config(200));
     // Codes; deprecated codes; codes with `since`; tombstones; params;
-    // types; codes that may be retried.
-    let counts = RefCell::new([0usize; 7]);
+    // types; codes that may be retried; layouts: mappings, problem details,
+    // integer codes, spread details; codes with a docs URL, a title, an
+    // explicit name, a `/` or `:`.
+    let counts = RefCell::new([0usize; 15]);
     let result = runner.run(&fuzz::catalogue(), |spec| {
         let yaml = spec.yaml();
         let catalog = Catalog::from_yaml(&yaml, "fuzz.yaml").map_err(|error| {
@@ -295,20 +309,57 @@ fn valid_catalogues_read_back_by_their_parsers() {
         }
         counts[3] += catalog.removed.len();
         counts[5] += catalog.types.len();
+        let body = &catalog.body;
+        counts[7] += usize::from(body.is_declared() && body.preset.is_none());
+        counts[8] += usize::from(body.preset.is_some());
+        counts[9] += usize::from(body.code_type == error_codes_gen::CodeType::Integer);
+        counts[10] += usize::from(
+            body.preset.is_none()
+                && body
+                    .path(error_codes_gen::Part::Details)
+                    .is_some_and(|path| path.spread),
+        );
+        for (_, code) in catalog.codes() {
+            counts[11] += usize::from(code.docs.is_some());
+            counts[12] += usize::from(code.title.is_some());
+            counts[13] += usize::from(code.explicit_name);
+            counts[14] += usize::from(code.code.contains(['/', ':']));
+        }
         Ok(())
     });
     if let Err(failure) = result {
         panic!("{failure}\n(FUZZ_SEED={:#x})", fuzz::seed());
     }
-    let [codes, deprecated, since, removed, params, types, retries] = *counts.borrow();
+    let [
+        codes,
+        deprecated,
+        since,
+        removed,
+        params,
+        types,
+        retries,
+        mappings,
+        problems,
+        integers,
+        spreads,
+        docs,
+        titles,
+        names,
+        slashes,
+    ] = *counts.borrow();
     eprintln!(
         "catalogues: {} read back through syn, prettyplease, YAML and pulldown-cmark, \
          {codes} codes ({deprecated} deprecated, {since} with `since`, {retries} to retry, \
-         {params} params), {types} types, {removed} tombstones",
+         {params} params, {docs} with docs, {titles} with a title, {names} named, \
+         {slashes} with `/` or `:`), {types} types, {removed} tombstones; \
+         layouts: {mappings} mappings ({integers} with integer codes, {spreads} spreading \
+         the details), {problems} problem details",
         runner.config().cases,
     );
     // The generator reaches every part of the format.
     assert!(params > 0 && types > 0 && retries > 0 && removed > 0);
+    assert!(mappings > 0 && problems > 0 && integers > 0 && spreads > 0);
+    assert!(docs > 0 && titles > 0 && names > 0 && slashes > 0);
 }
 
 fn fail(problem: &str, yaml: &str) -> TestCaseError {
@@ -327,6 +378,7 @@ fn check_model(spec: &CatalogueSpec, catalog: &Catalog) -> Result<(), String> {
     };
     same("title", &catalog.title, &spec.title)?;
     same("version", &catalog.version, &spec.version)?;
+    check_layout_model(spec, catalog)?;
     same("description", &catalog.description, &spec.description)?;
     same(
         "name",
@@ -386,6 +438,7 @@ fn check_model(spec: &CatalogueSpec, catalog: &Catalog) -> Result<(), String> {
             let retry = written_code.retry.or(written.retry).unwrap_or("never");
             same("retry", &code.retry.word(), &retry)?;
             check_params(&code.code, &code.params, &written_code.params)?;
+            check_code_extras(spec, status.status, code, written_code)?;
         }
     }
     same("type count", &catalog.types.len(), &spec.types.len())?;
@@ -408,6 +461,65 @@ fn check_model(spec: &CatalogueSpec, catalog: &Catalog) -> Result<(), String> {
         .map(|r| (&r.code, r.status, &r.version, &r.reason))
         .collect();
     same("removed", &removed, &expected)?;
+    Ok(())
+}
+
+/// The same Debug text, or what differs.
+fn same(what: &str, a: &dyn std::fmt::Debug, b: &dyn std::fmt::Debug) -> Result<(), String> {
+    let (a, b) = (format!("{a:?}"), format!("{b:?}"));
+    if a == b {
+        Ok(())
+    } else {
+        Err(format!("loaded {what} {a}, written {b}"))
+    }
+}
+
+/// The loaded layout and docs template are the ones written.
+fn check_layout_model(spec: &CatalogueSpec, catalog: &Catalog) -> Result<(), String> {
+    let body = spec
+        .layout
+        .as_ref()
+        .map_or_else(error_codes_gen::Body::default, fuzz::LayoutSpec::expected);
+    same("body parts", &catalog.body.parts, &body.parts)?;
+    same("code_type", &catalog.body.code_type, &body.code_type)?;
+    same(
+        "content_type",
+        &catalog.body.content_type,
+        &body.content_type,
+    )?;
+    same("preset", &catalog.body.preset, &body.preset)?;
+    same(
+        "declared",
+        &catalog.body.is_declared(),
+        &spec.layout.is_some(),
+    )?;
+    same("docs", &catalog.docs.as_deref(), &spec.docs)?;
+    Ok(())
+}
+
+/// A code's title, docs URL (its own template, else the catalogue's, filled
+/// in) and explicit name are the ones written.
+fn check_code_extras(
+    spec: &CatalogueSpec,
+    status: u16,
+    code: &error_codes_gen::Code,
+    written: &fuzz::CodeSpec,
+) -> Result<(), String> {
+    same("code title", &code.title, &written.title)?;
+    let docs = written
+        .docs
+        .or(spec.docs)
+        .map(|template| fuzz::layout::resolve(template, &code.code, status));
+    same("code docs", &code.docs, &docs)?;
+    if let Some(name) = &written.name {
+        same(
+            "code name",
+            &(&code.name, code.explicit_name),
+            &(name, true),
+        )?;
+    } else {
+        same("explicit name", &code.explicit_name, &false)?;
+    }
     Ok(())
 }
 
@@ -454,7 +566,8 @@ fn check_params(
 }
 
 /// The Rust parses, survives `prettyplease`, and every group's `code()`,
-/// `message()` and `status()` give the catalogue's values.
+/// `message()`, `status()`, `retry()` and `docs()` give the catalogue's
+/// values (a code's own `name:` its variant).
 fn check_rust(catalog: &Catalog) -> Result<(), String> {
     let tokens = rust::emit(catalog);
     let file: syn::File =
@@ -471,11 +584,12 @@ fn check_rust(catalog: &Catalog) -> Result<(), String> {
     check_hook_details(&file, catalog)?;
     for status in catalog.groups() {
         let arms = |function: &str| impl_arms(&file, &status.name, function);
-        let (codes, messages, statuses, retries) = (
+        let (codes, messages, statuses, retries, docs) = (
             arms("code")?,
             arms("message")?,
             arms("status")?,
             arms("retry")?,
+            arms("docs")?,
         );
         for code in &status.codes {
             let arm = |arms: &BTreeMap<String, proc_macro2::TokenStream>, what: &str| {
@@ -502,6 +616,11 @@ fn check_rust(catalog: &Catalog) -> Result<(), String> {
                 literals(&arm(&statuses, "status")?),
                 "status",
                 vec![status.status.to_string()],
+            )?;
+            expect(
+                literals(&arm(&docs, "docs")?),
+                "docs",
+                code.docs.iter().cloned().collect(),
             )?;
             // The message's text, its placeholders filled in at run time.
             let texts: Vec<String> = code
@@ -607,7 +726,7 @@ fn check_rust_lifecycle(file: &syn::File, catalog: &Catalog) -> Result<(), Strin
         catalog.name.clone(),
         lifecycle_entries(catalog.codes().map(|(_, code)| code)),
     );
-    let found = frameworks_notes(file)?;
+    let found = frameworks_notes(file, catalog.body.is_declared())?;
     if found == expected_notes {
         Ok(())
     } else {
@@ -617,8 +736,12 @@ fn check_rust_lifecycle(file: &syn::File, catalog: &Catalog) -> Result<(), Strin
     }
 }
 
-/// Each type's `impl_frameworks!` lifecycle entries, by type name.
-fn frameworks_notes(file: &syn::File) -> Result<BTreeMap<String, Vec<LifecycleEntry>>, String> {
+/// Each type's `impl_frameworks!` lifecycle entries, by type name; each
+/// call passes `layout:` exactly when the catalogue declares its layout.
+fn frameworks_notes(
+    file: &syn::File,
+    declared: bool,
+) -> Result<BTreeMap<String, Vec<LifecycleEntry>>, String> {
     let mut found = BTreeMap::new();
     for item in &file.items {
         let syn::Item::Macro(item) = item else {
@@ -637,7 +760,15 @@ fn frameworks_notes(file: &syn::File) -> Result<BTreeMap<String, Vec<LifecycleEn
             .mac
             .parse_body_with(hook_arguments)
             .map_err(|error| format!("impl_frameworks! arguments: {error}"))?;
-        let names: Vec<&str> = arguments.iter().map(|(name, _)| name.as_str()).collect();
+        let mut names: Vec<&str> = arguments.iter().map(|(name, _)| name.as_str()).collect();
+        if (names.last() == Some(&"layout")) != declared {
+            return Err(format!(
+                "impl_frameworks! takes the arguments {names:?} (layout declared: {declared})"
+            ));
+        }
+        if declared {
+            names.pop();
+        }
         let ["type", "values", "statuses", "codes", rest @ ..] = names.as_slice() else {
             return Err(format!("impl_frameworks! takes the arguments {names:?}"));
         };
@@ -892,7 +1023,10 @@ fn names(tokens: &proc_macro2::TokenStream, word: &str) -> bool {
     })
 }
 
-/// The `OpenAPI` document, parsed as YAML, carries every text exactly.
+/// The `OpenAPI` document, parsed as YAML, carries every text exactly, and
+/// follows the layout: the media type, the code's JSON type, each code's
+/// branch wherever the layout puts the code, each code's params at the
+/// details' path (or spread), and each example the body the code sends.
 fn check_openapi(catalog: &Catalog) -> Result<(), String> {
     let text = openapi::emit(catalog);
     let document: Value = serde_saphyr::from_str(&text)
@@ -919,15 +1053,16 @@ fn check_openapi(catalog: &Catalog) -> Result<(), String> {
         &document["info"]["description"],
         json!(catalog.description),
     )?;
-    let all: Vec<&str> = catalog
+    let all: Vec<Value> = catalog
         .codes()
-        .map(|(_, code)| code.code.as_str())
+        .map(|(_, code)| code_value(catalog, code))
         .collect();
     same(
         "ErrorCode",
         &document["components"]["schemas"]["ErrorCode"]["enum"],
         json!(all),
     )?;
+    let media_type = catalog.body.content_type.as_str();
     for status in &catalog.statuses {
         let response = &document["components"]["responses"][&status.name];
         let mut description = format!("{} {}", status.status, status.title);
@@ -940,39 +1075,20 @@ fn check_openapi(catalog: &Catalog) -> Result<(), String> {
             &response["description"],
             json!(description),
         )?;
-        let content = &response["content"]["application/json"];
+        let media_types: Vec<&String> = response["content"]
+            .as_object()
+            .map(|content| content.keys().collect())
+            .unwrap_or_default();
+        same(
+            "a response's media types",
+            &json!(media_types),
+            json!([media_type]),
+        )?;
+        let content = &response["content"][media_type];
         if status.codes.is_empty() {
             continue;
         }
-        // A deprecated code's branch says so, and the branch's description
-        // (and the example's) carries the retry advice, when the catalogue
-        // gives any, and the lifecycle notes as paragraphs.
-        let branches = openapi_branches(catalog, status);
-        if status.codes.iter().any(|c| !c.params.is_empty()) {
-            // A whole body per code, its details holding exactly its params.
-            let bodies = content["schema"]["oneOf"]
-                .as_array()
-                .ok_or("a status with params has no oneOf of bodies")?;
-            same(
-                "branch count",
-                &json!(bodies.len()),
-                json!(status.codes.len()),
-            )?;
-            for ((body, branch), code) in bodies.iter().zip(&branches).zip(&status.codes) {
-                same(
-                    "a body's error",
-                    &body["properties"]["error"],
-                    branch.clone(),
-                )?;
-                check_details_schema(&body["properties"]["details"], &code.params)?;
-            }
-        } else {
-            same(
-                "oneOf",
-                &content["schema"]["properties"]["error"]["oneOf"],
-                json!(branches),
-            )?;
-        }
+        check_openapi_branches(catalog, status, content)?;
         let after = status
             .codes
             .iter()
@@ -982,7 +1098,7 @@ fn check_openapi(catalog: &Catalog) -> Result<(), String> {
             &json!(response["headers"]["Retry-After"]["schema"]["type"].as_str()),
             json!(after.then_some("integer")),
         )?;
-        check_openapi_examples(content, status)?;
+        check_openapi_examples(catalog, content, status)?;
     }
     for ty in &catalog.types {
         check_details_schema(&document["components"]["schemas"][&ty.name], &ty.fields)?;
@@ -990,9 +1106,107 @@ fn check_openapi(catalog: &Catalog) -> Result<(), String> {
     Ok(())
 }
 
+/// A code as the body sends it: a string, or a number under `code_type:
+/// integer`.
+fn code_value(catalog: &Catalog, code: &error_codes_gen::Code) -> Value {
+    match catalog.body.code_type {
+        error_codes_gen::CodeType::Integer => json!(code.number()),
+        _ => json!(code.code),
+    }
+}
+
+/// Each code's branch, where the layout puts the code: exactly one schema
+/// in the response says `const: <code>` with a description, and it is the
+/// expected branch; a status with params has a whole body per code, each
+/// with exactly its params at the details' path, or spread into their
+/// object.
+fn check_openapi_branches(
+    catalog: &Catalog,
+    status: &error_codes_gen::Status,
+    content: &Value,
+) -> Result<(), String> {
+    let branches = openapi_branches(catalog, status);
+    for (code, branch) in status.codes.iter().zip(&branches) {
+        let mut found = Vec::new();
+        described_consts(&content["schema"], &code_value(catalog, code), &mut found);
+        if found != [branch] {
+            return Err(format!(
+                "openapi.yaml: the branches of `{}` are {found:?}, expected {branch}",
+                code.code
+            ));
+        }
+    }
+    if !status.codes.iter().any(|c| !c.params.is_empty()) {
+        return Ok(());
+    }
+    // A whole body per code, its details holding exactly its params.
+    let bodies = content["schema"]["oneOf"]
+        .as_array()
+        .ok_or("a status with params has no oneOf of bodies")?;
+    if bodies.len() != status.codes.len() {
+        return Err(format!(
+            "openapi.yaml: {} bodies for {} codes",
+            bodies.len(),
+            status.codes.len()
+        ));
+    }
+    let path = catalog
+        .body
+        .path(error_codes_gen::Part::Details)
+        .ok_or("a layout without details")?;
+    for (body, code) in bodies.iter().zip(&status.codes) {
+        let mut schema = body;
+        for member in path.parent() {
+            schema = &schema["properties"][member];
+        }
+        if let Some(leaf) = path.leaf() {
+            check_details_schema(&schema["properties"][leaf], &code.params)?;
+        } else {
+            // Spread: the params among the object's other members.
+            let is_param = |name: &str| code.param(name).is_some();
+            let properties: serde_json::Map<String, Value> = schema["properties"]
+                .as_object()
+                .into_iter()
+                .flatten()
+                .filter(|(name, _)| is_param(name))
+                .map(|(name, value)| (name.clone(), value.clone()))
+                .collect();
+            let required: Vec<&Value> = schema["required"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|name| name.as_str().is_some_and(is_param))
+                .collect();
+            let spread = json!({"properties": properties, "required": required});
+            check_details_schema(&spread, &code.params)?;
+        }
+    }
+    Ok(())
+}
+
+/// Every schema under `schema` with `const: value` and a description.
+fn described_consts<'a>(schema: &'a Value, value: &Value, found: &mut Vec<&'a Value>) {
+    match schema {
+        Value::Object(members) => {
+            if members.get("const") == Some(value) && members.contains_key("description") {
+                found.push(schema);
+            }
+            for member in members.values() {
+                described_consts(member, value, found);
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                described_consts(item, value, found);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// What a response says of each of its codes: the code, its description
 /// (message, retry advice when the catalogue gives any, lifecycle notes),
-/// and whether it is deprecated.
+/// whether it is deprecated, and its docs URL.
 fn openapi_branches(catalog: &Catalog, status: &error_codes_gen::Status) -> Vec<Value> {
     status
         .codes
@@ -1007,18 +1221,26 @@ fn openapi_branches(catalog: &Catalog, status: &error_codes_gen::Status) -> Vec<
                 description.push_str("\n\n");
                 description.push_str(&notes);
             }
-            let mut branch = json!({"const": c.code, "description": description});
+            let mut branch = json!({"const": code_value(catalog, c), "description": description});
             if c.deprecated.is_some() {
                 branch["deprecated"] = json!(true);
+            }
+            if let Some(url) = &c.docs {
+                branch["externalDocs"] = json!({"url": url});
             }
             branch
         })
         .collect()
 }
 
-/// Each code's example in a response: the body as the code sends it, its
-/// message rendered from its example details.
-fn check_openapi_examples(content: &Value, status: &error_codes_gen::Status) -> Result<(), String> {
+/// Each code's example in a response: the body the code sends, as the
+/// layout places its parts, with the example's details, and the message
+/// rendered from them.
+fn check_openapi_examples(
+    catalog: &Catalog,
+    content: &Value,
+    status: &error_codes_gen::Status,
+) -> Result<(), String> {
     let same = |what: &str, a: &Value, b: Value| {
         if *a == b {
             Ok(())
@@ -1026,20 +1248,23 @@ fn check_openapi_examples(content: &Value, status: &error_codes_gen::Status) -> 
             Err(format!("openapi.yaml {what}: {a}, expected {b}"))
         }
     };
+    let body = &catalog.body;
+    let message_path = body.path(error_codes_gen::Part::Message).unwrap();
+    let details_path = body.path(error_codes_gen::Part::Details).unwrap();
     for code in &status.codes {
         let example = &content["examples"][&code.code];
-        if code.params.is_empty() {
-            let mut expected = json!({"summary": code.message, "value": {"error": code.code, "message": code.message}});
-            if let Some(notes) = lifecycle_notes(code) {
-                expected["description"] = json!(notes);
-            }
-            same("an example", example, expected)?;
-            continue;
-        }
+        let value = &example["value"];
+        let message = member_at(value, &message_path.members)
+            .and_then(Value::as_str)
+            .ok_or_else(|| format!("the example of `{}` has no message", code.code))?;
+        same("an example's summary", &example["summary"], json!(message))?;
+        same(
+            "an example's description",
+            &example["description"],
+            json!(lifecycle_notes(code)),
+        )?;
         // The message is rendered from the example details: the text
         // between placeholders is there, in order.
-        let message = example["value"]["message"].as_str().unwrap_or_default();
-        same("an example's summary", &example["summary"], json!(message))?;
         let mut rest = message;
         for piece in code.pieces() {
             if let error_codes_gen::Piece::Text(text) = piece {
@@ -1049,9 +1274,13 @@ fn check_openapi_examples(content: &Value, status: &error_codes_gen::Status) -> 
                 rest = &rest[at + text.len()..];
             }
         }
-        let details = example["value"]["details"]
-            .as_object()
-            .ok_or_else(|| format!("the example of `{}` has no details", code.code))?;
+        let details: serde_json::Map<String, Value> = member_at(value, &details_path.members)
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+            .filter(|(name, _)| code.param(name).is_some())
+            .map(|(name, value)| (name.clone(), value.clone()))
+            .collect();
         for param in &code.params {
             if !param.optional && !details.contains_key(&param.name) {
                 return Err(format!(
@@ -1060,8 +1289,16 @@ fn check_openapi_examples(content: &Value, status: &error_codes_gen::Status) -> 
                 ));
             }
         }
+        let sent = layout::body(catalog, status, code, &Value::Object(details), message);
+        same("an example's body", value, sent)?;
     }
     Ok(())
+}
+
+/// The member at `path` in `value` (`value` itself for an empty path).
+fn member_at<'a>(value: &'a Value, path: &[String]) -> Option<&'a Value> {
+    path.iter()
+        .try_fold(value, |value, member| value.get(member))
 }
 
 /// An object schema holds exactly `params`, each with its type, and
@@ -1140,9 +1377,13 @@ fn lifecycle_notes(code: &error_codes_gen::Code) -> Option<String> {
 }
 
 /// The Markdown page, parsed: every status heading, status description and
-/// table cell reads as the catalogue's text, and no text became syntax.
+/// table cell reads as the catalogue's text (a code linking to its docs URL,
+/// led by its title), no text became syntax, the example body is the one
+/// the first code sends, and every link within the page lands on an anchor.
 fn check_markdown(catalog: &Catalog) -> Result<(), String> {
     let page = markdown::emit(catalog);
+    check_markdown_example(catalog, &page)?;
+    check_markdown_links(&page)?;
     let sections = markdown_sections(&page)?;
     let expected: Vec<Section> = catalog
         .statuses
@@ -1153,7 +1394,7 @@ fn check_markdown(catalog: &Catalog) -> Result<(), String> {
             rows: status
                 .codes
                 .iter()
-                .map(|code| vec![code.code.clone(), meaning(catalog, code)])
+                .map(|code| vec![code_cell(code), meaning(catalog, code)])
                 .collect(),
         })
         .chain((!catalog.types.is_empty()).then(|| {
@@ -1219,13 +1460,140 @@ fn check_markdown(catalog: &Catalog) -> Result<(), String> {
     }
 }
 
-/// A code's Meaning cell as [`markdown_sections`] reads it: the message,
+/// The example body before the first status: the body the first code
+/// sends, with the details and message the example shows.
+fn check_markdown_example(catalog: &Catalog, page: &str) -> Result<(), String> {
+    let events = page_events(page);
+    let intro = &events[..first_status(&events)];
+    let mut blocks = Vec::new();
+    let mut open: Option<String> = None;
+    for event in intro {
+        match event {
+            Event::Start(Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(info)))
+                if info.as_ref() == "json" =>
+            {
+                open = Some(String::new());
+            }
+            Event::Text(text) if open.is_some() => open.as_mut().unwrap().push_str(text),
+            Event::End(TagEnd::CodeBlock) => blocks.extend(open.take()),
+            _ => {}
+        }
+    }
+    let [block] = blocks.as_slice() else {
+        return Err(format!(
+            "errors.md: {} JSON blocks before the first status",
+            blocks.len()
+        ));
+    };
+    let shown: Value = serde_json::from_str(block)
+        .map_err(|error| format!("errors.md: the example body is not JSON: {error}\n{block}"))?;
+    let Some((status, code)) = catalog.codes().next() else {
+        return Ok(());
+    };
+    let body = &catalog.body;
+    let message = member_at(
+        &shown,
+        &body.path(error_codes_gen::Part::Message).unwrap().members,
+    )
+    .and_then(Value::as_str)
+    .ok_or("errors.md: the example body has no message")?;
+    let details: serde_json::Map<String, Value> = member_at(
+        &shown,
+        &body.path(error_codes_gen::Part::Details).unwrap().members,
+    )
+    .and_then(Value::as_object)
+    .into_iter()
+    .flatten()
+    .filter(|(name, _)| code.param(name).is_some())
+    .map(|(name, value)| (name.clone(), value.clone()))
+    .collect();
+    let sent = layout::body(catalog, status, code, &Value::Object(details), message);
+    if shown == sent {
+        Ok(())
+    } else {
+        Err(format!(
+            "errors.md: the example body is {shown}, expected {sent}"
+        ))
+    }
+}
+
+/// Every anchor of the page is unique, and every link to `#…` lands on one.
+fn check_markdown_links(page: &str) -> Result<(), String> {
+    let events = page_events(page);
+    let mut ids = std::collections::BTreeSet::new();
+    for event in &events {
+        if let Event::Html(html) | Event::InlineHtml(html) = event {
+            let mut rest = html.as_ref();
+            while let Some(at) = rest.find("<a id=\"") {
+                rest = &rest[at + "<a id=\"".len()..];
+                let end = rest.find('"').ok_or("errors.md: an unterminated anchor")?;
+                if !ids.insert(rest[..end].to_owned()) {
+                    return Err(format!("errors.md: the anchor {:?} twice", &rest[..end]));
+                }
+            }
+        }
+    }
+    for event in &events {
+        if let Event::Start(Tag::Link { dest_url, .. }) = event
+            && let Some(fragment) = dest_url.strip_prefix('#')
+        {
+            let id = percent_decoded(fragment);
+            if !ids.contains(&id) {
+                return Err(format!(
+                    "errors.md: the link #{fragment} lands on no anchor"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `text` with its `%XX` escapes decoded.
+fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let hex = bytes
+            .get(at + 1..at + 3)
+            .and_then(|hex| u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok());
+        match (bytes[at], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                at += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                at += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A code's cell as [`markdown_sections`] reads it: the code, linked to its
+/// docs URL when it has one (a link shows as `\u{3}URL\u{4}` before its
+/// text).
+fn code_cell(code: &error_codes_gen::Code) -> String {
+    match &code.docs {
+        Some(url) => format!("\u{3}{url}\u{4}{}", code.code),
+        None => code.code.clone(),
+    }
+}
+
+/// A code's Meaning cell as [`markdown_sections`] reads it: its bold title
+/// when it has one, on a line of its own; the message,
 /// then, each on a line of its own, a bold `Details:` and each param, the
 /// retry advice when the catalogue gives any, the note after a bold
 /// `Deprecated:` (bold shows as `\u{1}…\u{2}`) and the version that added
 /// the code.
 fn meaning(catalog: &Catalog, code: &error_codes_gen::Code) -> String {
-    let mut cell = code.plain_message().into_owned();
+    let mut cell = code
+        .title
+        .as_ref()
+        .map(|title| format!("\u{1}{title}\u{2}\n"))
+        .unwrap_or_default();
+    cell.push_str(&code.plain_message());
     if !code.params.is_empty() {
         cell.push_str("\n\u{1}Details:\u{2}");
         for param in &code.params {
@@ -1261,23 +1629,21 @@ struct Section {
     rows: Vec<Vec<String>>,
 }
 
-/// Each level-2 section of `page`: its heading's text, its paragraphs' text
-/// and its table's body rows, every inline container recovered as plain text.
-fn markdown_sections(page: &str) -> Result<Vec<Section>, String> {
+/// The page's Markdown events, every extension on.
+fn page_events(page: &str) -> Vec<Event<'_>> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_MATH
         | Options::ENABLE_GFM;
-    let mut sections: Vec<Section> = Vec::new();
-    let mut text: Option<String> = None;
-    let mut row: Vec<String> = Vec::new();
-    let mut in_head = false;
-    // The document description before the first status (or the removed
-    // codes) is free Markdown.
-    let events: Vec<Event<'_>> = Parser::new_ext(page, options).collect();
-    let first_status = events
+    Parser::new_ext(page, options).collect()
+}
+
+/// Where the first status's section starts: the document description
+/// before it (or before the removed codes) is free Markdown.
+fn first_status(events: &[Event<'_>]) -> usize {
+    events
         .windows(2)
         .position(|pair| {
             matches!(
@@ -1294,7 +1660,18 @@ fn markdown_sections(page: &str) -> Result<Vec<Section>, String> {
                 _ => false,
             }
         })
-        .unwrap_or(events.len());
+        .unwrap_or(events.len())
+}
+
+/// Each level-2 section of `page`: its heading's text, its paragraphs' text
+/// and its table's body rows, every inline container recovered as plain text.
+fn markdown_sections(page: &str) -> Result<Vec<Section>, String> {
+    let mut sections: Vec<Section> = Vec::new();
+    let mut text: Option<String> = None;
+    let mut row: Vec<String> = Vec::new();
+    let mut in_head = false;
+    let events = page_events(page);
+    let first_status = first_status(&events);
     for event in events.into_iter().skip(first_status) {
         match event {
             Event::Start(
@@ -1355,6 +1732,15 @@ fn markdown_sections(page: &str) -> Result<Vec<Section>, String> {
             // A param's type links to the section of its type.
             Event::Start(Tag::Link { dest_url, .. })
                 if text.is_some() && dest_url.starts_with("#type:") => {}
+            // A code links to its docs URL, which no text holds as a link.
+            Event::Start(Tag::Link { dest_url, .. })
+                if text.is_some() && dest_url.starts_with("http") =>
+            {
+                let text = text.as_mut().unwrap();
+                text.push('\u{3}');
+                text.push_str(&dest_url);
+                text.push('\u{4}');
+            }
             Event::Start(tag) if text.is_some() => {
                 return Err(format!("text became syntax: {tag:?}"));
             }
@@ -1383,7 +1769,28 @@ fn sampled_catalogues_and_enums_through_tsc_the_validator_and_rustc() {
         samples.push((yaml, catalog));
     }
     samples.sort_by_key(|(_, catalog)| std::cmp::Reverse(catalog.codes().count()));
-    samples.truncate(wanted);
+    // The largest of each kind of layout in turn: problem details, integer
+    // codes, other layouts, none.
+    let kinds: [fn(&error_codes_gen::Body) -> bool; 4] = [
+        |body| body.preset.is_some(),
+        |body| body.code_type == error_codes_gen::CodeType::Integer,
+        |body| body.is_declared() && body.preset.is_none(),
+        |body| !body.is_declared(),
+    ];
+    let mut chosen = Vec::new();
+    while chosen.len() < wanted && !samples.is_empty() {
+        let before = chosen.len();
+        for kind in kinds {
+            if let Some(at) = samples.iter().position(|(_, catalog)| kind(&catalog.body)) {
+                chosen.push(samples.remove(at));
+            }
+        }
+        if chosen.len() == before {
+            chosen.append(&mut samples);
+        }
+    }
+    chosen.truncate(wanted);
+    let samples = chosen;
     let (yamls, catalogues): (Vec<String>, Vec<Catalog>) = samples.into_iter().unzip();
     let mut enums: Vec<EnumCase> = Vec::new();
     while enums.len() < wanted {
@@ -1400,9 +1807,10 @@ fn sampled_catalogues_and_enums_through_tsc_the_validator_and_rustc() {
     openapi_sample(&dir, &catalogues);
     rust_sample(&yamls, &catalogues, &enums);
     eprintln!(
-        "samples: {} catalogues ({} codes, {} deprecated or with `since`, {} tombstones) through tsc, Node \
-         and check_openapi.py; they and {} enums through rustc",
+        "samples: {} catalogues ({} with a layout; {} codes, {} deprecated or with `since`, {} tombstones) \
+         through tsc, Node and check_openapi.py; they and {} enums through rustc",
         catalogues.len(),
+        catalogues.iter().filter(|c| c.body.is_declared()).count(),
         catalogues.iter().map(|c| c.codes().count()).sum::<usize>(),
         catalogues
             .iter()
@@ -1427,15 +1835,21 @@ fn typescript_sample(dir: &Path, catalogues: &[Catalog]) {
         let case = format!("s{index}");
         fs::create_dir_all(ts.join(&case)).unwrap();
         fs::write(ts.join(&case).join("errors.ts"), typescript::emit(catalog)).unwrap();
+        let (bodies, _) = typescript_bodies(catalog);
         fs::write(
             ts.join(&case).join("read.ts"),
-            "import { ERROR_CODES, ERRORS, statusOf } from \"./errors.js\";\n\n\
-             declare const console: { log(text: string): void };\n\
-             const errors: Record<string, { status: number; message: string }> = {};\n\
-             for (const code of ERROR_CODES) {\n  \
-               errors[code] = { status: statusOf(code), message: ERRORS[code].message };\n\
-             }\n\
-             console.log(JSON.stringify({ codes: ERROR_CODES, errors }));\n",
+            format!(
+                "import {{ ERROR_CODES, ERRORS, isErrorBody, isReceivedErrorBody, statusOf }} from \"./errors.js\";\n\n\
+                 declare const console: {{ log(text: string): void }};\n\
+                 const errors: Record<string, {{ status: number; message: string; docs: unknown }}> = {{}};\n\
+                 for (const code of ERROR_CODES) {{\n  \
+                   const entry: {{ readonly [key: string]: unknown }} = ERRORS[code];\n  \
+                   errors[String(code)] = {{ status: statusOf(code), message: ERRORS[code].message, docs: entry[\"docs\"] ?? null }};\n\
+                 }}\n\
+                 const bodies: unknown[] = JSON.parse({});\n\
+                 console.log(JSON.stringify({{ codes: ERROR_CODES, errors, known: bodies.map(isErrorBody), received: bodies.map(isReceivedErrorBody) }}));\n",
+                json!(Value::Array(bodies).to_string())
+            ),
         )
         .unwrap();
         files.push(format!("{case}/errors.ts"));
@@ -1462,20 +1876,69 @@ fn typescript_sample(dir: &Path, catalogues: &[Catalog]) {
             "a compiled module does not run",
         );
         let read: Value = serde_json::from_str(&printed).unwrap();
-        let codes: Vec<&str> = catalog
+        let codes: Vec<Value> = catalog
             .codes()
-            .map(|(_, code)| code.code.as_str())
+            .map(|(_, code)| code_value(catalog, code))
             .collect();
         assert_eq!(read["codes"], json!(codes), "sample s{index}");
         for (status, code) in catalog.codes() {
             assert_eq!(
                 read["errors"][&code.code],
-                json!({ "status": status.status, "message": code.message }),
+                json!({ "status": status.status, "message": code.message, "docs": code.docs }),
                 "sample s{index}, code {}",
                 code.code
             );
         }
+        // Each code's body passes both guards; a body of another layout,
+        // or an integer code sent as a string, passes neither.
+        let (_, known) = typescript_bodies(catalog);
+        assert_eq!(read["known"], json!(known), "sample s{index}: isErrorBody");
+        assert_eq!(
+            read["received"],
+            json!(known),
+            "sample s{index}: isReceivedErrorBody"
+        );
     }
+}
+
+/// Bodies for the TypeScript guards, and whether each is a body of the
+/// catalogue: each code's body as the layout sends it (with
+/// [`sample_details`]), and under a declared layout, the same code in the
+/// default layout and, for integer codes, sent as a string.
+fn typescript_bodies(catalog: &Catalog) -> (Vec<Value>, Vec<bool>) {
+    let (mut bodies, mut known) = (Vec::new(), Vec::new());
+    for (status, code) in catalog.codes() {
+        let details = sample_details(catalog, &code.params);
+        let message = sample_message(code, &details);
+        bodies.push(layout::body(catalog, status, code, &details, &message));
+        known.push(true);
+        if !catalog.body.is_declared() {
+            continue;
+        }
+        let mut default = json!({"error": code_value(catalog, code), "message": message});
+        if !code.params.is_empty() {
+            default["details"] = details.clone();
+        }
+        bodies.push(default);
+        known.push(false);
+        if catalog.body.code_type == error_codes_gen::CodeType::Integer {
+            let mut as_string = layout::body(catalog, status, code, &details, &message);
+            let path = &catalog
+                .body
+                .path(error_codes_gen::Part::Code)
+                .unwrap()
+                .members;
+            let (leaf, parents) = path.split_last().unwrap();
+            let mut object = &mut as_string;
+            for member in parents {
+                object = &mut object[member];
+            }
+            object[leaf] = json!(code.code);
+            bodies.push(as_string);
+            known.push(false);
+        }
+    }
+    (bodies, known)
 }
 
 /// Reads every `ERRORS` entry's doc comment with the TypeScript compiler's
@@ -1509,8 +1972,8 @@ console.log(JSON.stringify(out));
 
 /// Each code's `ERRORS` entry, as the TypeScript compiler reads its doc
 /// comment: deprecated exactly when the code is, with one `@since` when the
-/// code records a version, and no other block tag, whatever the message,
-/// note or version says.
+/// code records a version, one `@see` when it has a docs URL, and no other
+/// block tag, whatever the message, note or version says.
 fn typescript_lifecycle_tags(ts: &Path, catalogues: &[Catalog]) {
     fs::write(ts.join("read-jsdoc.cjs"), READ_JSDOC).unwrap();
     let compiler = node::node_modules()
@@ -1537,6 +2000,9 @@ fn typescript_lifecycle_tags(ts: &Path, catalogues: &[Catalog]) {
                 }
                 if code.deprecated.is_some() {
                     tags.insert("deprecated".to_owned(), json!(1));
+                }
+                if code.docs.is_some() {
+                    tags.insert("see".to_owned(), json!(1));
                 }
                 let entry = json!({"deprecated": code.deprecated.is_some(), "tags": tags});
                 (code.code.clone(), entry)
@@ -1605,6 +2071,54 @@ fn sample_message(code: &error_codes_gen::Code, details: &Value) -> String {
         .collect()
 }
 
+/// The sample crate's lines for catalogue `c{index}` read from bodies,
+/// and what they print.
+fn rust_sample_bodies(
+    index: usize,
+    catalog: &Catalog,
+    body: &mut String,
+    expected: &mut Vec<Value>,
+) {
+    // Values that carry data, and every value of a declared layout,
+    // come from bodies in the layout: each read strictly, shown, written
+    // back as the same body, and read as `Received`, whose known value
+    // is the same and which keeps what the layout sends.
+    let has = |part| catalog.body.path(part).is_some();
+    for (status, code) in catalog.codes() {
+        let details = sample_details(catalog, &code.params);
+        let message = sample_message(code, &details);
+        let sent = layout::body(catalog, status, code, &details, &message);
+        let text = sent.to_string();
+        let ty = format!("c{index}::{}", catalog.name);
+        let _ = writeln!(
+            body,
+            "    {{\n        let error: {ty} = serde_json::from_str({text:?}).unwrap();\n        \
+             show(\"c{index}\", error.code(), &error.message(), error.status());\n        \
+             println!(\"{{}}\", serde_json::to_string(&error).unwrap());\n        \
+             let received: ::error_codes::Received<{ty}> = serde_json::from_str({text:?}).unwrap();\n        \
+             println!(\"{{}}\", serde_json::json!([received.code(), received.known().as_ref() == Some(&error), \
+             received.status(), received.docs(), received.title(), ErrorCode::docs(&error)]));\n    }}"
+        );
+        expected.push(json!([
+            format!("c{index}"),
+            code.code,
+            message,
+            status.status
+        ]));
+        expected.push(sent);
+        expected.push(json!([
+            code.code,
+            true,
+            has(error_codes_gen::Part::Status).then_some(status.status),
+            code.docs
+                .as_ref()
+                .filter(|_| has(error_codes_gen::Part::Docs)),
+            has(error_codes_gen::Part::Title).then(|| code.title_in(status)),
+            code.docs,
+        ]));
+    }
+}
+
 fn rust_sample(yamls: &[String], catalogues: &[Catalog], enums: &[EnumCase]) {
     let crate_dir = target_dir().join("fuzz-sample-crate");
     let lock = fs::File::create(target_dir().join("fuzz-sample-crate.lock")).unwrap();
@@ -1619,7 +2133,7 @@ fn rust_sample(yamls: &[String], catalogues: &[Catalog], enums: &[EnumCase]) {
             main,
             "mod c{index} {{\n    ::error_codes::include_errors!({file:?});\n}}"
         );
-        if !catalog.has_details() {
+        if !catalog.has_details() && !catalog.body.is_declared() {
             let _ = writeln!(
                 body,
                 "    for error in c{index}::{}::ALL {{\n        show(\"c{index}\", error.code(), error.message(), error.status());\n    }}",
@@ -1635,29 +2149,7 @@ fn rust_sample(yamls: &[String], catalogues: &[Catalog], enums: &[EnumCase]) {
             }
             continue;
         }
-        // Values that carry data come from bodies: each read strictly,
-        // shown, and written back as the same body.
-        for (status, code) in catalog.codes() {
-            let details = sample_details(catalog, &code.params);
-            let message = sample_message(code, &details);
-            let mut sent = json!({"error": code.code, "message": message});
-            if !code.params.is_empty() {
-                sent["details"] = details;
-            }
-            let text = sent.to_string();
-            let _ = writeln!(
-                body,
-                "    {{\n        let error: c{index}::{} = serde_json::from_str({text:?}).unwrap();\n        show(\"c{index}\", error.code(), &error.message(), error.status());\n        println!(\"{{}}\", serde_json::to_string(&error).unwrap());\n    }}",
-                catalog.name
-            );
-            expected.push(json!([
-                format!("c{index}"),
-                code.code,
-                message,
-                status.status
-            ]));
-            expected.push(sent);
-        }
+        rust_sample_bodies(index, catalog, &mut body, &mut expected);
     }
     for (index, case) in enums.iter().enumerate() {
         let _ = writeln!(main, "mod d{index} {{\n{}}}", case.source);

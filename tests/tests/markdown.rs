@@ -6,7 +6,9 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use error_codes_gen::{Catalog, Code, Param, Piece, Status, Type, TypeDef, markdown};
+use error_codes_gen::{
+    Catalog, Code, CodeType, Member, Object, Param, Part, Piece, Status, Type, TypeDef, markdown,
+};
 use error_codes_tests::{fixture, hostile_catalog, lifecycle_catalog, seed_catalog};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag};
 
@@ -191,6 +193,22 @@ fn link_targets(nodes: &[Node<'_>], out: &mut Vec<String>) {
     }
 }
 
+/// The id a link on the page lands on: its fragment must be one a URL may
+/// hold (RFC 3986: unreserved characters, percent-encoded octets,
+/// sub-delimiters, `:`, `@`, `/` and `?`), and a browser looks for the id
+/// the fragment names as it is, else percent-decoded (HTML, "find a
+/// potential indicated element").
+fn resolve(target: &str) -> String {
+    let fragment = target.strip_prefix('#').expect("links stay on the page");
+    assert!(
+        fragment
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~%!$&'()*+,;=:@/?".contains(&b)),
+        "{target} is not a valid URL fragment"
+    );
+    percent_decode(fragment)
+}
+
 fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::new();
@@ -287,7 +305,7 @@ fn check_page(catalog: &Catalog) {
         .clone()
         .take_while(|node| h2_title(node).is_none())
         .collect();
-    let links = check_intro(catalog, &intro);
+    let intro_links = check_intro(catalog, &intro);
 
     // One section per status, in file order.
     let rest: Vec<&Node<'_>> = blocks.skip(intro.len()).collect();
@@ -303,7 +321,8 @@ fn check_page(catalog: &Catalog) {
     );
     assert_eq!(starts.first(), Some(&0).filter(|_| !rest.is_empty()));
     let mut anchors: HashMap<String, usize> = HashMap::new();
-    let mut links = links;
+    let mut links = intro_links.clone();
+    let mut code_anchors = HashMap::new();
     let end_of = |n: usize| starts.get(n + 1).copied().unwrap_or(rest.len());
     for (n, status) in catalog.statuses.iter().enumerate() {
         let section = check_section(catalog, status, &rest[starts[n]..end_of(n)]);
@@ -311,6 +330,7 @@ fn check_page(catalog: &Catalog) {
             *anchors.entry(id).or_default() += 1;
         }
         links.extend(section.links);
+        code_anchors.extend(section.code_anchors);
     }
     let mut next = catalog.statuses.len();
     if types_sections > 0 {
@@ -339,12 +359,16 @@ fn check_page(catalog: &Catalog) {
     for (id, times) in &anchors {
         assert_eq!(*times, 1, "anchor {id:?} appears {times} times");
     }
-    for target in links {
-        let id = target.strip_prefix('#').expect("links stay on the page");
+    for target in &links {
         assert!(
-            anchors.contains_key(&percent_decode(id)),
+            anchors.contains_key(&resolve(target)),
             "link {target} has no anchor"
         );
+    }
+    // The example's lead-in links to its code's own anchor.
+    if let Some((_, first)) = catalog.codes().next() {
+        let targets: Vec<String> = intro_links.iter().map(|target| resolve(target)).collect();
+        assert_eq!(targets, [code_anchors[first.code.as_str()].clone()]);
     }
 
     // Unicode line separators could split a row for tools that honour them.
@@ -392,31 +416,227 @@ fn check_intro(catalog: &Catalog, intro: &[&Node<'_>]) -> Vec<String> {
         })
         .expect("a fenced JSON example of the body");
     let body: serde_json::Value = serde_json::from_str(&json).expect("the example is JSON");
-    let object = body.as_object().expect("the example is an object");
-    let first = catalog.codes().next().map(|(_, code)| code);
-    // serde_json's map is sorted: this compares the members, not their order.
-    let keys: &[&str] = match first {
-        Some(code) if !code.params.is_empty() => &["details", "error", "message"],
-        _ => &["error", "message"],
+    let ordered: Ordered = serde_json::from_str(&json).expect("the example is JSON");
+    let layout = catalog.body.tree();
+    let Some((status, code)) = catalog.codes().next() else {
+        // Placeholders: the layout's shape, each value of its type.
+        let placeholder = |part: Part| match part {
+            Part::Code if catalog.body.code_type == CodeType::Integer => Some(0.into()),
+            Part::Code => Some("<code>".into()),
+            Part::Message => Some("<human-readable text>".into()),
+            Part::Details => None,
+            Part::Status => Some(catalog.statuses.first().map_or(500, |s| s.status).into()),
+            Part::Docs => catalog.docs.as_deref().map(Into::into),
+            Part::Title => Some("<title>".into()),
+            other => panic!("a part this test does not know: {other:?}"),
+        };
+        assert_eq!(body, expected_body(catalog, placeholder));
+        check_order(&ordered, &layout, &placeholder, &[]);
+        return links;
     };
-    assert_eq!(object.keys().collect::<Vec<_>>(), keys);
-    if let Some(code) = first {
-        assert_eq!(body["error"], code.code.as_str());
-        assert_eq!(body["message"], rendered(code, &body["details"]));
-        if let Some(details) = body["details"].as_object() {
-            for param in code.params.iter().filter(|param| !param.optional) {
-                assert!(
-                    details.contains_key(&param.name),
-                    "{} is required",
-                    param.name
-                );
-            }
-            for name in details.keys() {
-                assert!(code.param(name).is_some(), "{name} is not a param");
-            }
+    let details = details_of(catalog, &body);
+    assert_eq!(
+        details.is_some(),
+        !code.params.is_empty(),
+        "details only with params"
+    );
+    let details = details.unwrap_or_default();
+    let value = |part: Part| -> Option<serde_json::Value> {
+        match part {
+            Part::Code => Some(match catalog.body.code_type {
+                CodeType::Integer => code.number().expect("an integer code").into(),
+                _ => code.code.as_str().into(),
+            }),
+            Part::Message => Some(rendered(code, &details).into()),
+            Part::Details => (!code.params.is_empty()).then(|| details.clone()),
+            Part::Status => Some(status.status.into()),
+            Part::Docs => code.docs.as_deref().map(Into::into),
+            Part::Title => Some(code.title_in(status).into()),
+            other => panic!("a part this test does not know: {other:?}"),
+        }
+    };
+    assert_eq!(
+        body,
+        expected_body(catalog, value),
+        "the example of {}",
+        code.code
+    );
+    if let Some(details) = details.as_object() {
+        for param in code.params.iter().filter(|param| !param.optional) {
+            assert!(
+                details.contains_key(&param.name),
+                "{} is required",
+                param.name
+            );
+        }
+        for name in details.keys() {
+            assert!(code.param(name).is_some(), "{name} is not a param");
         }
     }
+    let params: Vec<String> = details
+        .as_object()
+        .map(|details| details.keys().cloned().collect())
+        .unwrap_or_default();
+    let params: Vec<String> = code
+        .params
+        .iter()
+        .map(|param| param.name.clone())
+        .filter(|name| params.contains(name))
+        .collect();
+    check_order(&ordered, &layout, &value, &params);
     links
+}
+
+/// The body the layout gives: each part that `value` has at its member,
+/// the objects on its way made as needed (even for a part left out, as the
+/// layout's objects always are), spread details merged into their object.
+fn expected_body(
+    catalog: &Catalog,
+    value: impl Fn(Part) -> Option<serde_json::Value>,
+) -> serde_json::Value {
+    let mut body = serde_json::Map::new();
+    for (part, path) in &catalog.body.parts {
+        let mut object = &mut body;
+        for name in path.parent() {
+            object = object
+                .entry(name.clone())
+                .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()))
+                .as_object_mut()
+                .expect("a path goes through objects");
+        }
+        let Some(value) = value(*part) else { continue };
+        if let Some(leaf) = path.leaf() {
+            assert!(object.insert(leaf.to_owned(), value).is_none(), "{path}");
+        } else {
+            let serde_json::Value::Object(params) = value else {
+                panic!("details are an object")
+            };
+            object.extend(params);
+        }
+    }
+    serde_json::Value::Object(body)
+}
+
+/// The details in an example `body`, where the layout puts them: the object
+/// at their member, or the members of the object they are spread into that
+/// are not the layout's. `None` when there are none.
+fn details_of(catalog: &Catalog, body: &serde_json::Value) -> Option<serde_json::Value> {
+    let path = catalog
+        .body
+        .path(Part::Details)
+        .expect("details have a place");
+    let mut object = body;
+    let mut layout = catalog.body.tree();
+    for name in path.parent() {
+        object = object.get(name)?;
+        let found = layout
+            .members
+            .into_iter()
+            .find(|member| member.name == *name)
+            .expect("the layout has the object");
+        let Member::Object(inner) = found.value else {
+            panic!("{name} is an object of the layout")
+        };
+        layout = inner;
+    }
+    if let Some(leaf) = path.leaf() {
+        return object.get(leaf).cloned();
+    }
+    let mut params = object.as_object().expect("an object").clone();
+    for member in &layout.members {
+        params.remove(&member.name);
+    }
+    (!params.is_empty()).then_some(serde_json::Value::Object(params))
+}
+
+/// A JSON value that keeps the order of its objects' members, which
+/// `serde_json::Value` sorts.
+#[derive(Debug)]
+enum Ordered {
+    Object(Vec<(String, Ordered)>),
+    Other,
+}
+
+impl<'de> serde::Deserialize<'de> for Ordered {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Ordered;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("JSON")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Ordered, A::Error> {
+                let mut members = Vec::new();
+                while let Some((name, value)) = map.next_entry::<String, Ordered>()? {
+                    members.push((name, value));
+                }
+                Ok(Ordered::Object(members))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Ordered, A::Error> {
+                while seq.next_element::<Ordered>()?.is_some() {}
+                Ok(Ordered::Other)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Ordered, E> {
+                Ok(Ordered::Other)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Ordered, E> {
+                Ok(Ordered::Other)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Ordered, E> {
+                Ok(Ordered::Other)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Ordered, E> {
+                Ok(Ordered::Other)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Ordered, E> {
+                Ok(Ordered::Other)
+            }
+            fn visit_unit<E>(self) -> Result<Ordered, E> {
+                Ok(Ordered::Other)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// Checks that each object of the layout writes its members in the
+/// layout's order (those `value` leaves out left out), then the params
+/// spread into it, in order.
+fn check_order(
+    actual: &Ordered,
+    layout: &Object,
+    value: &dyn Fn(Part) -> Option<serde_json::Value>,
+    params: &[String],
+) {
+    let Ordered::Object(members) = actual else {
+        panic!("an object of the layout is not one")
+    };
+    let mut expected: Vec<&str> = layout
+        .members
+        .iter()
+        .filter(|member| !matches!(&member.value, Member::Part(part) if value(*part).is_none()))
+        .map(|member| member.name.as_str())
+        .collect();
+    if layout.spread {
+        expected.extend(params.iter().map(String::as_str));
+    }
+    let names: Vec<&str> = members.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(names, expected, "the members of an object of the body");
+    for member in &layout.members {
+        if let Member::Object(inner) = &member.value {
+            let (_, actual) = members
+                .iter()
+                .find(|(name, _)| *name == member.name)
+                .expect("checked above");
+            check_order(actual, inner, value, params);
+        }
+    }
 }
 
 /// `code`'s message as sent with `details`: placeholders filled in, `{{` as `{`.
@@ -427,6 +647,10 @@ fn rendered(code: &Code, details: &serde_json::Value) -> String {
             Piece::Text(part) => text.push_str(part),
             Piece::Param(name) => match &details[name] {
                 serde_json::Value::String(value) => text.push_str(value),
+                // As Rust's `Display` writes an `f64`, which the server uses.
+                serde_json::Value::Number(value) if value.is_f64() => {
+                    let _ = write!(text, "{}", value.as_f64().expect("an f64"));
+                }
                 value => text.push_str(&value.to_string()),
             },
             other => panic!("a piece this test does not know: {other:?}"),
@@ -435,11 +659,31 @@ fn rendered(code: &Code, details: &serde_json::Value) -> String {
     text
 }
 
-/// The anchors and links a section holds.
+/// The anchors and links a section holds, and each code's anchor.
 #[derive(Default)]
 struct Found {
     anchors: Vec<String>,
     links: Vec<String>,
+    code_anchors: Vec<(String, String)>,
+}
+
+/// Checks the anchor a code's cell holds, and returns it: one, a valid HTML
+/// id (not empty, no whitespace), and the code itself for a code of the
+/// forms codes had before integer codes and `:` (so that old links land).
+/// That it is unique on the page, and so clashes with no status, type or
+/// other code, `check_page` checks.
+fn code_anchor(code: &str, anchors: &[String]) -> String {
+    let [anchor] = anchors else {
+        panic!("one anchor for {code}: {anchors:?}")
+    };
+    assert!(
+        !anchor.is_empty() && !anchor.contains(|c: char| c.is_ascii_whitespace()),
+        "{anchor:?} is not a valid id"
+    );
+    if !code.contains(':') && !code.starts_with(|c: char| c.is_ascii_digit()) {
+        assert_eq!(anchor, code, "an old code keeps its anchor");
+    }
+    anchor.clone()
 }
 
 /// What a reader sees of a param or field's type: the type as the file
@@ -475,7 +719,11 @@ fn param_line(param: &Param) -> String {
 fn check_section(catalog: &Catalog, status: &Status, section: &[&Node<'_>]) -> Found {
     let heading = plain(h2_title(section[0]).expect("a heading"));
     assert_eq!(heading.text, format!("{} {}", status.status, status.title));
-    assert_eq!(heading.anchors, [status.status.to_string()]);
+    assert_eq!(
+        heading.anchors,
+        [status.status.to_string()],
+        "a status's anchor"
+    );
     let mut anchors = heading.anchors;
 
     let mut body = section[1..].iter().copied();
@@ -516,6 +764,7 @@ fn check_section(catalog: &Catalog, status: &Status, section: &[&Node<'_>]) -> F
         };
     }
     let mut links = Vec::new();
+    let mut code_anchors = Vec::new();
     assert_eq!(tables.len(), 1, "{} has one table", status.status);
     assert_eq!(
         body.len(),
@@ -544,22 +793,39 @@ fn check_section(catalog: &Catalog, status: &Status, section: &[&Node<'_>]) -> F
                 row = row.iter().map(|c| &c.text).collect::<Vec<_>>()
             )
         };
-        assert_eq!(code_cell.text, code.code);
-        assert_eq!(
-            code_cell.code_spans,
-            [code.code.as_str()],
-            "the code is shown as code"
-        );
-        assert_eq!(code_cell.anchors, [code.code.as_str()]);
-        assert!(code_cell.labels.is_empty() && code_cell.links.is_empty());
-        anchors.extend(code_cell.anchors.iter().cloned());
+        let anchor = check_code_cell(code, code_cell);
+        code_anchors.push((code.code.clone(), anchor.clone()));
+        anchors.push(anchor);
         links.extend(check_meaning(
             meaning,
             expected_meaning(catalog, code),
             code,
         ));
     }
-    Found { anchors, links }
+    Found {
+        anchors,
+        links,
+        code_anchors,
+    }
+}
+
+/// Checks a code's cell: the code as code, its anchor, and a link to its
+/// documentation when it has a docs URL. Returns the anchor.
+fn check_code_cell(code: &Code, cell: &Plain) -> String {
+    assert_eq!(cell.text, code.code);
+    assert_eq!(
+        cell.code_spans,
+        [code.code.as_str()],
+        "the code is shown as code"
+    );
+    assert!(cell.labels.is_empty());
+    let docs: Vec<(String, String)> = code
+        .docs
+        .iter()
+        .map(|url| (url.clone(), code.code.clone()))
+        .collect();
+    assert_eq!(cell.links, docs, "the docs link of {}", code.code);
+    code_anchor(&code.code, &cell.anchors)
 }
 
 /// Checks a Meaning cell against what a reader should see; returns its
@@ -581,14 +847,17 @@ fn check_meaning(meaning: &Plain, expected: Plain, code: &Code) -> Vec<String> {
         .collect()
 }
 
-/// What a reader should see in a code's Meaning cell: the message as written
+/// What a reader should see in a code's Meaning cell: its title, the message as written
 /// (placeholders unfilled, `{{` as the `{` it sends), its details, the retry advice when the catalogue gives any, the
 /// deprecation and `since`.
 fn expected_meaning(catalog: &Catalog, code: &Code) -> Plain {
-    let mut expected = Plain {
-        text: code.plain_message().into_owned(),
-        ..Plain::default()
-    };
+    let mut expected = Plain::default();
+    // The code's own title, when it has one, in bold on a line of its own.
+    if let Some(title) = &code.title {
+        expected.text = format!("{title}\n");
+        expected.labels.push(title.clone());
+    }
+    expected.text.push_str(&code.plain_message());
     if !code.params.is_empty() {
         expected.text.push_str("\nDetails:");
         expected.labels.push("Details:".to_owned());
@@ -741,8 +1010,8 @@ fn check_removed(catalog: &Catalog, section: &[&Node<'_>]) -> Vec<String> {
         assert_eq!(cells, expected);
         assert!(row.iter().all(|cell| cell.labels.is_empty()));
         assert_eq!(row[0].code_spans, [tombstone.code.as_str()]);
-        assert_eq!(row[0].anchors, [tombstone.code.as_str()]);
-        anchors.extend(row[0].anchors.iter().cloned());
+        assert!(row[0].links.is_empty());
+        anchors.push(code_anchor(&tombstone.code, &row[0].anchors));
     }
     anchors
 }
@@ -1061,4 +1330,246 @@ fn retry_without_params_gives_every_code_its_advice() {
 #[test]
 fn snapshot_details() {
     insta::assert_snapshot!("details", markdown::emit(&details_catalog()));
+}
+
+fn load(yaml: &str) -> Catalog {
+    Catalog::from_yaml(yaml, "errors.yaml").unwrap_or_else(|error| panic!("{error}\n{yaml}"))
+}
+
+/// Every fixture of `tests/fixtures/bodies/` (real-world layouts, as
+/// examples), by name.
+const BODIES: [&str; 6] = ["meta", "openai", "stripe", "twilio", "problem", "firebase"];
+
+fn body_fixture(name: &str) -> Catalog {
+    let path = fixture(&format!("bodies/{name}.yaml"));
+    Catalog::load(&path).unwrap_or_else(|error| panic!("{error}"))
+}
+
+#[test]
+fn real_world_layouts_read_back_as_their_catalogues() {
+    for name in BODIES {
+        let catalog = body_fixture(name);
+        assert!(catalog.body.is_declared(), "{name}");
+        check_page(&catalog);
+    }
+}
+
+#[test]
+fn snapshot_bodies() {
+    for name in BODIES {
+        insta::assert_snapshot!(format!("body_{name}"), markdown::emit(&body_fixture(name)));
+    }
+}
+
+#[test]
+fn meta_page_nests_the_body_and_sends_integer_codes() {
+    let catalog = body_fixture("meta");
+    let page = markdown::emit(&catalog);
+    assert!(
+        page.contains(
+            "For example, a 400 response with code [`131026`](#code:131026) has this body:\n\n```json\n{\n  \"error\": {\n    \"message\": \"(#131026) Message Undeliverable\",\n    \"code\": 131026,\n    \"error_data\": {\"messaging_product\":\"whatsapp\",\"details\":\"Unable to deliver message.\"}\n  }\n}\n```\n"
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains(
+            "| <a id=\"code:131047\"></a>[`131047`](https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes#131047) | **Re-engagement message**<br>(\\#131047) Re-engagement message<br>**Details:**"
+        ),
+        "{page}"
+    );
+}
+
+/// Integer codes that are also statuses, codes with `/` and `:`, and codes
+/// that look like the anchors of types and of such codes: every anchor is
+/// unique, and each link lands on its own.
+#[test]
+fn anchors_stay_unique_and_valid_for_every_code_form() {
+    let catalog = load(
+        "title: Anchors
+types:
+  Position:
+    fields:
+      line: integer
+statuses:
+  400:
+    codes:
+      400:
+        name: FourHundred
+        message: A code that is also a status.
+      401:
+        name: FourHundredOne
+        message: A code that is another status.
+  401:
+    codes:
+      auth/invalid-email: A Firebase code.
+      messaging:rate/limit: A code with a colon.
+      type:Position:
+        message: A code named like a type's anchor.
+        params:
+          at: Position
+      code:401: A code named like an integer code's anchor.
+      invalid_token: An old code.
+removed:
+  131000:
+    status: 400
+",
+    );
+    check_page(&catalog);
+    let page = markdown::emit(&catalog);
+    for row in [
+        "| <a id=\"code:400\"></a>`400` |",
+        "| <a id=\"code:401\"></a>`401` |",
+        "| <a id=\"auth/invalid-email\"></a>`auth/invalid-email` |",
+        "| <a id=\"messaging:rate/limit\"></a>`messaging:rate/limit` |",
+        "| <a id=\"code:type:Position\"></a>`type:Position` |",
+        "| <a id=\"code:code:401\"></a>`code:401` |",
+        "| <a id=\"invalid_token\"></a>`invalid_token` |",
+        "| <a id=\"code:131000\"></a>`131000` |",
+        "## <a id=\"400\"></a>400 Bad Request",
+        "## <a id=\"401\"></a>401 Unauthorized",
+        "### <a id=\"type:Position\"></a>`Position`",
+    ] {
+        assert!(page.contains(row), "{row}\n{page}");
+    }
+    // Rendered as HTML, each id is there once, and the first code's link
+    // lands on it.
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(&page, options()));
+    for id in [
+        "code:400",
+        "400",
+        "auth/invalid-email",
+        "type:Position",
+        "code:type:Position",
+    ] {
+        assert_eq!(html.matches(&format!(" id=\"{id}\"")).count(), 1, "{id}");
+    }
+    assert!(
+        html.contains("<a href=\"#code:400\"><code>400</code></a>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn problem_details_page_shows_the_rfc_9457_body() {
+    let catalog = load(
+        "title: Problems (example)
+body: problem
+docs: https://example.com/probs/{code}
+statuses:
+  403:
+    codes:
+      out_of_credit:
+        title: You do not have enough credit.
+        message: Your current balance is {balance}, but that costs {cost}.
+        params:
+          balance: { type: number, example: 30.5 }
+          cost: { type: number, example: 50.0 }
+  404:
+    codes:
+      not_found: The resource was not found.
+",
+    );
+    check_page(&catalog);
+    let page = markdown::emit(&catalog);
+    assert!(
+        page.contains(
+            "For example, a 403 response with code [`out_of_credit`](#out_of_credit) has this body, sent as `application/problem+json`:\n\n```json\n{\n  \"type\": \"https://example.com/probs/out_of_credit\",\n  \"title\": \"You do not have enough credit.\",\n  \"status\": 403,\n  \"detail\": \"Your current balance is 30.5, but that costs 50.\",\n  \"code\": \"out_of_credit\",\n  \"balance\": 30.5,\n  \"cost\": 50.0\n}\n```\n"
+        ),
+        "{page}"
+    );
+    // Without its own title, the body's title is the status's reason
+    // phrase, and the Meaning cell has none.
+    assert!(
+        page.contains(
+            "| <a id=\"not_found\"></a>[`not_found`](https://example.com/probs/not_found) | The resource was not found. |"
+        ),
+        "{page}"
+    );
+}
+
+#[test]
+fn twilio_page_sends_status_and_docs_url_flat() {
+    let page = markdown::emit(&body_fixture("twilio"));
+    let example = page
+        .split("```json\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n```").next())
+        .expect("an example");
+    let keys: Vec<&str> = example
+        .lines()
+        .filter_map(|line| line.strip_prefix("  \""))
+        .filter_map(|line| line.split('"').next())
+        .collect();
+    assert_eq!(keys, ["code", "message", "more_info", "status"], "{page}");
+    assert!(example.contains("\"code\": 21211,"), "{page}");
+    assert!(
+        example.contains("\"more_info\": \"https://www.twilio.com/docs/errors/21211\""),
+        "{page}"
+    );
+    assert!(example.contains("\"status\": 400\n}"), "{page}");
+}
+
+/// A code without a docs URL leaves its member out, an object of the layout
+/// left empty is `{}`, and hostile titles and URLs read back as written.
+#[test]
+fn hostile_titles_and_docs_urls_read_back() {
+    let catalog = load(
+        r#"title: Hostile (example)
+body:
+  code: error.code
+  message: error.message
+  docs: links.doc_url
+statuses:
+  402:
+    codes:
+      bare: No docs, no title.
+      card_declined:
+        message: The card has been declined.
+        docs: https://docs.stripe.com/error-codes/card-declined
+      hostile:
+        title: "*not bold* | <b>x</b> [not](a link) `tick` 1. \\"
+        docs: "https://x.test/a_(b)?c=1&copy;|`d`<e>\"f\\"
+        message: Hostile title and URL.
+      spaced:
+        title: "- not a list"
+        message: Spaced title.
+"#,
+    );
+    check_page(&catalog);
+    let page = markdown::emit(&catalog);
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(&page, options()));
+    assert!(!html.contains("<b>"), "{html}");
+    // The first code has no docs URL: `links` is left empty.
+    assert!(
+        page.contains(
+            "```json\n{\n  \"error\": {\n    \"code\": \"bare\",\n    \"message\": \"No docs, no title.\"\n  },\n  \"links\": {}\n}\n```"
+        ),
+        "{page}"
+    );
+}
+
+#[test]
+fn bold_titles_survive_unicode_spaces_at_their_edges() {
+    let mut catalog = load("title: T\nstatuses:\n  404:\n    codes:\n      gone: Gone.\n");
+    // Not a title the loader would refuse: its checks are of the text, not
+    // of Markdown.
+    catalog.statuses[0].codes[0].title = Some("\u{a0}spaced\u{3000}".to_owned());
+    check_page(&catalog);
+}
+
+#[test]
+fn a_layout_without_codes_shows_placeholders() {
+    for code_type in ["string", "integer"] {
+        let catalog = load(&format!(
+            "title: T\nbody:\n  code: error.code\n  message: error.message\n  status: error.status\n  title: error.title\n  docs: error.type\n  code_type: {code_type}\n  content_type: application/vnd.t+json\ndocs: https://x.test/{{code}}\nstatuses:\n  422: {{}}\n"
+        ));
+        check_page(&catalog);
+        let page = markdown::emit(&catalog);
+        assert!(
+            page.contains("Every error response has this body, sent as `application/vnd.t+json`:"),
+            "{page}"
+        );
+    }
 }

@@ -652,3 +652,569 @@ fn the_check_rejects_broken_details() {
     ];
     assert_rejected(&cases);
 }
+
+/// A catalogue of `tests/fixtures/layouts/`: a small body layout of each
+/// kind, written for these tests.
+fn layout_catalog(name: &str) -> Catalog {
+    Catalog::load(&fixture(&format!("layouts/{name}.yaml")))
+        .unwrap_or_else(|error| panic!("{error}"))
+}
+
+/// Real bodies of `response` as JSON for `check_openapi.py`: those a server
+/// of the catalogue sends, or a newer one may, and those of another layout.
+fn bodies(accepted: Vec<Body>, rejected: Vec<Body>) -> Value {
+    let accepted = accepted.into_iter().map(|case| (case, true));
+    let rejected = rejected.into_iter().map(|case| (case, false));
+    accepted
+        .chain(rejected)
+        .map(|((response, body, why), valid)| {
+            json!({"response": response, "body": body, "valid": valid, "why": why})
+        })
+        .collect()
+}
+
+#[test]
+fn snapshot_nested_integer_layout() {
+    insta::assert_snapshot!(
+        "nested_integer",
+        openapi::emit(&layout_catalog("nested-integer"))
+    );
+}
+
+#[test]
+fn snapshot_problem_layout() {
+    insta::assert_snapshot!("problem", openapi::emit(&layout_catalog("problem")));
+}
+
+/// Each layout's content key is its media type; integer codes are numbers
+/// in `ErrorCode` and in each `const`.
+#[test]
+fn layouts_write_their_media_type_and_code_type() {
+    let problem = openapi::emit(&layout_catalog("problem"));
+    assert!(problem.contains("\n        \"application/problem+json\":\n          schema:\n"));
+    assert!(!problem.contains("application/json"));
+    let nested = openapi::emit(&layout_catalog("nested-integer"));
+    assert!(
+        nested.contains("\n      type: integer\n      enum:\n        - 131047\n        - 131026\n")
+    );
+    assert!(nested.contains("\n                      - const: 0\n"));
+    assert!(!nested.contains("const: \"131047\""));
+}
+
+/// A catalogue with `docs:` but no `body:` sends the bodies it sent before,
+/// so its document only gains each code's link (`externalDocs`).
+#[test]
+fn docs_without_a_body_only_link_each_code() {
+    let seed = fs::read_to_string(error_codes_tests::workspace_root().join("errors.yaml")).unwrap();
+    let with_docs = seed.replacen(
+        "\nversion: 1.0.0\n",
+        "\nversion: 1.0.0\ndocs: https://docs.example.com/errors/{status}#{code}\n",
+        1,
+    );
+    assert_ne!(seed, with_docs);
+    let catalog = Catalog::from_yaml(&with_docs, "errors.yaml").unwrap();
+    let yaml = openapi::emit(&catalog);
+    let mut linked = 0;
+    let mut without_links = String::new();
+    let mut rows = yaml.lines();
+    while let Some(line) = rows.next() {
+        if line.trim_start() == "externalDocs:" {
+            let url = rows.next().unwrap();
+            assert!(
+                url.trim_start()
+                    .starts_with("url: \"https://docs.example.com/errors/"),
+                "{url}"
+            );
+            linked += 1;
+            continue;
+        }
+        without_links.push_str(line);
+        without_links.push('\n');
+    }
+    assert_eq!(linked, catalog.codes().count());
+    assert_eq!(without_links, openapi::emit(&seed_catalog()));
+    assert_passed(&check("seed-with-docs", &yaml, &catalog));
+}
+
+/// Meta-like: `error.code` as a JSON number, `error.error_data`.
+#[test]
+#[allow(clippy::unreadable_literal, reason = "codes as the API writes them")]
+fn nested_integer_layout_passes_the_validators_and_checks_real_bodies() {
+    let accepted = vec![
+        (
+            "Unauthorized",
+            json!({"error": {"message": "We were unable to authenticate the app user.", "code": 0}}),
+            "a code without data",
+        ),
+        (
+            "Unauthorized",
+            json!({"error": {"message": "Error validating access token.", "type": "OAuthException", "code": 190, "error_subcode": 463, "fbtrace_id": "AbCdEfGh"}}),
+            "members the layout does not have, as the real API sends them",
+        ),
+        (
+            "BadRequest",
+            json!({"error": {"message": "More than 24 hours have passed since the recipient last replied to the sender number.", "code": 131047}}),
+            "a code without data beside codes with data",
+        ),
+        (
+            "BadRequest",
+            json!({"error": {"message": "Message undeliverable: Unable to deliver message.", "code": 131026, "error_data": {"messaging_product": "whatsapp", "details": "Unable to deliver message."}}}),
+            "details in error.error_data",
+        ),
+        (
+            "Forbidden",
+            json!({"error": {"message": "Permission denied.", "code": 200}}),
+            "a status without codes: any integer code",
+        ),
+        (
+            "TooManyRequests",
+            json!({"error": {"message": "Message throughput has been reached; retry in 30 seconds.", "code": 130429, "error_data": {"retry_after": 30}}}),
+            "retry_after in error.error_data",
+        ),
+    ];
+    let rejected = vec![
+        (
+            "Unauthorized",
+            json!({"error": 190, "message": "Error validating access token."}),
+            "the default layout's body",
+        ),
+        (
+            "Unauthorized",
+            json!({"error": {"message": "Error validating access token.", "code": "190"}}),
+            "a string code under code_type: integer",
+        ),
+        (
+            "Unauthorized",
+            json!({"code": 190, "message": "Error validating access token."}),
+            "the members at the top level, not under error",
+        ),
+        (
+            "BadRequest",
+            json!({"error": {"message": "Message undeliverable: Unable to deliver message.", "code": 131026}}),
+            "details missing",
+        ),
+        (
+            "BadRequest",
+            json!({"error": {"message": "Message undeliverable: Unable to deliver message.", "code": 131026}, "error_data": {"messaging_product": "whatsapp", "details": "Unable to deliver message."}}),
+            "details beside error, not in it",
+        ),
+        (
+            "BadRequest",
+            json!({"error": {"message": "Message undeliverable: Unable to deliver message.", "code": 131026, "error_data": {"messaging_product": "whatsapp"}}}),
+            "a required param missing",
+        ),
+        (
+            "Forbidden",
+            json!({"error": {"message": "Permission denied.", "code": "200"}}),
+            "a string code for a status without codes",
+        ),
+    ];
+    let catalog = layout_catalog("nested-integer");
+    let output = check_with_bodies(
+        "layout-nested-integer",
+        &openapi::emit(&catalog),
+        &catalog,
+        Some(&bodies(accepted, rejected)),
+    );
+    assert_passed(&output);
+}
+
+/// Twilio-like: flat, with `status` and `more_info` on every body.
+#[test]
+#[allow(clippy::unreadable_literal, reason = "codes as the API writes them")]
+fn flat_status_layout_passes_the_validators_and_checks_real_bodies() {
+    let accepted = vec![
+        (
+            "Unauthorized",
+            json!({"code": 20003, "message": "Authenticate.", "more_info": "https://www.example.com/docs/errors/20003", "status": 401}),
+            "the members in another order",
+        ),
+        (
+            "BadRequest",
+            json!({"code": 21211, "message": "The 'To' number +15005550001 is not a valid phone number.", "details": {"to": "+15005550001"}, "status": 400, "more_info": "https://www.example.com/docs/errors/21211"}),
+            "details beside the code",
+        ),
+        (
+            "InternalServerError",
+            json!({"code": 20500, "message": "An internal server error has occurred.", "status": 500, "more_info": "https://www.example.com/docs/errors/20500"}),
+            "a status without codes: any integer code",
+        ),
+        (
+            "Unauthorized",
+            json!({"code": 20003, "message": "Authenticate.", "more_info": "https://www.example.com/docs/errors/20404", "status": 401}),
+            "another code's docs URL: a changed URL is compatible",
+        ),
+    ];
+    let rejected = vec![
+        (
+            "Unauthorized",
+            json!({"code": 20003, "message": "Authenticate.", "status": 401}),
+            "the docs URL missing",
+        ),
+        (
+            "Unauthorized",
+            json!({"code": 20003, "message": "Authenticate.", "more_info": "https://www.example.com/docs/errors/20003", "status": 400}),
+            "another status",
+        ),
+        (
+            "Unauthorized",
+            json!({"code": 20003, "message": "Authenticate.", "more_info": "https://www.example.com/docs/errors/20003", "status": "401"}),
+            "the status as a string",
+        ),
+        (
+            "Unauthorized",
+            json!({"code": 20003, "message": "Authenticate.", "more_info": 20003, "status": 401}),
+            "a docs URL that is not a string",
+        ),
+        (
+            "Unauthorized",
+            json!({"error": "20003", "message": "Authenticate."}),
+            "the default layout's body",
+        ),
+        (
+            "BadRequest",
+            json!({"code": 21211, "message": "The 'To' number +15005550001 is not a valid phone number.", "to": "+15005550001", "status": 400, "more_info": "https://www.example.com/docs/errors/21211"}),
+            "a param at the top level, not in details",
+        ),
+        (
+            "InternalServerError",
+            json!({"code": 20500, "message": "An internal server error has occurred.", "status": 500}),
+            "a status without codes, without the docs URL every body carries",
+        ),
+    ];
+    let catalog = layout_catalog("flat-status");
+    let output = check_with_bodies(
+        "layout-flat-status",
+        &openapi::emit(&catalog),
+        &catalog,
+        Some(&bodies(accepted, rejected)),
+    );
+    assert_passed(&output);
+}
+
+/// Like `OpenAI`'s and Stripe's: `error.code`, params spread into `error`, a
+/// docs URL at `error.doc_url` for some codes only.
+#[test]
+fn error_code_layout_passes_the_validators_and_checks_real_bodies() {
+    let context = "This model's maximum context length is 8192 tokens.";
+    let context_docs = "https://platform.example.com/docs/errors#context_length_exceeded";
+    let accepted = vec![
+        (
+            "BadRequest",
+            json!({"error": {"message": context, "type": "invalid_request_error", "param": "messages", "code": "context_length_exceeded", "max_tokens": 8192, "doc_url": context_docs}}),
+            "params spread into error",
+        ),
+        (
+            "BadRequest",
+            json!({"error": {"message": context, "type": "invalid_request_error", "code": "context_length_exceeded", "max_tokens": 8192, "doc_url": context_docs}}),
+            "an optional param left out",
+        ),
+        (
+            "BadRequest",
+            json!({"error": {"message": "We could not parse the JSON body of your request.", "type": "invalid_request_error", "param": null, "code": "invalid_json"}}),
+            "a code without params or docs URL, with members the layout does not have",
+        ),
+        (
+            "NotFound",
+            json!({"error": {"message": "The model does not exist or you do not have access to it.", "code": "model_not_found"}}),
+            "a code without a docs URL",
+        ),
+        (
+            "TooManyRequests",
+            json!({"error": {"message": "Rate limit reached for requests.", "type": "requests", "code": "rate_limit_exceeded"}}),
+            "a spread param",
+        ),
+        (
+            "Unauthorized",
+            json!({"error": {"message": "Incorrect API key provided.", "code": "invalid_api_key"}}),
+            "without the docs URL of a code that has one: not every body carries one",
+        ),
+        (
+            "Unauthorized",
+            json!({"error": {"message": "Incorrect API key provided.", "code": "invalid_api_key", "doc_url": context_docs}}),
+            "another code's docs URL: a changed URL is compatible",
+        ),
+    ];
+    let rejected = vec![
+        (
+            "BadRequest",
+            json!({"error": {"message": context, "type": "invalid_request_error", "code": "context_length_exceeded", "doc_url": context_docs}}),
+            "a required param missing",
+        ),
+        (
+            "BadRequest",
+            json!({"error": {"message": context, "code": "context_length_exceeded", "doc_url": context_docs, "details": {"type": "invalid_request_error", "max_tokens": 8192}}}),
+            "params in details, not spread",
+        ),
+        (
+            "BadRequest",
+            json!({"error": {"message": context, "code": "context_length_exceeded", "doc_url": context_docs}, "type": "invalid_request_error", "max_tokens": 8192}),
+            "params spread into the body, not into error",
+        ),
+        (
+            "Unauthorized",
+            json!({"error": {"message": "Incorrect API key provided.", "code": "invalid_api_key", "doc_url": null}}),
+            "a docs URL that is not a string",
+        ),
+        (
+            "NotFound",
+            json!({"error": "model_not_found", "message": "The model does not exist or you do not have access to it."}),
+            "the default layout's body",
+        ),
+        (
+            "NotFound",
+            json!({"error": {"message": "The model does not exist or you do not have access to it.", "code": 404}}),
+            "an integer code under code_type: string",
+        ),
+    ];
+    let catalog = layout_catalog("error-code");
+    let output = check_with_bodies(
+        "layout-error-code",
+        &openapi::emit(&catalog),
+        &catalog,
+        Some(&bodies(accepted, rejected)),
+    );
+    assert_passed(&output);
+}
+
+/// RFC 9457 problem details, params spread into the body.
+#[test]
+fn problem_layout_passes_the_validators_and_checks_real_bodies() {
+    let docs = "https://developer.example.com/api-errors/messages#";
+    let invalid = "The value of one or more parameters is invalid.";
+    let accepted = vec![
+        (
+            "Unauthorized",
+            json!({"type": format!("{docs}unauthorized"), "title": "Invalid credentials", "status": 401, "detail": "You did not provide correct credentials.", "instance": "bf0ca0bf927b3b52e3cb03217e1a1ddf", "code": "unauthorized"}),
+            "an extension member the layout does not have",
+        ),
+        (
+            "UnprocessableEntity",
+            json!({"type": format!("{docs}invalid-params"), "title": "Invalid parameters", "status": 422, "detail": invalid, "code": "invalid-params", "invalid_parameters": [{"name": "messenger.tag", "reason": "Invalid value"}], "request_id": "bf0ca0bf927b3b52e3cb03217e1a1ddf"}),
+            "params spread into the body, a list of a type",
+        ),
+        (
+            "UnprocessableEntity",
+            json!({"type": "https://developer.example.com/api-errors#unsupported-channel", "title": "Unprocessable Entity", "status": 422, "detail": "The channel is not supported for this message type.", "code": "channel/unsupported"}),
+            "a code's own docs URL, and its status's reason phrase as title",
+        ),
+        (
+            "BadRequest",
+            json!({"type": "https://developer.example.com/api-errors/messages#1150", "title": "Invalid params", "status": 400, "detail": "The value of one or more parameters is invalid.", "code": "1150"}),
+            "a status without codes: any code",
+        ),
+        (
+            "TooManyRequests",
+            json!({"type": format!("{docs}throttled"), "title": "Too Many Requests", "status": 429, "detail": "Please wait 30 seconds before sending again.", "code": "throttled", "retry_after": 30}),
+            "retry_after spread into the body",
+        ),
+        (
+            "Unauthorized",
+            json!({"type": format!("{docs}out-of-credit"), "title": "Invalid credentials", "status": 401, "detail": "You did not provide correct credentials.", "code": "unauthorized"}),
+            "another code's type: the docs URL is not pinned, a changed URL is compatible",
+        ),
+        (
+            "Unauthorized",
+            json!({"type": "about:blank", "title": "Unauthorized", "status": 401, "detail": "You did not provide correct credentials.", "code": "unauthorized"}),
+            "RFC 9457's default type, a URI like any docs URL: not pinned either",
+        ),
+    ];
+    let rejected = vec![
+        (
+            "Unauthorized",
+            json!({"title": "Invalid credentials", "status": 401, "detail": "You did not provide correct credentials.", "code": "unauthorized"}),
+            "a problem without type",
+        ),
+        (
+            "Unauthorized",
+            json!({"type": 401, "title": "Invalid credentials", "status": 401, "detail": "You did not provide correct credentials.", "code": "unauthorized"}),
+            "a type that is not a string",
+        ),
+        (
+            "Unauthorized",
+            json!({"type": format!("{docs}unauthorized"), "status": 401, "detail": "You did not provide correct credentials.", "code": "unauthorized"}),
+            "a problem without title",
+        ),
+        (
+            "Unauthorized",
+            json!({"type": format!("{docs}unauthorized"), "title": "Invalid credentials", "status": 403, "detail": "You did not provide correct credentials.", "code": "unauthorized"}),
+            "another status",
+        ),
+        (
+            "UnprocessableEntity",
+            json!({"type": format!("{docs}invalid-params"), "title": "Invalid parameters", "status": 422, "detail": invalid, "code": "invalid-params", "details": {"invalid_parameters": [{"name": "messenger.tag", "reason": "Invalid value"}]}}),
+            "params in details, not spread",
+        ),
+        (
+            "UnprocessableEntity",
+            json!({"type": format!("{docs}invalid-params"), "title": "Invalid parameters", "status": 422, "detail": invalid, "code": "invalid-params", "invalid_parameters": [{"name": "messenger.tag"}]}),
+            "a type's required field missing",
+        ),
+        (
+            "BadRequest",
+            json!({"error": "1150", "message": "The value of one or more parameters is invalid."}),
+            "the default layout's body",
+        ),
+        (
+            "TooManyRequests",
+            json!({"type": format!("{docs}throttled"), "title": "Too Many Requests", "status": 429, "detail": "Please wait 30 seconds before sending again.", "code": "throttled"}),
+            "retry_after missing",
+        ),
+    ];
+    let catalog = layout_catalog("problem");
+    let output = check_with_bodies(
+        "layout-problem",
+        &openapi::emit(&catalog),
+        &catalog,
+        Some(&bodies(accepted, rejected)),
+    );
+    assert_passed(&output);
+}
+
+/// The layouts' documents, broken: the check must notice a wrong media
+/// type, code type, status, docs URL (required or pinned) or place of the
+/// details.
+#[test]
+fn the_check_rejects_broken_layouts() {
+    let nested = layout_catalog("nested-integer");
+    let flat = layout_catalog("flat-status");
+    let problem = layout_catalog("problem");
+    let cases: [BrokenCase<'_>; 11] = [
+        (
+            "media_type_lost",
+            &problem,
+            "\"application/problem+json\":",
+            "application/json:",
+            "media types",
+        ),
+        (
+            "integer_code_as_string",
+            &nested,
+            "const: 131047\n",
+            "const: \"131047\"\n",
+            "fails its schema",
+        ),
+        (
+            "error_code_of_strings",
+            &nested,
+            "      type: integer\n      enum:\n",
+            "      type: string\n      enum:\n",
+            "ErrorCode rejects",
+        ),
+        (
+            "status_not_narrowed",
+            &flat,
+            "              \"status\":\n                const: 401\n",
+            "",
+            "accepts the malformed body",
+        ),
+        (
+            "problem_type_not_required",
+            &problem,
+            "      required:\n        - \"type\"\n",
+            "      required:\n",
+            "accepts the malformed body",
+        ),
+        (
+            "docs_url_not_required",
+            &flat,
+            "        - \"status\"\n        - \"more_info\"\n",
+            "        - \"status\"\n",
+            "accepts the malformed body",
+        ),
+        (
+            "docs_url_pinned",
+            &flat,
+            "              \"status\":\n                const: 401\n",
+            "              \"status\":\n                const: 401\n              \"more_info\":\n                const: \"https://www.example.com/docs/errors/20003\"\n",
+            "rejects a body with a docs URL no code has",
+        ),
+        (
+            "spread_param_not_required",
+            &problem,
+            "                required:\n                  - \"retry_after\"\n",
+            "",
+            "accepts a body without",
+        ),
+        (
+            "details_elsewhere",
+            &nested,
+            "\"error_data\"",
+            "\"data\"",
+            "has no details schema at `error.error_data`",
+        ),
+        (
+            "docs_link_lost",
+            &nested,
+            "externalDocs:",
+            "x-externalDocs:",
+            "externalDocs",
+        ),
+        (
+            "retry_after_elsewhere",
+            &problem,
+            "the same as the body's `retry_after`.",
+            "the same as the body's `details.retry_after`.",
+            "does not name the body's `retry_after`",
+        ),
+    ];
+    assert_rejected(&cases);
+}
+
+/// Params spread into an object that holds nothing else (`data.*`): only a
+/// code's branch has that object, and it says it is one.
+#[test]
+fn params_spread_into_an_object_of_their_own() {
+    let catalog = Catalog::from_yaml(
+        concat!(
+            "title: Spread alone\n",
+            "body:\n",
+            "  code: code\n",
+            "  message: message\n",
+            "  details: data.*\n",
+            "statuses:\n",
+            "  400:\n",
+            "    codes:\n",
+            "      out_of_range:\n",
+            "        message: \"{n} is out of range.\"\n",
+            "        params:\n",
+            "          n: integer\n",
+            "      empty: Nothing sent.\n",
+        ),
+        "errors.yaml",
+    )
+    .unwrap();
+    let yaml = openapi::emit(&catalog);
+    assert!(yaml.contains("\n                  \"data\":\n                    type: object\n                    required:\n"));
+    let accepted = vec![
+        (
+            "BadRequest",
+            json!({"code": "out_of_range", "message": "1 is out of range.", "data": {"n": 1}}),
+            "the params in data",
+        ),
+        (
+            "BadRequest",
+            json!({"code": "empty", "message": "Nothing sent."}),
+            "a code without params and no data",
+        ),
+    ];
+    let rejected = vec![
+        (
+            "BadRequest",
+            json!({"code": "out_of_range", "message": "1 is out of range.", "data": "n"}),
+            "data that is not an object",
+        ),
+        (
+            "BadRequest",
+            json!({"code": "out_of_range", "message": "1 is out of range.", "n": 1}),
+            "the params in the body, not in data",
+        ),
+    ];
+    let output = check_with_bodies(
+        "spread-alone",
+        &yaml,
+        &catalog,
+        Some(&bodies(accepted, rejected)),
+    );
+    assert_passed(&output);
+}

@@ -19,13 +19,14 @@ fn schema() -> Value {
 
 /// The levels of the file format: where each lives in the schema, and the
 /// unknown key the loader names when it finds one there.
-const LEVELS: [(&str, &str); 6] = [
+const LEVELS: [(&str, &str); 7] = [
     ("the catalogue", "/properties"),
     ("a status", "/$defs/statusEntry/properties"),
     ("a code", "/$defs/codeEntry/anyOf/1/properties"),
     ("a removed code", "/$defs/tombstone/properties"),
     ("a type", "/$defs/typeEntry/properties"),
     ("a param", "/$defs/paramEntry/anyOf/1/properties"),
+    ("the body", "/$defs/body/anyOf/1/properties"),
 ];
 
 /// The keys the schema allows at a level, and those it requires.
@@ -52,6 +53,17 @@ fn schema_keys(pointer: &str) -> (Vec<String>, Vec<String>) {
 /// A value the loader accepts for `key` at `level`.
 fn sample(level: &str, key: &str) -> &'static str {
     match (level, key) {
+        ("the body", "code") => "error.code",
+        ("the body", "message") => "error.message",
+        ("the body", "details") => "error.details",
+        ("the body", "status") => "error.status",
+        ("the body", "docs") => "error.doc_url",
+        ("the body", "title") => "error.title",
+        ("the body", "code_type") => "string",
+        ("the body", "content_type") => "application/vnd.example+json",
+        ("the catalogue" | "a code", "docs") => "https://docs.example.com/errors/{code}",
+        ("a code", "name") => "BadToken",
+        ("a code", "title") => "Invalid token",
         ("the catalogue", "title") => "Errors",
         ("the catalogue", "name") => "Failure",
         ("a status", "title") => "Not Authorised",
@@ -72,16 +84,16 @@ fn sample(level: &str, key: &str) -> &'static str {
     }
 }
 
-/// A catalogue with `keys[i]` at level `i` of [`LEVELS`]: one type, one
-/// status 401 with one long-form code with one long-form param, and one
-/// tombstone. `edit` adds a key or replaces a key's value: `(level, key,
-/// value as YAML)`.
-fn catalogue(keys: &[Vec<String>; 6], edit: Option<(usize, &str, &str)>) -> String {
-    let [top, status, code, tombstone, ty, param] = keys;
+/// A catalogue with `keys[i]` at level `i` of [`LEVELS`]: a body layout,
+/// one type, one status 401 with one long-form code with one long-form
+/// param, and one tombstone. `edit` adds a key or replaces a key's value:
+/// `(level, key, value as YAML)`.
+fn catalogue(keys: &[Vec<String>; 7], edit: Option<(usize, &str, &str)>) -> String {
+    let [top, status, code, tombstone, ty, param, body] = keys;
     let mut yaml = String::new();
     // `key: value` at `level`, the value edited or else a sample.
     let field = |yaml: &mut String, level: usize, key: &str| {
-        let indent = ["", "    ", "        ", "    ", "    ", "            "][level];
+        let indent = ["", "    ", "        ", "    ", "    ", "            ", "  "][level];
         let value = match edit {
             Some((at, edited, value)) if at == level && edited == key => value,
             _ => sample(LEVELS[level].0, key),
@@ -129,6 +141,14 @@ fn catalogue(keys: &[Vec<String>; 6], edit: Option<(usize, &str, &str)>) -> Stri
                 }
                 added(&mut yaml, 4, ty);
             }
+            // The layout, unless the edit gives `body:` another value.
+            "body" if !matches!(edit, Some((0, "body", _))) => {
+                yaml.push_str("body:\n");
+                for key in body {
+                    field(&mut yaml, 6, key);
+                }
+                added(&mut yaml, 6, body);
+            }
             "removed" => {
                 yaml.push_str("removed:\n  legacy_auth_failed:\n");
                 for key in tombstone {
@@ -143,7 +163,7 @@ fn catalogue(keys: &[Vec<String>; 6], edit: Option<(usize, &str, &str)>) -> Stri
     yaml
 }
 
-fn every_key() -> [Vec<String>; 6] {
+fn every_key() -> [Vec<String>; 7] {
     LEVELS.map(|(_, pointer)| schema_keys(pointer).0)
 }
 
@@ -264,7 +284,19 @@ fn schema_and_loader_agree_on_every_value() {
         ]);
     }
     catalogues.extend(details_catalogues());
-    for code in ["a-b", "a.b", "A1", "\"a b\"", "\"\"", "é", "a/b"] {
+    catalogues.extend(body_catalogues());
+    for code in [
+        "a-b",
+        "a.b",
+        "A1",
+        "\"a b\"",
+        "\"\"",
+        "é",
+        "a/b",
+        "auth/invalid-email",
+        "storage:quota",
+        "a;b",
+    ] {
         catalogues.push(format!(
             "title: T\nstatuses:\n  401:\n    codes:\n      {code}: A.\n"
         ));
@@ -352,12 +384,97 @@ fn details_catalogues() -> Vec<String> {
     catalogues
 }
 
+/// Catalogues with layouts, presets, integer codes and docs URLs, right and
+/// wrong.
+fn body_catalogues() -> Vec<String> {
+    let mut catalogues = Vec::new();
+    for details in [
+        "error.*",
+        "'*'",
+        "a.*.b",
+        "'*.a'",
+        "error..x",
+        "'$e.@x-y'",
+        "error.*.*",
+        "x.y.z",
+    ] {
+        catalogues.push(format!(
+            "title: T\nbody:\n  code: c\n  message: m\n  details: {details}\nstatuses: {{}}\n"
+        ));
+    }
+    for content_type in [
+        "application/problem+json",
+        "application/vnd.example+json",
+        "json",
+        "\"a/b c\"",
+        "a/b/c",
+    ] {
+        catalogues.push(format!(
+            "title: T\nbody:\n  code: c\n  message: m\n  content_type: {content_type}\nstatuses: {{}}\n"
+        ));
+    }
+    for preset in ["problem", "problme", "\"\""] {
+        catalogues.push(format!(
+            "title: T\nbody: {preset}\ndocs: https://x.example/{{code}}\nstatuses:\n  401:\n    codes:\n      a: A.\n"
+        ));
+    }
+    // Problem details need every code's docs URL.
+    catalogues.extend([
+        "title: T\nbody: problem\nstatuses:\n  401:\n    codes:\n      a: A.\n".to_owned(),
+        "title: T\nbody: problem\nstatuses:\n  401:\n    codes:\n      a:\n        message: A.\n        docs: https://x.example/a\n".to_owned(),
+        "title: T\nbody: problem\nstatuses:\n  401:\n    codes:\n      a:\n        message: A.\n        docs: https://x.example/a\n      b: B.\n".to_owned(),
+        "title: T\nbody: problem\nstatuses:\n  401: {}\n".to_owned(),
+    ]);
+    // Integer codes, each with a name.
+    for code in [
+        "131047",
+        "0",
+        "\"0123\"",
+        "\"-1\"",
+        "abc",
+        "1.5",
+        "9007199254740991",
+        // Sixteen digits above 2^53 - 1 pass the schema's pattern; only the
+        // loader knows the bound.
+        "99999999999999999999",
+    ] {
+        catalogues.push(format!(
+            "title: T\nbody:\n  code: code\n  message: message\n  code_type: integer\nstatuses:\n  401:\n    codes:\n      {code}:\n        name: A\n        message: A.\n"
+        ));
+    }
+    for docs in [
+        "https://x.example/{code}",
+        "http://x.example/{status}/{code}",
+        "https://{code}.example",
+        "https://x.example/{slug}",
+        "https://x.example/{code",
+        "https://x.example/code}",
+        "ftp://x.example",
+        "/errors/{code}",
+        "https://",
+        "\"https://x.example/a b\"",
+    ] {
+        catalogues.push(format!(
+            "title: T\ndocs: {docs}\nstatuses:\n  401:\n    codes:\n      a: A.\n"
+        ));
+        catalogues.push(format!(
+            "title: T\nstatuses:\n  401:\n    codes:\n      a:\n        message: A.\n        docs: {docs}\n"
+        ));
+    }
+    catalogues
+}
+
 /// Every catalogue the loader accepts among the workspace's files: the seed,
-/// the fixtures and the trybuild pass cases' catalogues.
+/// the fixtures (the real-world body layouts too, once they are there) and
+/// the trybuild pass cases' catalogues.
 fn valid_catalogues() -> Vec<PathBuf> {
     let mut files = vec![workspace_root().join("errors.yaml")];
-    for folder in ["tests/fixtures", "tests/ui/pass"] {
-        let mut found: Vec<PathBuf> = fs::read_dir(workspace_root().join(folder))
+    for folder in ["tests/fixtures", "tests/fixtures/bodies", "tests/ui/pass"] {
+        let folder = workspace_root().join(folder);
+        if !folder.is_dir() {
+            continue;
+        }
+        let mut found: Vec<PathBuf> = fs::read_dir(folder)
             .unwrap()
             .map(|entry| entry.unwrap().path())
             .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
@@ -543,6 +660,90 @@ fn the_schema_rejects_mistakes_in_details() {
         ),
     ];
     rejected("invalid-details", cases);
+}
+
+/// Mistakes in the body's layout, integer codes, names and docs URLs: each
+/// rejected by the schema, for the stated reason, and by the loader too.
+fn body_mistakes() -> [(&'static str, String, &'static str); 10] {
+    const LAYOUT: &str = "title: T\nbody:\n  code: error.code\n  message: error.message\nstatuses:\n  400:\n    codes:\n      bad:\n        message: Bad.\n";
+    [
+        (
+            "unknown_body_key",
+            LAYOUT.replace(
+                "  message: error.message",
+                "  message: error.message\n  colour: x",
+            ),
+            "'colour' was unexpected",
+        ),
+        (
+            "unknown_preset",
+            LAYOUT.replace(
+                "body:\n  code: error.code\n  message: error.message",
+                "body: problme",
+            ),
+            "'problem' was expected",
+        ),
+        (
+            "body_without_message",
+            LAYOUT.replace("  message: error.message\n", ""),
+            "'message' is a required property",
+        ),
+        (
+            "member_path_with_a_space",
+            LAYOUT.replace("error.message", "\"error message\""),
+            "'error message' does not match",
+        ),
+        (
+            "star_not_at_the_end",
+            LAYOUT.replace(
+                "  message: error.message",
+                "  message: error.message\n  details: a.*.b",
+            ),
+            "'a.*.b' does not match",
+        ),
+        (
+            "unknown_code_type",
+            LAYOUT.replace(
+                "  message: error.message",
+                "  message: error.message\n  code_type: number",
+            ),
+            "'number' is not one of",
+        ),
+        (
+            "code_not_integer",
+            LAYOUT.replace(
+                "  message: error.message",
+                "  message: error.message\n  code_type: integer",
+            ),
+            "'bad' does not match",
+        ),
+        (
+            "name_not_an_identifier",
+            LAYOUT.replace(
+                "        message: Bad.",
+                "        name: 2Bad\n        message: Bad.",
+            ),
+            "'2Bad' does not match",
+        ),
+        (
+            "docs_unknown_placeholder",
+            LAYOUT.replace("statuses:", "docs: https://x.example/{slug}\nstatuses:"),
+            "'https://x.example/{slug}' does not match",
+        ),
+        (
+            "problem_without_docs",
+            LAYOUT.replace(
+                "body:\n  code: error.code\n  message: error.message",
+                "body: problem",
+            ),
+            "'docs' is a required property",
+        ),
+    ]
+}
+
+#[test]
+fn the_schema_rejects_mistakes_in_the_body() {
+    rejected("invalid-body", body_mistakes());
 }
 
 /// Checks that the loader and the schema both reject each case, the schema

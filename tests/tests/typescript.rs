@@ -11,18 +11,23 @@
 //! wire carries them. Every catalogue's `expected.json` also holds bodies
 //! built here from the catalogue (valid ones, and each way one can be
 //! malformed), which `check.ts` puts through the guards.
+//!
+//! Catalogues that declare their body (`body:`) are checked in `layouts`.
 
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use error_codes_gen::{Catalog, Code, Param, Piece, Type, typescript};
+use error_codes_gen::{Catalog, Code, CodeType, Param, Part, Piece, Type, typescript};
 use error_codes_tests::{
     empty_catalogues, fixture, hostile_catalog, lifecycle_catalog, node, seed_catalog, target_dir,
     tools, workspace_root,
 };
 use serde_json::{Map, Value, json};
+
+#[path = "typescript/layouts.rs"]
+mod layouts;
 
 /// The pinned compilers: npm package (see `tests/tools/package.json`) and the
 /// start of the version it must report.
@@ -216,6 +221,26 @@ fn details_catalog() -> Catalog {
 /// names one more file of `tests/ts` to compile and run, written for this
 /// catalogue. Returns the folder.
 fn compile_and_check(case: &str, catalog: &Catalog, extra: Option<&str>) -> PathBuf {
+    let mut run = vec!["check.ts"];
+    run.extend(extra);
+    compile_and_run(case, catalog, &expected_json(catalog), &run, &[])
+}
+
+/// Writes the module, `expected` as `expected.json`, the type assertions of
+/// [`expected_types`] and the files of `tests/ts` that `run` and `modules`
+/// name (each under its own file name) into a scratch folder, compiles them
+/// with every pinned compiler and runs each compiler's output of the `run`
+/// files under Node. The first of `run` checks the module's values against
+/// `expected.json`, and must make at least 15 checks a code (10 for a layout's
+/// checks). Returns the
+/// folder.
+fn compile_and_run(
+    case: &str,
+    catalog: &Catalog,
+    expected: &str,
+    run: &[&str],
+    modules: &[&str],
+) -> PathBuf {
     let dir = target_dir().join("typescript-check").join(case);
     if dir.exists() {
         fs::remove_dir_all(&dir).unwrap();
@@ -223,12 +248,23 @@ fn compile_and_check(case: &str, catalog: &Catalog, extra: Option<&str>) -> Path
     fs::create_dir_all(&dir).unwrap();
     let ts_dir = workspace_root().join("tests").join("ts");
     write(&dir, "errors.ts", &typescript::emit(catalog));
-    write(&dir, "expected.json", &expected_json(catalog));
+    write(&dir, "expected.json", expected);
     write(&dir, "expected-types.ts", &expected_types(catalog));
-    let mut files = vec!["errors.ts", "expected-types.ts", "check.ts"];
-    files.extend(extra);
-    for file in &files[2..] {
-        write(&dir, file, &fs::read_to_string(ts_dir.join(file)).unwrap());
+    let name = |file: &str| -> String {
+        Path::new(file)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned()
+    };
+    let mut files = vec!["errors.ts".to_owned(), "expected-types.ts".to_owned()];
+    for file in run.iter().chain(modules) {
+        write(
+            &dir,
+            &name(file),
+            &fs::read_to_string(ts_dir.join(file)).unwrap(),
+        );
+        files.push(name(file));
     }
     // Node treats the compiled .js files as ES modules, as `nodenext` expects.
     write(
@@ -264,9 +300,9 @@ fn compile_and_check(case: &str, catalog: &Catalog, extra: Option<&str>) -> Path
             "{package} emitted no declarations"
         );
 
-        for file in &files[2..] {
+        for (i, file) in run.iter().map(|file| name(file)).enumerate() {
             let started = Instant::now();
-            let script = Path::new(&out_dir).join(file).with_extension("js");
+            let script = Path::new(&out_dir).join(&file).with_extension("js");
             let printed = tools::run(
                 node::node().arg(&script).current_dir(&dir),
                 &format!("{case}: the checks of {file} compiled by {package} fail"),
@@ -277,10 +313,11 @@ fn compile_and_check(case: &str, catalog: &Catalog, extra: Option<&str>) -> Path
                 .and_then(|rest| rest.strip_suffix(" checks"))
                 .and_then(|n| n.parse().ok())
                 .unwrap_or_else(|| panic!("unexpected output from {file}: {printed:?}"));
-            // At least the per-code checks of check.ts ran, so it did look at
-            // every code; a file of one catalogue's checks counts its own.
+            // At least the per-code checks of the first file ran, so it did
+            // look at every code; a file of one catalogue's checks counts its own.
             let codes = catalog.codes().count();
-            let least = if *file == "check.ts" { 15 * codes } else { 1 };
+            let per_code = if file == "check.ts" { 15 } else { 10 };
+            let least = if i == 0 { per_code * codes } else { 1 };
             assert!(
                 checks >= least,
                 "{file}: only {checks} checks for {codes} codes"
@@ -345,9 +382,13 @@ fn body(catalog: &Catalog, code: &Code) -> Value {
     if code.params.is_empty() {
         return json!({ "error": code.code, "message": code.message });
     }
-    let Value::Object(details) = object(catalog, &code.params) else {
-        unreachable!()
-    };
+    let details = object(catalog, &code.params);
+    let message = rendered(code, &details);
+    json!({ "error": code.code, "message": message, "details": details })
+}
+
+/// The message of `code` with each placeholder filled in from `details`.
+fn rendered(code: &Code, details: &Value) -> String {
     let mut message = String::new();
     for piece in code.pieces() {
         match piece {
@@ -359,7 +400,7 @@ fn body(catalog: &Catalog, code: &Code) -> Value {
             _ => unreachable!("a piece of another kind"),
         }
     }
-    json!({ "error": code.code, "message": message, "details": details })
+    message
 }
 
 /// An object with a value for each of `params`, optional ones included.
@@ -536,8 +577,8 @@ fn value_variants(catalog: &Catalog, ty: &Type, value: &Value) -> Vec<Variant> {
 /// module's types are wrong. String literal types are written with `serde_json`,
 /// independently of the emitter's escaping.
 fn expected_types(catalog: &Catalog) -> String {
-    let union = |codes: &mut dyn Iterator<Item = &str>| {
-        let union: Vec<String> = codes.map(literal).collect();
+    let union = |codes: &mut dyn Iterator<Item = &Code>| {
+        let union: Vec<String> = codes.map(|code| code_literal(catalog, code)).collect();
         if union.is_empty() {
             "never".to_owned()
         } else {
@@ -572,7 +613,7 @@ fn expected_types(catalog: &Catalog) -> String {
     );
     let all: Vec<String> = catalog
         .codes()
-        .map(|(_, code)| literal(&code.code))
+        .map(|(_, code)| code_literal(catalog, code))
         .collect();
     writeln!(
         ts,
@@ -583,7 +624,7 @@ fn expected_types(catalog: &Catalog) -> String {
     writeln!(
         ts,
         "  Expect<Equal<ErrorCode, {}>>,",
-        union(&mut catalog.codes().map(|(_, c)| c.code.as_str()))
+        union(&mut catalog.codes().map(|(_, code)| code))
     )
     .unwrap();
     ts.push_str("  Expect<Equal<keyof typeof ERRORS, ErrorCode>>,\n");
@@ -594,12 +635,12 @@ fn expected_types(catalog: &Catalog) -> String {
         writeln!(
             ts,
             "  Expect<Equal<{name}, {}>>,",
-            union(&mut status.codes.iter().map(|c| c.code.as_str()))
+            union(&mut status.codes.iter())
         )
         .unwrap();
     }
     for (status, code) in catalog.codes() {
-        let key = literal(&code.code);
+        let key = code_literal(catalog, code);
         writeln!(
             ts,
             "  Expect<Equal<(typeof ERRORS)[{key}][\"status\"], {}>>,",
@@ -626,8 +667,17 @@ fn expected_types(catalog: &Catalog) -> String {
 /// `retry` and details, and each type's interface.
 fn expected_detail_types(catalog: &Catalog) -> String {
     let mut ts = String::new();
+    let docs = catalog.codes().any(|(_, code)| code.docs.is_some());
     for (_, code) in catalog.codes() {
-        let key = literal(&code.code);
+        let key = code_literal(catalog, code);
+        if docs {
+            let url = code.docs.as_deref().map_or("undefined".to_owned(), literal);
+            writeln!(
+                ts,
+                "  Expect<Equal<(typeof ERRORS)[{key}][\"docs\"], {url}>>,"
+            )
+            .unwrap();
+        }
         if catalog.has_retry() {
             writeln!(
                 ts,
@@ -652,7 +702,7 @@ fn expected_detail_types(catalog: &Catalog) -> String {
     let detailed: Vec<String> = catalog
         .codes()
         .filter(|(_, code)| !code.params.is_empty())
-        .map(|(_, code)| literal(&code.code))
+        .map(|(_, code)| code_literal(catalog, code))
         .collect();
     if !detailed.is_empty() {
         let codes = detailed.join(" | ");
@@ -664,30 +714,63 @@ fn expected_detail_types(catalog: &Catalog) -> String {
 /// Narrowing an `ErrorBody` on `error` gives each code's details, typed, and
 /// a code without params has none.
 fn expected_narrowing(catalog: &Catalog) -> String {
+    let code_member = access(&catalog.body.path(Part::Code).unwrap().members);
+    let details = catalog.body.path(Part::Details).unwrap();
+    // Spread, the params are members of an object of the body: narrowed,
+    // it is one of `ErrorDetails[code]` too.
+    let details_member = access(&details.members);
+    let some_param = catalog
+        .codes()
+        .find_map(|(_, code)| code.params.first())
+        .map(|param| param.name.clone())
+        .unwrap_or_default();
     let mut ts = String::new();
     for (i, (_, code)) in catalog.codes().enumerate() {
-        let key = literal(&code.code);
+        let key = code_literal(catalog, code);
         if code.params.is_empty() {
+            let read = if details.spread {
+                format!("{details_member}.{some_param}")
+            } else {
+                details_member.clone()
+            };
             writeln!(
                 ts,
                 "export function narrow{i}(body: ErrorBody): unknown {{\n  \
-                 if (body.error === {key}) {{\n    \
+                 if (body{code_member} === {key}) {{\n    \
                  // @ts-expect-error a code without params has no details\n    \
-                 return body.details;\n  }}\n  return undefined;\n}}"
+                 return body{read};\n  }}\n  return undefined;\n}}"
             )
             .unwrap();
         } else {
             writeln!(
                 ts,
                 "export function narrow{i}(body: ErrorBody): ErrorDetails[{key}] | undefined {{\n  \
-                 if (body.error === {key}) {{\n    \
-                 const details: {} = body.details;\n    return details;\n  }}\n  return undefined;\n}}",
+                 if (body{code_member} === {key}) {{\n    \
+                 const details: {} = body{details_member};\n    return details;\n  }}\n  return undefined;\n}}",
                 object_type(&code.params)
             )
             .unwrap();
         }
     }
     ts
+}
+
+/// How TypeScript reads the member at `members` of a body: `.error.code`,
+/// `["http-status"]` for a name that is no identifier.
+fn access(members: &[String]) -> String {
+    members
+        .iter()
+        .map(|name| {
+            let identifier = name.chars().enumerate().all(|(i, c)| {
+                c.is_ascii_alphabetic() || c == '_' || c == '$' || (i > 0 && c.is_ascii_digit())
+            });
+            if identifier {
+                format!(".{name}")
+            } else {
+                format!("[{}]", literal(name))
+            }
+        })
+        .collect()
 }
 
 /// The TypeScript type of an object of `params`, written from the model
@@ -735,7 +818,7 @@ fn expected_type_errors(catalog: &Catalog, group_types: &[String]) -> String {
         writeln!(
             ts,
             "// @ts-expect-error a code of another status\nexport const wrongGroup: {first} = {};",
-            literal(&other.codes[0].code)
+            code_literal(catalog, &other.codes[0])
         )
         .unwrap();
     }
@@ -752,6 +835,15 @@ fn expected_type_errors(catalog: &Catalog, group_types: &[String]) -> String {
         .unwrap();
     }
     ts
+}
+
+/// `code` as a TypeScript literal (type): under `code_type: integer` its
+/// number, else a string literal.
+fn code_literal(catalog: &Catalog, code: &Code) -> String {
+    match catalog.body.code_type {
+        CodeType::Integer => code.code.clone(),
+        _ => literal(&code.code),
+    }
 }
 
 /// `text` as a TypeScript string literal (type), written by `serde_json`.

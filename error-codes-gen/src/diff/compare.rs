@@ -4,13 +4,14 @@
 use std::collections::HashMap;
 
 use super::{Change, ChangeKind};
-use crate::{Catalog, Code, Param, Removed, Status};
+use crate::{Body, Catalog, Code, CodeType, Member, Object, Param, Part, Path, Removed, Status};
 
 /// Every difference, ordered by line in the new file (those without a line
 /// first).
 pub(super) fn changes(base: &Catalog, new: &Catalog) -> Vec<Change> {
     let mut changes = Vec::new();
     document(base, new, &mut changes);
+    body(base, new, &mut changes);
     statuses(base, new, &mut changes);
     codes(base, new, &mut changes);
     types(base, new, &mut changes);
@@ -46,9 +47,12 @@ fn show_option(text: Option<&str>) -> String {
     text.map_or_else(|| "none".to_owned(), show)
 }
 
-/// Document-level changes: the top-level name, title, description, version.
+/// Document-level changes: the top-level name, title, description, version,
+/// docs URL template.
 fn document(base: &Catalog, new: &Catalog, changes: &mut Vec<Change>) {
-    use ChangeKind::{DescriptionChanged, TitleChanged, TopLevelRenamed, VersionChanged};
+    use ChangeKind::{
+        DescriptionChanged, DocsTemplateChanged, TitleChanged, TopLevelRenamed, VersionChanged,
+    };
     if base.name != new.name {
         let message = format!(
             "the top-level Rust enum is renamed from `{}` to `{}`",
@@ -76,6 +80,183 @@ fn document(base: &Catalog, new: &Catalog, changes: &mut Vec<Change>) {
         );
         changes.push(Change::new(VersionChanged, message).line(new.version_line));
     }
+    if base.docs != new.docs {
+        let message = format!(
+            "the docs URL template changed from {} to {}",
+            show_option(base.docs.as_deref()),
+            show_option(new.docs.as_deref())
+        );
+        changes.push(Change::new(DocsTemplateChanged, message).line(new.docs_line));
+    }
+}
+
+/// Changes to the body's layout: its preset, each part's member, the order
+/// of its members, how codes are sent and its media type. All are at the
+/// line of `body:` in the new file, if it has one.
+fn body(base: &Catalog, new: &Catalog, changes: &mut Vec<Change>) {
+    let (before, after) = (&base.body, &new.body);
+    let mut found = Vec::new();
+    let mut push = |kind, message| found.push((kind, message));
+    layout(before, after, &mut push);
+    wire(before, after, &mut push);
+    let line = after.line;
+    changes.extend(
+        found
+            .into_iter()
+            .map(|(kind, message)| Change::new(kind, message).line(line)),
+    );
+}
+
+/// The preset taken up or given up, and each part moved, added or removed.
+fn layout(before: &Body, after: &Body, push: &mut impl FnMut(ChangeKind, String)) {
+    use ChangeKind::{BodyPartAdded, BodyPartMoved, BodyPartRemoved, BodyPresetChanged};
+    match (before.preset, after.preset) {
+        (None, Some(preset)) => push(
+            BodyPresetChanged,
+            format!("the body is the `{}` preset now", preset.word()),
+        ),
+        (Some(preset), None) => push(
+            BodyPresetChanged,
+            format!("the body is no longer the `{}` preset", preset.word()),
+        ),
+        (Some(was), Some(now)) if was != now => push(
+            BodyPresetChanged,
+            format!(
+                "the body's preset changed from `{}` to `{}`",
+                was.word(),
+                now.word()
+            ),
+        ),
+        _ => {}
+    }
+    for part in Part::ALL {
+        let what = noun(part);
+        let (is, was_) = if part == Part::Details {
+            ("are", "were")
+        } else {
+            ("is", "was")
+        };
+        match (before.path(part), after.path(part)) {
+            (Some(was), Some(now)) if was != now => push(
+                BodyPartMoved,
+                format!(
+                    "the body's {what} {is} {} now, {was_} {}",
+                    place(now),
+                    place(was)
+                ),
+            ),
+            (None, Some(now)) => push(
+                BodyPartAdded,
+                format!(
+                    "the body carries the {what} {} now: servers built before do not send it",
+                    place(now)
+                ),
+            ),
+            (Some(was), None) => push(
+                BodyPartRemoved,
+                format!(
+                    "the body no longer carries the {what} ({it} {was_} {})",
+                    place(was),
+                    it = if part == Part::Details { "they" } else { "it" }
+                ),
+            ),
+            _ => {}
+        }
+    }
+}
+
+/// The members in another order, the codes sent as another JSON type, the
+/// media type changed.
+fn wire(before: &Body, after: &Body, push: &mut impl FnMut(ChangeKind, String)) {
+    use ChangeKind::{BodyPartsReordered, CodeTypeChanged, ContentTypeChanged};
+    // The order the body writes its members in, of the parts at the same
+    // member in both: a part that moved is reported as moved.
+    let kept = |body: &Body, other: &Body| -> Vec<Part> {
+        written_order(body)
+            .into_iter()
+            .filter(|&part| other.path(part) == body.path(part))
+            .collect()
+    };
+    let (was, now) = (kept(before, after), kept(after, before));
+    if first_moved(&was, &now).is_some() {
+        let keys = |parts: &[Part]| -> String {
+            parts
+                .iter()
+                .map(|&part| noun(part))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        push(
+            BodyPartsReordered,
+            format!(
+                "the body writes its members in another order: {} (was {})",
+                keys(&now),
+                keys(&was)
+            ),
+        );
+    }
+    if before.code_type != after.code_type {
+        let sent_as = |code_type: CodeType| match code_type {
+            CodeType::Integer => "JSON numbers",
+            _ => "JSON strings",
+        };
+        push(
+            CodeTypeChanged,
+            format!(
+                "the codes are sent as {} now (`code_type: {}`), were {}: clients built before \
+                 misread every body",
+                sent_as(after.code_type),
+                after.code_type.word(),
+                sent_as(before.code_type)
+            ),
+        );
+    }
+    if before.content_type != after.content_type {
+        push(
+            ContentTypeChanged,
+            format!(
+                "the body's content type changed from `{}` to `{}`",
+                before.content_type, after.content_type
+            ),
+        );
+    }
+}
+
+/// A part of the body, for messages: `code`, `docs URL`, ….
+fn noun(part: Part) -> &'static str {
+    match part {
+        Part::Docs => "docs URL",
+        other => other.key(),
+    }
+}
+
+/// Where a part goes, for messages: ``at `error.code` ``, ``spread into
+/// `error` ``, `spread into the body`.
+fn place(path: &Path) -> String {
+    match (path.spread, path.members.is_empty()) {
+        (true, true) => "spread into the body".to_owned(),
+        (true, false) => format!("spread into `{}`", path.members.join(".")),
+        (false, _) => format!("at `{path}`"),
+    }
+}
+
+/// The parts of `body` in the order it writes them: its tree, depth first
+/// (a spread last in its object).
+fn written_order(body: &Body) -> Vec<Part> {
+    fn walk(object: &Object, out: &mut Vec<Part>) {
+        for member in &object.members {
+            match &member.value {
+                Member::Part(part) => out.push(*part),
+                Member::Object(inner) => walk(inner, out),
+            }
+        }
+        if object.spread {
+            out.push(Part::Details);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&body.tree(), &mut out);
+    out
 }
 
 /// Statuses added, removed, renamed, retitled, redescribed or reordered.
@@ -218,7 +399,8 @@ fn codes(base: &Catalog, new: &Catalog, changes: &mut Vec<Change>) {
 
     for (old_status, old) in base.codes() {
         if let Some(&(status, code)) = new_codes.get(old.code.as_str()) {
-            code_changes(old_status, old, status, code, changes);
+            let docs = [base.docs.as_deref(), new.docs.as_deref()];
+            code_changes(old_status, old, status, code, docs, changes);
         } else {
             let tombstone = tombstones.get(old.code.as_str()).copied();
             changes.push(removed_code(old_status, old, tombstone));
@@ -279,12 +461,14 @@ fn removed_code(old_status: &Status, old: &Code, tombstone: Option<&Removed>) ->
     removed.code(code).status(status)
 }
 
-/// The changes to a code that is in both catalogues.
+/// The changes to a code that is in both catalogues; `docs` are the docs URL
+/// templates of the base and the new catalogue.
 fn code_changes(
     old_status: &Status,
     old: &Code,
     status: &Status,
     code: &Code,
+    docs: [Option<&str>; 2],
     changes: &mut Vec<Change>,
 ) {
     use ChangeKind::{
@@ -357,6 +541,9 @@ fn code_changes(
             ),
         );
     }
+    for (kind, message) in docs_and_title([old_status, status], [old, code], docs) {
+        push(kind, message);
+    }
     // The effective retry: what clients are told, whether the code or its
     // status says it. A status's `retry:` that no code takes changes nothing
     // any output shows, so it is not a change.
@@ -377,6 +564,58 @@ fn code_changes(
         status: Some(status.status),
     };
     members(&old.params, &code.params, &owner, &PARAM_KINDS, changes);
+}
+
+/// The changes to a code's `title:` and docs URL; each pair is the base's,
+/// then the new catalogue's: the code's status, the code, the docs URL
+/// template.
+fn docs_and_title(
+    [old_status, status]: [&Status; 2],
+    [old, code]: [&Code; 2],
+    [old_template, new_template]: [Option<&str>; 2],
+) -> Vec<(ChangeKind, String)> {
+    use ChangeKind::{CodeTitleChanged, DocsUrlChanged};
+    let name = &code.code;
+    let mut found = Vec::new();
+    if old.title != code.title {
+        found.push((
+            CodeTitleChanged,
+            format!(
+                "the title of code `{name}` changed from {} to {}",
+                show_option(old.title.as_deref()),
+                show_option(code.title.as_deref())
+            ),
+        ));
+    }
+    // A URL that follows the catalogue's template on both sides changed with
+    // the template, whose change says so once for every such code.
+    let with_template = old_template != new_template
+        && follows(old_template, old_status, old)
+        && follows(new_template, status, code);
+    if old.docs != code.docs && !with_template {
+        found.push((
+            DocsUrlChanged,
+            format!(
+                "the docs URL of code `{name}` changed from {} to {}",
+                show_option(old.docs.as_deref()),
+                show_option(code.docs.as_deref())
+            ),
+        ));
+    }
+    found
+}
+
+/// Whether `code`'s docs URL is what `template` gives it under `status`
+/// (`None` when neither has one). A URL the loader wrote in another way
+/// than this reading of the template only makes the code reported on its
+/// own.
+fn follows(template: Option<&str>, status: &Status, code: &Code) -> bool {
+    let filled = template.map(|template| {
+        template
+            .replace("{code}", &code.code)
+            .replace("{status}", &status.status.to_string())
+    });
+    filled == code.docs
 }
 
 /// The kinds of the changes to the members of one kind of owner: a code's

@@ -178,12 +178,18 @@ change_kinds! {
     DeprecationLifted = "deprecation_lifted", Compatible, "A code is no longer deprecated.";
     MessageChanged = "message_changed", Compatible, "A code's message changed.";
     SinceChanged = "since_changed", Compatible, "A code's `since` was added, changed or removed.";
+    CodeTitleChanged = "code_title_changed", Compatible, "A code's `title:` was added, changed or removed.";
+    DocsUrlChanged = "docs_url_changed", Compatible,
+        "A code's documentation URL was added, changed or removed.";
     StatusTitleChanged = "status_title_changed", Compatible, "A status's title changed.";
     StatusDescriptionChanged = "status_description_changed", Compatible,
         "A status's description changed.";
     TitleChanged = "title_changed", Compatible, "The document title changed.";
     DescriptionChanged = "description_changed", Compatible, "The document description changed.";
     VersionChanged = "version_changed", Compatible, "The catalogue version changed.";
+    DocsTemplateChanged = "docs_template_changed", Compatible,
+        "The catalogue's documentation URL template (`docs:`) was added, changed or removed (the \
+         codes whose URL follows it are not reported one by one).";
     CodesReordered = "codes_reordered", Compatible, "A status's codes are in another order.";
     StatusesReordered = "statuses_reordered", Compatible, "The statuses are in another order.";
     RequiredParamAdded = "required_param_added", Breaking,
@@ -218,6 +224,25 @@ change_kinds! {
         "An optional field was made required: values from servers built before may lack it.";
     FieldDocsChanged = "field_docs_changed", Compatible, "A field's description or example changed.";
     FieldsReordered = "fields_reordered", Compatible, "A type's fields are in another order.";
+    BodyPresetChanged = "body_preset_changed", Breaking,
+        "The body's preset (`body: problem`) was taken up or given up.";
+    BodyPartMoved = "body_part_moved", Breaking,
+        "A part of the body (the code, message, details, status, docs URL or title) is sent at \
+         another member, or its details are spread where they were not, or the reverse.";
+    BodyPartAdded = "body_part_added", Breaking,
+        "The body carries a part it did not (a `status`, `docs` or `title` of `body:`): bodies \
+         from servers built before lack it.";
+    BodyPartRemoved = "body_part_removed", Breaking,
+        "The body no longer carries a part (a `status`, `docs` or `title` of `body:`): clients \
+         that read it find it missing.";
+    BodyPartsReordered = "body_parts_reordered", Compatible,
+        "The body writes its members in another order.";
+    CodeTypeChanged = "code_type_changed", Breaking,
+        "The codes are sent as another JSON type (`code_type:`): a number where clients read a \
+         string, or the reverse.";
+    ContentTypeChanged = "content_type_changed", Breaking,
+        "The body's media type (`content_type:`, or the preset's) changed: clients that check it \
+         refuse the body.";
 }
 
 impl fmt::Display for ChangeKind {
@@ -235,9 +260,10 @@ pub struct Change {
     /// Whether it breaks clients.
     pub class: Class,
     /// Where the change is in the new file (1-based), when it is there: a
-    /// code, status, tombstone, type, `name:`, `version:` or `description:`
-    /// that was removed has no line (a removed param or field is at its
-    /// code's or type's line).
+    /// code, status, tombstone, type, `name:`, `version:`, `description:`,
+    /// `docs:` or `body:` that was removed has no line (a removed param or
+    /// field is at its code's or type's line; a change to the body's layout
+    /// is at the line of `body:`).
     pub line: Option<usize>,
     /// The code it concerns, if one (a param's code too; a type's field
     /// concerns no code).

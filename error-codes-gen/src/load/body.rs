@@ -11,6 +11,11 @@ use super::keys::{Keys, is_typo};
 use super::validate::{Validator, hidden_character_problem};
 use super::yaml::{Node, Place, Value};
 
+/// The largest integer code: the largest integer every JSON reader holds
+/// exactly (2^53 - 1, RFC 7493), so a JavaScript client reads each code as
+/// itself.
+const MAX_INTEGER_CODE: u64 = (1 << 53) - 1;
+
 /// The placeholders a docs URL may hold, filled in per code.
 const DOCS_PLACEHOLDERS: [&str; 2] = ["code", "status"];
 
@@ -320,8 +325,8 @@ impl Validator<'_, '_> {
     }
 
     /// Why `code` cannot be a code of this catalogue's `code_type`, if it
-    /// cannot: under `integer`, a canonical decimal integer that fits 64
-    /// signed bits.
+    /// cannot: under `integer`, a canonical decimal integer no larger than
+    /// [`MAX_INTEGER_CODE`].
     pub(super) fn code_type_problem(&self, code: &str) -> Option<String> {
         if self.layout.body.code_type != CodeType::Integer {
             return None;
@@ -337,8 +342,12 @@ impl Validator<'_, '_> {
             "is not a decimal integer"
         } else if code.len() > 1 && code.starts_with('0') {
             &*leading_zero
-        } else if code.parse::<i64>().is_err() {
-            "is larger than 9223372036854775807, the largest integer code (64-bit signed)"
+        } else if !code
+            .parse::<u64>()
+            .is_ok_and(|number| number <= MAX_INTEGER_CODE)
+        {
+            "is larger than 9007199254740991 (2^53 - 1), the largest integer code: a larger \
+             one has no exact JSON number in JavaScript (RFC 7493, I-JSON)"
         } else {
             return None;
         };

@@ -3,20 +3,24 @@
 //! the `ErrorCode` and `ErrorBody` schemas, a schema for each type of
 //! `types:`, and one response per status named like its Rust group.
 //!
-//! Each response narrows `error` to its status's codes with a `oneOf` of
-//! `const` branches, each described by its code's message: standard JSON
-//! Schema, which every validator enforces and documentation tools show. A
-//! status with a code that carries data has a `oneOf` of whole bodies
-//! instead, one per code, so that each code's `details` is checked. The YAML
-//! is written by hand (the `yaml` module), so that every byte is
-//! deterministic, with every text from the catalogue as an escaped
-//! double-quoted scalar.
+//! Every schema and example follows the catalogue's layout (`body:`, walked
+//! as [`crate::Body::tree`] by the `layout` module), and each response's
+//! content is keyed by the layout's media type. Each response narrows the
+//! code to its status's codes with a `oneOf` of `const` branches, each
+//! described by its code's message: standard JSON Schema, which every
+//! validator enforces and documentation tools show. A status with a code
+//! that carries data has a `oneOf` of whole bodies instead, one per code,
+//! so that each code's details are checked. The YAML is written by hand
+//! (the `yaml` module), so that every byte is deterministic, with every
+//! text from the catalogue as an escaped double-quoted scalar.
 //! ARCHITECTURE.md ("The documents") says why each choice was made.
 
+mod layout;
 mod yaml;
 
 use crate::schema;
-use crate::{Catalog, Code, Retry, Status};
+use crate::{Catalog, Code, CodeType, Retry, Status};
+use layout::{Layout, Narrowing, Whole};
 use yaml::Yaml;
 
 /// `info.version` when the catalogue has no `version:`; `OpenAPI` requires one.
@@ -35,7 +39,25 @@ const ERROR_BODY_REF: &str = "$ref: \"#/components/schemas/ErrorBody\"";
 /// let yaml = error_codes_gen::openapi::emit(&catalog);
 /// assert!(yaml.starts_with("# Generated from errors.yaml by error-codes; do not edit.\nopenapi: 3.1.0\n"));
 /// assert!(yaml.contains("\n    \"Unauthorized\":\n      description: \"401 Unauthorized\"\n"));
+/// assert!(yaml.contains("\n        application/json:\n"));
 /// assert!(yaml.contains("- const: \"invalid_token\"\n"));
+/// # Ok::<(), error_codes_gen::Error>(())
+/// ```
+///
+/// A catalogue with `body: problem` sends RFC 9457 problem details, and its
+/// document says so:
+///
+/// ```
+/// let catalog = error_codes_gen::Catalog::from_yaml(
+///     "title: Errors\nbody: problem\ndocs: https://example.com/errors/{code}\nstatuses:\n  404:\n    codes:\n      not_found: Nothing here.\n",
+///     "errors.yaml",
+/// )?;
+/// let yaml = error_codes_gen::openapi::emit(&catalog);
+/// assert!(yaml.contains("\n        \"application/problem+json\":\n"));
+/// assert!(yaml.contains("\n        \"detail\":\n"));
+/// // The docs URL is linked, not pinned: a changed URL is compatible.
+/// assert!(yaml.contains("url: \"https://example.com/errors/not_found\"\n"));
+/// assert!(!yaml.contains("const: \"https://"));
 /// # Ok::<(), error_codes_gen::Error>(())
 /// ```
 #[must_use]
@@ -56,12 +78,13 @@ pub fn emit(catalog: &Catalog) -> String {
     out.line(0, "paths: {}");
     out.line(0, "components:");
     out.line(1, "schemas:");
-    emit_error_code(&mut out, catalog);
-    emit_error_body(&mut out, catalog.has_details());
     let doc = Doc {
         catalog,
         retry: catalog.has_retry(),
+        layout: Layout::new(catalog),
     };
+    emit_error_code(&mut out, catalog);
+    emit_error_body(&mut out, &doc);
     for ty in &catalog.types {
         out.quoted_line(2, "", &ty.name, ":");
         out.schema(
@@ -86,15 +109,25 @@ fn emit_error_code(out: &mut Yaml, catalog: &Catalog) {
         3,
         "description: \"Every error code the API sends, in catalogue order.\"",
     );
-    out.line(3, "type: string");
+    out.line(3, &format!("type: {}", catalog.body.code_type.word()));
     if catalog.codes().next().is_none() {
-        // JSON Schema 2020-12 allows an empty `enum`: no string is a code yet.
+        // JSON Schema 2020-12 allows an empty `enum`: no value is a code yet.
         out.line(3, "enum: []");
         return;
     }
     out.line(3, "enum:");
     for (_, code) in catalog.codes() {
-        out.quoted_line(4, "- ", &code.code, "");
+        code_value(out, 4, "- ", code, catalog.body.code_type);
+    }
+}
+
+/// The code as the body sends it, after `lead`: a quoted string, or with
+/// `code_type: integer` a plain number.
+fn code_value(out: &mut Yaml, level: usize, lead: &str, code: &Code, code_type: CodeType) {
+    match (code_type, code.number()) {
+        (CodeType::Integer, Some(number)) => out.line(level, &format!("{lead}{number}")),
+        // The loader admits only decimal integers under `code_type: integer`.
+        _ => out.quoted_line(level, lead, &code.code, ""),
     }
 }
 
@@ -104,70 +137,33 @@ struct Doc<'a> {
     /// Whether the catalogue gives retry advice ([`Catalog::has_retry`]):
     /// then every code's description states its retry, `never` included.
     retry: bool,
+    /// The body's layout, as the schemas and examples write it.
+    layout: Layout,
 }
 
-/// `ErrorBody`; with `details` when some code carries data.
-fn emit_error_body(out: &mut Yaml, details: bool) {
+/// `ErrorBody`: the layout, with `details` when some code carries data.
+fn emit_error_body(out: &mut Yaml, doc: &Doc<'_>) {
     out.line(2, "ErrorBody:");
-    if details {
-        out.line(
-            3,
-            "description: \"The body of every error response: a machine-readable code, a human-readable message and, for a code that carries data, its details.\"",
-        );
-    } else {
-        out.line(
-            3,
-            "description: \"The body of every error response: a machine-readable code and a human-readable message.\"",
-        );
-    }
-    body_schema(out, 3, &["$ref: \"#/components/schemas/ErrorCode\""]);
-    if details {
-        out.line(4, "details:");
-        out.line(
-            5,
-            "description: \"The data a code carries, one member per param: sent only with the codes that have params, whose responses give the members.\"",
-        );
-        out.line(5, "type: object");
-    }
-}
-
-/// The shape of every error body at `level`: an object whose `error` and
-/// `message` are both required strings. `error` is the given schema lines.
-fn body_schema(out: &mut Yaml, level: usize, error: &[&str]) {
-    out.line(level, "type: object");
-    out.line(level, "required:");
-    out.line(level + 1, "- error");
-    out.line(level + 1, "- message");
-    out.line(level, "properties:");
-    out.line(level + 1, "error:");
-    for line in error {
-        out.line(level + 2, line);
-    }
-    out.line(level + 1, "message:");
-    out.line(level + 2, "type: string");
+    out.field(3, "description", &layout::description(doc));
+    layout::whole(out, 3, doc, Whole::ErrorBody);
 }
 
 fn emit_response(out: &mut Yaml, doc: &Doc<'_>, status: &Status) {
     out.quoted_line(2, "", &status.name, ":");
     out.field(3, "description", &status.response_description());
-    emit_retry_after(out, status);
+    emit_retry_after(out, doc, status);
     out.line(3, "content:");
-    out.line(4, "application/json:");
+    layout::media_type_key(out, 4, doc);
     out.line(5, "schema:");
     if status.codes.is_empty() {
-        body_schema(
-            out,
-            6,
-            &[
-                "description: \"No codes are documented for this status yet, so this may be any string.\"",
-                "type: string",
-            ],
-        );
+        layout::whole(out, 6, doc, Whole::Undocumented(status));
         return;
     }
     if status.codes.iter().any(|code| !code.params.is_empty()) {
         // A body per code: only a whole-body branch can tie a code to its
-        // details. `error`'s `const` tells the branches apart.
+        // details. The code's `const` tells the branches apart; the status,
+        // the same in every branch, is narrowed once.
+        layout::narrow(out, 6, doc, &Narrowing::Status(status));
         out.line(6, "oneOf:");
         for code in &status.codes {
             out.item();
@@ -179,13 +175,7 @@ fn emit_response(out: &mut Yaml, doc: &Doc<'_>, status: &Status) {
         // narrowing.
         out.line(6, "allOf:");
         out.line(7, &format!("- {ERROR_BODY_REF}"));
-        out.line(6, "properties:");
-        out.line(7, "error:");
-        out.line(8, "oneOf:");
-        for code in &status.codes {
-            out.item();
-            code_const(out, 10, doc, code);
-        }
+        layout::narrow(out, 6, doc, &Narrowing::Codes(status));
     }
     out.line(5, "examples:");
     for code in &status.codes {
@@ -199,19 +189,14 @@ fn emit_response(out: &mut Yaml, doc: &Doc<'_>, status: &Status) {
         if let Some(notes) = code.lifecycle_notes() {
             out.field(7, "description", &notes);
         }
-        out.line(7, "value:");
-        out.field(8, "error", &code.code);
-        out.field(8, "message", &message);
-        if let Some(details) = &details {
-            out.value(8, "details:", details);
-        }
+        layout::example(out, 7, doc, status, code, &message, details.as_ref());
     }
 }
 
 /// The `Retry-After` header of a status some of whose codes are
 /// `retry: after`. It is never `required`: the status's other codes do not
 /// send it, and a newer server may add such codes.
-fn emit_retry_after(out: &mut Yaml, status: &Status) {
+fn emit_retry_after(out: &mut Yaml, doc: &Doc<'_>, status: &Status) {
     let after: Vec<&str> = status
         .codes
         .iter()
@@ -221,7 +206,10 @@ fn emit_retry_after(out: &mut Yaml, status: &Status) {
     if after.is_empty() {
         return;
     }
-    let wait = "the number of seconds to wait before retrying, the same as the body's `details.retry_after`.";
+    let wait = format!(
+        "the number of seconds to wait before retrying, the same as the body's `{}`.",
+        layout::param_path(doc, crate::RETRY_AFTER_PARAM)
+    );
     let description = if after.len() == status.codes.len() {
         format!("Sent with every code of this status: {wait}")
     } else {
@@ -253,34 +241,29 @@ fn code_list(codes: &[&str]) -> String {
     text
 }
 
-/// One code's whole body at `level`, for a status some of whose codes carry
-/// data: `error` is the code, and `details`, when the code has params, is
-/// required and holds them.
+/// One code's whole body at `level`: the code's `const` and its params,
+/// required where not optional, in `details` or spread where the layout
+/// puts them.
 fn body_branch(out: &mut Yaml, level: usize, doc: &Doc<'_>, code: &Code) {
     // Documentation tools label a `oneOf` branch by its title.
     out.field(level, "title", &code.code);
     out.line(level, "allOf:");
     out.line(level + 1, &format!("- {ERROR_BODY_REF}"));
-    if !code.params.is_empty() {
-        out.line(level, "required:");
-        out.line(level + 1, "- details");
-    }
-    out.line(level, "properties:");
-    out.line(level + 1, "error:");
-    code_const(out, level + 2, doc, code);
-    if !code.params.is_empty() {
-        out.line(level + 1, "details:");
-        out.schema(level + 2, &schema::object_schema(&code.params, None));
-    }
+    layout::narrow(out, level, doc, &Narrowing::Code(code));
 }
 
 /// `const: <code>`, described by its message, its retry advice when the
-/// catalogue gives any, and its lifecycle notes; deprecated codes say so.
+/// catalogue gives any, and its lifecycle notes; deprecated codes say so,
+/// and a code with a docs URL links it (`externalDocs`).
 fn code_const(out: &mut Yaml, level: usize, doc: &Doc<'_>, code: &Code) {
-    out.quoted_line(level, "const: ", &code.code, "");
+    code_value(out, level, "const: ", code, doc.catalog.body.code_type);
     out.field(level, "description", &description(doc, code));
     if code.deprecated.is_some() {
         out.line(level, "deprecated: true");
+    }
+    if let Some(docs) = &code.docs {
+        out.line(level, "externalDocs:");
+        out.field(level + 1, "url", docs);
     }
 }
 

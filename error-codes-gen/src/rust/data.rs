@@ -172,6 +172,18 @@ pub(super) fn object(
     values: &[TokenStream],
     label: impl Fn(&Param) -> String,
 ) -> TokenStream {
+    let entries = entries(params, values, label);
+    quote!(::error_codes::__private::Object(#entries))
+}
+
+/// The members of [`object`], `(Entry(..), (OptEntry(..), ()))`, as a
+/// declared layout writes them, in an object of their own or spread into
+/// one.
+pub(super) fn entries(
+    params: &[Param],
+    values: &[TokenStream],
+    label: impl Fn(&Param) -> String,
+) -> TokenStream {
     let mut entries = quote!(());
     for (param, value) in params.iter().zip(values).rev() {
         let name = &param.name;
@@ -190,7 +202,7 @@ pub(super) fn object(
         };
         entries = quote!((#written, #entries));
     }
-    quote!(::error_codes::__private::Object(#entries))
+    entries
 }
 
 /// The statement that reads an object of `params` from `deserializer` into

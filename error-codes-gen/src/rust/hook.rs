@@ -7,14 +7,14 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use crate::model::status_line;
-use crate::{Status, reason_phrase, schema};
+use crate::{Catalog, Status, reason_phrase, schema};
 
 /// The web framework impls (`IntoResponse`, `ResponseError`, `IntoResponses`):
 /// a call to the runtime's hook, which expands to the impls of the features
 /// `error-codes` was built with, or to nothing. `statuses` are those of the
 /// type's values, for what their `OpenAPI` responses say and, for the codes
 /// that have them, their lifecycle notes.
-pub(super) fn frameworks_hook(ty: &Ident, statuses: &[&Status], advice: bool) -> TokenStream {
+pub(super) fn frameworks_hook(catalog: &Catalog, ty: &Ident, statuses: &[&Status]) -> TokenStream {
     let docs = statuses
         .iter()
         .map(|status| (status.status, status.response_description()));
@@ -23,9 +23,21 @@ pub(super) fn frameworks_hook(ty: &Ident, statuses: &[&Status], advice: bool) ->
         &quote!(#ty::ALL),
         docs,
         lifecycle_entries(statuses),
-        advice.then(|| advice_entries(statuses)),
+        catalog.has_retry().then(|| advice_entries(statuses)),
         None,
+        layout_argument(catalog, ty),
     )
+}
+
+/// The hook's `layout:`, for a catalogue that declares its body's layout:
+/// the type's `Decode::LAYOUT`, which the impls send and document bodies
+/// in. Other catalogues pass none, so that their calls read as they did
+/// before layouts existed.
+fn layout_argument(catalog: &Catalog, ty: &Ident) -> Option<TokenStream> {
+    catalog
+        .body
+        .is_declared()
+        .then(|| quote!(<#ty as ::error_codes::__private::Decode>::LAYOUT))
 }
 
 /// The `{ code, advice }` entries of every code of `statuses`: passed only
@@ -62,10 +74,10 @@ fn lifecycle_entries<'a>(statuses: &'a [&Status]) -> impl Iterator<Item = TokenS
 /// `generated/openapi.yaml` has it. With `details`, the hook sends each
 /// value as serde writes it (`details` included).
 pub(super) fn frameworks_hook_with_details(
+    catalog: &Catalog,
     ty: &Ident,
     statuses: &[&Status],
     values: &TokenStream,
-    advice: bool,
 ) -> TokenStream {
     let docs = statuses
         .iter()
@@ -80,7 +92,7 @@ pub(super) fn frameworks_hook_with_details(
             quote!({ code: #name, schema: #schema })
         })
         .collect();
-    let advice = advice.then(|| advice_entries(statuses));
+    let advice = catalog.has_retry().then(|| advice_entries(statuses));
     hook_call(
         ty,
         values,
@@ -88,6 +100,7 @@ pub(super) fn frameworks_hook_with_details(
         lifecycle_entries(statuses),
         advice,
         Some(details),
+        layout_argument(catalog, ty),
     )
 }
 
@@ -112,7 +125,7 @@ pub fn derived_frameworks(ty: &Ident, values: &TokenStream, statuses: &[u16]) ->
     let docs = statuses
         .iter()
         .map(|&status| (status, status_line(status, reason_phrase(status))));
-    hook_call(ty, values, docs, std::iter::empty(), None, None)
+    hook_call(ty, values, docs, std::iter::empty(), None, None, None)
 }
 
 /// The call of the runtime's framework hook: the type, its values, what each
@@ -121,7 +134,8 @@ pub fn derived_frameworks(ty: &Ident, values: &TokenStream, statuses: &[u16]) ->
 /// of its codes when the catalogue gives retry advice, and, for an enum with param
 /// codes, the `{ code, schema }` entries of its `details:` (an argument
 /// that only such enums pass, so that the calls of every other type read as
-/// they did before params existed).
+/// they did before params existed), and the `layout:` of a catalogue that
+/// declares one.
 fn hook_call(
     ty: &Ident,
     values: &TokenStream,
@@ -129,6 +143,7 @@ fn hook_call(
     codes: impl Iterator<Item = TokenStream>,
     advice: Option<Vec<TokenStream>>,
     details: Option<Vec<TokenStream>>,
+    layout: Option<TokenStream>,
 ) -> TokenStream {
     let statuses = statuses.map(|(status, description)| {
         let status = Literal::u16_unsuffixed(status);
@@ -136,6 +151,7 @@ fn hook_call(
     });
     let advice = advice.map(|advice| quote!(advice: [#(#advice),*],));
     let details = details.map(|details| quote!(details: [#(#details),*],));
+    let layout = layout.map(|layout| quote!(layout: #layout,));
     quote! {
         ::error_codes::__private::frameworks::impl_frameworks! {
             type: #ty,
@@ -144,6 +160,7 @@ fn hook_call(
             codes: [#(#codes),*],
             #advice
             #details
+            #layout
         }
     }
 }

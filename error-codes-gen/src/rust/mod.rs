@@ -18,6 +18,7 @@ mod data;
 mod decode;
 mod doc;
 mod hook;
+mod layout;
 mod params;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
@@ -54,7 +55,7 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
         if has_params(status) {
             params::group(catalog, status)
         } else {
-            group(status, &catalog.name, catalog.has_retry())
+            group(catalog, status)
         }
     });
     let top = if catalog.groups().any(has_params) {
@@ -76,7 +77,8 @@ fn has_params(status: &Status) -> bool {
 }
 
 /// One status's enum: a unit variant per code.
-fn group(status: &Status, top: &str, advice: bool) -> TokenStream {
+fn group(catalog: &Catalog, status: &Status) -> TokenStream {
+    let top = &catalog.name;
     let ty = ident(&status.name);
     let number = Literal::u16_unsuffixed(status.status);
     let status_text = format!("status {}", doc_status_line(status));
@@ -104,8 +106,9 @@ fn group(status: &Status, top: &str, advice: bool) -> TokenStream {
         .iter()
         .map(|code| Literal::string(&code.plain_message()));
     let from_code = from_code_fn(status.codes.iter().map(|code| code.code.as_str()));
-    let common = common_impls(&ty, Some(&status.line()));
-    let frameworks = frameworks_hook(&ty, &[status], advice);
+    let declared = catalog.body.is_declared();
+    let common = common_impls(&ty, Some(&status.line()), declared);
+    let frameworks = frameworks_hook(catalog, &ty, &[status]);
     let derives = derives(Shape::UNIT);
     let allow = allow_deprecated(status.codes.iter());
     let codes_const = codes_const(status.codes.iter());
@@ -113,6 +116,12 @@ fn group(status: &Status, top: &str, advice: bool) -> TokenStream {
         let variant = ident(&code.name);
         (quote!(Self::#variant), retry_value(code.retry, None))
     }));
+    let docs = docs_arms(status.codes.iter(), |code| {
+        let variant = ident(&code.name);
+        quote!(Self::#variant)
+    });
+    let code_doc = code_doc(catalog);
+    let layout = declared.then(|| layout_impls(catalog, &ty, status, allow.as_ref()));
 
     quote! {
         #doc
@@ -128,7 +137,7 @@ fn group(status: &Status, top: &str, advice: bool) -> TokenStream {
 
             #codes_const
 
-            /// The code as the API sends it in the `error` field.
+            #code_doc
             #[must_use]
             pub const fn code(self) -> &'static str {
                 match self {
@@ -162,10 +171,19 @@ fn group(status: &Status, top: &str, advice: bool) -> TokenStream {
                 }
             }
 
+            /// The URL of the code's documentation, if it has one.
+            #[must_use]
+            pub const fn docs(self) -> ::core::option::Option<&'static str> {
+                match self {
+                    #docs
+                }
+            }
+
             #from_code
         }
 
         #common
+        #layout
         #frameworks
     }
 }
@@ -202,11 +220,14 @@ fn top_level(catalog: &Catalog) -> TokenStream {
         quote!(Self::#group_ty(#group_ty::#variant))
     });
     let from_code = from_code_fn(catalog.codes().map(|(_, code)| code.code.as_str()));
-    let common = common_impls(&ty, None);
-    let frameworks = frameworks_hook(&ty, &groups, catalog.has_retry());
+    let declared = catalog.body.is_declared();
+    let common = common_impls(&ty, None, declared);
+    let frameworks = frameworks_hook(catalog, &ty, &groups);
     let derives = derives(Shape::UNIT);
     let allow = allow_deprecated(catalog.codes().map(|(_, code)| code));
     let codes_const = codes_const(catalog.codes().map(|(_, code)| code));
+    let code_doc = code_doc(catalog);
+    let layout = declared.then(|| top_layout_impls(catalog, &ty, &group_tys));
 
     // An empty catalogue still yields a usable (uninhabited) enum: the
     // matches below then have no arms, which is exhaustive for it.
@@ -224,7 +245,7 @@ fn top_level(catalog: &Catalog) -> TokenStream {
 
             #codes_const
 
-            /// The code as the API sends it in the `error` field.
+            #code_doc
             #[must_use]
             pub const fn code(self) -> &'static str {
                 match self {
@@ -256,6 +277,14 @@ fn top_level(catalog: &Catalog) -> TokenStream {
                 }
             }
 
+            /// The URL of the code's documentation, if it has one.
+            #[must_use]
+            pub const fn docs(self) -> ::core::option::Option<&'static str> {
+                match self {
+                    #(Self::#group_tys(error) => error.docs(),)*
+                }
+            }
+
             #from_code
         }
 
@@ -268,7 +297,132 @@ fn top_level(catalog: &Catalog) -> TokenStream {
         )*
 
         #common
+        #layout
         #frameworks
+    }
+}
+
+/// The doc of `code()`: where the body carries the code.
+fn code_doc(catalog: &Catalog) -> TokenStream {
+    if catalog.body.is_declared() {
+        layout::code_doc(&catalog.body)
+    } else {
+        quote!(#[doc = " The code as the API sends it in the `error` field."])
+    }
+}
+
+/// The arms of `docs()` over `codes`, each code's pattern given by
+/// `pattern`: its URL, or `None`.
+fn docs_arms<'a>(
+    codes: impl Iterator<Item = &'a Code>,
+    pattern: impl Fn(&Code) -> TokenStream,
+) -> TokenStream {
+    grouped_arms(codes.map(|code| {
+        let value = match &code.docs {
+            Some(url) => quote!(::core::option::Option::Some(#url)),
+            None => quote!(::core::option::Option::None),
+        };
+        (pattern(code), value)
+    }))
+}
+
+/// The serde impls of a group without params in a declared layout, and
+/// the hidden `Decode` impl they read through (which `FromStr` would hide:
+/// such an enum has none).
+fn layout_impls(
+    catalog: &Catalog,
+    ty: &Ident,
+    status: &Status,
+    allow: Option<&TokenStream>,
+) -> TokenStream {
+    let typed = layout::typed_to_write(&catalog.body);
+    let serialize_doc = layout::serialize_doc(&catalog.body, false);
+    let (number, title) = layout::values(
+        catalog,
+        status,
+        status.codes.iter(),
+        &quote!(*self),
+        |code| {
+            let variant = ident(&code.name);
+            quote!(Self::#variant)
+        },
+        &[],
+    );
+    let number_status = Literal::u16_unsuffixed(status.status);
+    let decode = decode::plain(
+        catalog,
+        ty,
+        Some(&status.line()),
+        status.codes.iter().map(|code| {
+            let variant = ident(&code.name);
+            (code.code.as_str(), quote!(Self::#variant))
+        }),
+    );
+    // A part the layout does not have is never read.
+    let docs = if catalog.body.path(crate::Part::Docs).is_some() {
+        quote!(Self::docs(*self))
+    } else {
+        quote!(::core::option::Option::None)
+    };
+    quote! {
+        #serialize_doc
+        #allow
+        impl ::error_codes::__private::serde::Serialize for #ty {
+            #[inline]
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: ::error_codes::__private::serde::Serializer,
+            {
+                ::error_codes::__private::layout::serialize(
+                    &#typed,
+                    &::error_codes::__private::layout::Parts::<str, ()> {
+                        code: Self::code(*self),
+                        number: #number,
+                        message: Self::message(*self),
+                        status: #number_status,
+                        docs: #docs,
+                        title: #title,
+                        details: ::core::option::Option::None,
+                    },
+                    serializer,
+                )
+            }
+        }
+
+        #decode
+    }
+}
+
+/// The serde impls of a top-level enum without params in a declared
+/// layout: each group writes its own body; reading goes through the
+/// hidden `Decode` impl.
+fn top_layout_impls(catalog: &Catalog, ty: &Ident, group_tys: &[Ident]) -> TokenStream {
+    let serialize_doc = layout::serialize_doc(&catalog.body, false);
+    let decode = decode::plain(
+        catalog,
+        ty,
+        None,
+        catalog.codes().map(|(status, code)| {
+            let group = ident(&status.name);
+            let variant = ident(&code.name);
+            (code.code.as_str(), quote!(Self::#group(#group::#variant)))
+        }),
+    );
+    quote! {
+        #serialize_doc
+        impl ::error_codes::__private::serde::Serialize for #ty {
+            #[inline]
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: ::error_codes::__private::serde::Serializer,
+            {
+                match *self {
+                    #(Self::#group_tys(ref error) => ::error_codes::__private::serde::Serialize::serialize(error, serializer),)*
+                }
+            }
+        }
+
+        #decode
     }
 }
 
@@ -419,6 +573,11 @@ fn variant_doc(code: &Code, status_text: &str) -> (TokenStream, Option<TokenStre
         doc.push(' ');
         doc.push_str(&markdown_text(&since));
     }
+    if let Some(url) = &code.docs {
+        doc.push_str(" Documentation: ");
+        doc.push_str(&markdown_text(url));
+        doc.push('.');
+    }
     // Written here rather than from `Retry::advice`, whose code spans
     // `markdown_text` would escape.
     match code.retry {
@@ -479,12 +638,12 @@ fn grouped_arms(arms: impl Iterator<Item = (TokenStream, TokenStream)>) -> Token
 /// The trait impls every generated enum shares; all delegate to inherent items.
 /// `status_line` (`401 Unauthorized`) is set for a status group, whose unknown
 /// codes may well belong to another status.
-fn common_impls(ty: &Ident, status_line: Option<&str>) -> TokenStream {
+fn common_impls(ty: &Ident, status_line: Option<&str>, declared: bool) -> TokenStream {
     let unknown = status_line.map_or_else(
         || quote!(::error_codes::UnknownCode::new(code)),
         |line| quote!(::error_codes::UnknownCode::for_status(code, #line)),
     );
-    quote! {
+    let trait_impls = quote! {
         impl ::error_codes::ErrorCode for #ty {
             fn code(&self) -> &'static str {
                 Self::code(*self)
@@ -498,6 +657,9 @@ fn common_impls(ty: &Ident, status_line: Option<&str>) -> TokenStream {
             fn retry(&self) -> ::error_codes::Retry {
                 Self::retry(*self)
             }
+            fn docs(&self) -> ::core::option::Option<&'static str> {
+                Self::docs(*self)
+            }
         }
 
         /// The message.
@@ -508,6 +670,14 @@ fn common_impls(ty: &Ident, status_line: Option<&str>) -> TokenStream {
         }
 
         impl ::core::error::Error for #ty {}
+    };
+    if declared {
+        // The serde impls follow the layout, and `FromStr` would hide the
+        // `Decode` impl that `Received` reads the layout from.
+        return trait_impls;
+    }
+    quote! {
+        #trait_impls
 
         /// Parses a code, as [`from_code`](Self::from_code) does.
         impl ::core::str::FromStr for #ty {

@@ -16,8 +16,8 @@ use super::decode;
 use super::doc::{doc_attributes, doc_status_line, markdown_text};
 use super::hook::frameworks_hook_with_details;
 use super::{
-    Shape, allow_deprecated, codes_const, derives, grouped_arms, has_params, ident, retry_value,
-    variant_doc,
+    Shape, allow_deprecated, code_doc, codes_const, derives, docs_arms, grouped_arms, has_params,
+    ident, layout, retry_value, variant_doc,
 };
 use crate::{Catalog, Code, Piece, RETRY_AFTER_PARAM, Retry, Status, Type, schema};
 
@@ -216,18 +216,30 @@ pub(super) fn group(catalog: &Catalog, status: &Status) -> TokenStream {
             #variant #fields
         }
     });
-    let methods = group_methods(status, &receiver);
+    let methods = group_methods(catalog, status, &receiver);
     let allow = allow_deprecated(status.codes.iter());
     let derives = derives(shape);
-    let serialize = serialize_arms(status);
-    let decode = decode::group(&ty, status);
+    let serialize = serialize_arms(catalog, status, &receiver);
+    // A body in a declared layout costs what a derived struct's does only
+    // with the writer inlined into its caller.
+    let inline = catalog.body.is_declared().then(|| quote!(#[inline]));
+    let serialize_doc = if catalog.body.is_declared() {
+        layout::serialize_doc(&catalog.body, true)
+    } else {
+        quote! {
+            /// As the error response body, `{"error": code, "message": message}`,
+            /// with `"details"`, the fields, for a code with params. Fails on a
+            /// number that is not finite, which JSON cannot carry.
+        }
+    };
+    let decode = decode::group(catalog, &ty, status);
     let common = common_impls(&ty, &receiver, allow.as_ref());
     let values = status
         .codes
         .iter()
         .map(|code| example_value(catalog, &ty, code));
     let values = values_expression(allow.as_ref(), &quote!(&[#(#values),*]));
-    let frameworks = frameworks_hook_with_details(&ty, &[status], &values, catalog.has_retry());
+    let frameworks = frameworks_hook_with_details(catalog, &ty, &[status], &values);
 
     quote! {
         #doc
@@ -243,18 +255,15 @@ pub(super) fn group(catalog: &Catalog, status: &Status) -> TokenStream {
 
         #common
 
-        /// As the error response body, `{"error": code, "message": message}`,
-        /// with `"details"`, the fields, for a code with params. Fails on a
-        /// number that is not finite, which JSON cannot carry.
+        #serialize_doc
         #allow
         impl ::error_codes::__private::serde::Serialize for #ty {
+            #inline
             fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
             where
                 S: ::error_codes::__private::serde::Serializer,
             {
-                match *self {
-                    #serialize
-                }
+                #serialize
             }
         }
 
@@ -264,8 +273,8 @@ pub(super) fn group(catalog: &Catalog, status: &Status) -> TokenStream {
 }
 
 /// The inherent items of a group with param codes: `CODES`, `code`,
-/// `message`, `status` and `retry`.
-fn group_methods(status: &Status, receiver: &Receiver) -> TokenStream {
+/// `message`, `status`, `retry` and `docs`.
+fn group_methods(catalog: &Catalog, status: &Status, receiver: &Receiver) -> TokenStream {
     let (param, place) = (&receiver.param, &receiver.place);
     let number = Literal::u16_unsuffixed(status.status);
     let patterns: Vec<TokenStream> = status.codes.iter().map(pattern).collect();
@@ -277,10 +286,12 @@ fn group_methods(status: &Status, receiver: &Receiver) -> TokenStream {
         .map(|(pattern, value)| quote!(#pattern => #value,));
     let retry = retry_arms(status.codes.iter());
     let codes_const = codes_const(status.codes.iter());
+    let docs = docs_arms(status.codes.iter(), pattern);
+    let code_doc = code_doc(catalog);
     quote! {
         #codes_const
 
-        /// The code as the API sends it in the `error` field.
+        #code_doc
         #[must_use]
         pub const fn code(#param) -> &'static str {
             match #place {
@@ -312,12 +323,30 @@ fn group_methods(status: &Status, receiver: &Receiver) -> TokenStream {
                 #retry
             }
         }
+
+        /// The URL of the code's documentation, if it has one.
+        #[must_use]
+        pub const fn docs(#param) -> ::core::option::Option<&'static str> {
+            match #place {
+                #docs
+            }
+        }
     }
 }
 
 /// The arms of a group's `Serialize`: a body with details per code with
 /// params, one arm for the others.
-fn serialize_arms(status: &Status) -> TokenStream {
+fn serialize_arms(catalog: &Catalog, status: &Status, receiver: &Receiver) -> TokenStream {
+    let declared = catalog.body.is_declared();
+    let typed = declared.then(|| layout::typed_to_write(&catalog.body));
+    let has_docs = catalog.body.path(crate::Part::Docs).is_some();
+    let has_title = catalog.body.path(crate::Part::Title).is_some();
+    let plain_docs = if has_docs {
+        quote!(::error_codes::ErrorCode::docs(self))
+    } else {
+        quote!(::core::option::Option::None)
+    };
+    let number_status = Literal::u16_unsuffixed(status.status);
     let mut arms = Vec::new();
     let mut plain = Vec::new();
     for code in &status.codes {
@@ -333,23 +362,99 @@ fn serialize_arms(status: &Status) -> TokenStream {
                 quote!(#binding)
             })
             .collect();
-        let object = data::object(&code.params, &values, |param| {
-            format!("param `{}` of `{}`", param.name, code.code)
-        });
+        let label = |param: &crate::Param| format!("param `{}` of `{}`", param.name, code.code);
         let error = code.code.as_str();
         let message = message_value(code);
+        if !declared {
+            let object = data::object(&code.params, &values, label);
+            arms.push(quote! {
+                Self::#variant { #bindings } => ::error_codes::__private::serialize_with_details(
+                    #error,
+                    #message,
+                    &#object,
+                    serializer,
+                ),
+            });
+            continue;
+        }
+        let entries = data::entries(&code.params, &values, label);
+        let number = Literal::u64_unsuffixed(code.number().unwrap_or_default());
+        // A part the layout does not have is never read.
+        let docs = match &code.docs {
+            Some(url) if has_docs => quote!(::core::option::Option::Some(#url)),
+            _ => quote!(::core::option::Option::None),
+        };
+        let title = if has_title { code.title_in(status) } else { "" };
         arms.push(quote! {
-            Self::#variant { #bindings } => ::error_codes::__private::serialize_with_details(
-                #error,
-                #message,
-                &#object,
+            Self::#variant { #bindings } => ::error_codes::__private::layout::serialize(
+                layout,
+                &::error_codes::__private::layout::Parts {
+                    code: #error,
+                    number: #number,
+                    message: #message,
+                    status: #number_status,
+                    docs: #docs,
+                    title: #title,
+                    details: ::core::option::Option::Some(&#entries),
+                },
                 serializer,
             ),
         });
     }
-    let plain = (!plain.is_empty())
-        .then(|| quote!(#(#plain)|* => ::error_codes::__private::serialize(self, serializer),));
-    quote!(#(#arms)* #plain)
+    let plain = (!plain.is_empty()).then(|| {
+        if !declared {
+            return quote!(#(#plain)|* => ::error_codes::__private::serialize(self, serializer),);
+        }
+        {
+            // The codes with params write their own values in their arms.
+            let (with_params, without): (Vec<&Code>, Vec<&Code>) = status
+                .codes
+                .iter()
+                .partition(|code| !code.params.is_empty());
+            let others: Vec<TokenStream> = with_params.into_iter().map(pattern).collect();
+            let (number, title) = layout::values(
+                catalog,
+                status,
+                without.into_iter(),
+                &receiver.place,
+                |code| {
+                    let variant = ident(&code.name);
+                    quote!(Self::#variant)
+                },
+                &others,
+            );
+            quote! {
+                #(#plain)|* => ::error_codes::__private::layout::serialize(
+                    layout,
+                    &::error_codes::__private::layout::Parts::<_, ()> {
+                        code: ::error_codes::ErrorCode::code(self),
+                        number: #number,
+                        message: &::error_codes::ErrorCode::message(self),
+                        status: #number_status,
+                        docs: #plain_docs,
+                        title: #title,
+                        details: ::core::option::Option::None,
+                    },
+                    serializer,
+                ),
+            }
+        }
+    });
+    let arms = quote!(#(#arms)* #plain);
+    match typed {
+        // The layout once, for every arm.
+        Some(typed) => quote! {
+            let layout = &#typed;
+            match *self {
+                #arms
+            }
+        },
+        None => quote! {
+            match *self {
+                #arms
+            }
+        },
+    }
 }
 
 /// `ErrorCode`, `Display` and `Error` of an enum that carries data.
@@ -373,6 +478,9 @@ fn common_impls(ty: &Ident, receiver: &Receiver, allow: Option<&TokenStream>) ->
             }
             fn retry(&self) -> ::error_codes::Retry {
                 Self::retry(#this)
+            }
+            fn docs(&self) -> ::core::option::Option<&'static str> {
+                Self::docs(#this)
             }
         }
 
@@ -450,11 +558,12 @@ pub(super) fn top_level(catalog: &Catalog) -> TokenStream {
     let allow = allow_deprecated(catalog.codes().map(|(_, code)| code));
     let derives = derives(shape);
     let common = common_impls(&ty, &receiver, allow.as_ref());
+    let code_doc = code_doc(catalog);
 
-    let conversions = top_conversions(&ty, &group_tys);
+    let conversions = top_conversions(catalog, &ty, &group_tys);
     let decode = decode::top_level(catalog, &ty, &groups, &group_tys);
     let values = top_values(catalog, &ty, &groups, &group_tys, allow.as_ref());
-    let frameworks = frameworks_hook_with_details(&ty, &groups, &values, catalog.has_retry());
+    let frameworks = frameworks_hook_with_details(catalog, &ty, &groups, &values);
 
     quote! {
         #doc
@@ -467,7 +576,7 @@ pub(super) fn top_level(catalog: &Catalog) -> TokenStream {
         impl #ty {
             #codes_const
 
-            /// The code as the API sends it in the `error` field.
+            #code_doc
             #[must_use]
             pub const fn code(#param) -> &'static str {
                 match #place {
@@ -499,6 +608,14 @@ pub(super) fn top_level(catalog: &Catalog) -> TokenStream {
                     #(Self::#group_tys(#bind) => #group_tys::retry(#args),)*
                 }
             }
+
+            /// The URL of the code's documentation, if it has one.
+            #[must_use]
+            pub const fn docs(#param) -> ::core::option::Option<&'static str> {
+                match #place {
+                    #(Self::#group_tys(#bind) => #group_tys::docs(#args),)*
+                }
+            }
         }
 
         #conversions
@@ -510,7 +627,16 @@ pub(super) fn top_level(catalog: &Catalog) -> TokenStream {
 }
 
 /// `From` each group, and `Serialize`, which writes the group's body.
-fn top_conversions(ty: &Ident, group_tys: &[Ident]) -> TokenStream {
+fn top_conversions(catalog: &Catalog, ty: &Ident, group_tys: &[Ident]) -> TokenStream {
+    let inline = catalog.body.is_declared().then(|| quote!(#[inline]));
+    let serialize_doc = if catalog.body.is_declared() {
+        layout::serialize_doc(&catalog.body, true)
+    } else {
+        quote! {
+            /// As the error response body, with `"details"` for a code with
+            /// params.
+        }
+    };
     quote! {
         #(
             impl ::core::convert::From<#group_tys> for #ty {
@@ -520,9 +646,9 @@ fn top_conversions(ty: &Ident, group_tys: &[Ident]) -> TokenStream {
             }
         )*
 
-        /// As the error response body, with `"details"` for a code with
-        /// params.
+        #serialize_doc
         impl ::error_codes::__private::serde::Serialize for #ty {
+            #inline
             fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
             where
                 S: ::error_codes::__private::serde::Serializer,

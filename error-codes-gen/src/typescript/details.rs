@@ -18,12 +18,12 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use crate::escape::{push_string_literal, string_literal};
+use crate::escape::string_literal;
 use crate::model::RETRY_AFTER_PARAM;
-use crate::{Catalog, Code, Param, Retry, Type};
+use crate::{Catalog, Code, Param, Part, Retry, Type};
 
-use super::lifecycle_tags;
-use super::syntax::{doc_lines, push_doc, push_line, push_member_key};
+use super::syntax::{doc_lines, push_doc, push_line, wrap};
+use super::{code_literal, layout, lifecycle_tags, param_path, push_code_member_key};
 
 /// Whether any code has params: only then is `ErrorBody` a union and does
 /// `isErrorBody` look at `details`.
@@ -52,56 +52,48 @@ pub(super) fn types(out: &mut String, catalog: &Catalog) {
     }
 }
 
-/// `ErrorDetails`, the union `ErrorBody` and the two kinds of body it joins.
-pub(super) fn error_body(out: &mut String, catalog: &Catalog) {
-    let detailed: Vec<&Code> = catalog
+/// The codes that have params, in file order.
+pub(super) fn detailed(catalog: &Catalog) -> Vec<&Code> {
+    catalog
         .codes()
         .map(|(_, code)| code)
         .filter(|code| !code.params.is_empty())
-        .collect();
-    let plain = catalog.codes().any(|(_, code)| code.params.is_empty());
+        .collect()
+}
 
+/// `ErrorDetails`: the params of each code that has them, by code, under
+/// the comment `doc`.
+pub(super) fn error_details(out: &mut String, catalog: &Catalog, doc: &[String]) {
     out.push('\n');
-    push_doc(
-        out,
-        "",
-        &[
-            "The `details` of each code that has params, by code: the data an".to_owned(),
-            "{@link ErrorBody} with that code sends besides its message.".to_owned(),
-        ],
-        false,
-    );
+    push_doc(out, "", doc, false);
     push_line(out, "export interface ErrorDetails {");
-    for code in &detailed {
+    for code in detailed(catalog) {
         let mut doc = doc_lines(&code.message);
         doc.extend(lifecycle_tags(code));
         push_doc(out, "  ", &doc, false);
         out.push_str("  ");
-        push_member_key(out, &code.code);
+        push_code_member_key(out, catalog, code);
         out.push_str(": {\n");
         push_members(out, "    ", &code.params, Some(code));
         push_line(out, "  };");
     }
     push_line(out, "}");
+}
 
+/// `ErrorBody = ErrorBodyWithoutDetails | ErrorBodyWithDetails<…> | …`,
+/// under the comment `doc`: the union of a catalogue with params, one
+/// member for the codes without params (if any) and one per code with.
+pub(super) fn error_body_union(out: &mut String, catalog: &Catalog, doc: &[String]) {
     out.push('\n');
-    push_doc(
-        out,
-        "",
-        &[
-            "The JSON body of every error response, discriminated by `error`: a code".to_owned(),
-            "that has params sends them in `details` (see {@link ErrorDetails}).".to_owned(),
-        ],
-        false,
-    );
+    push_doc(out, "", doc, false);
     let mut members: Vec<String> = Vec::new();
-    if plain {
+    if has_plain(catalog) {
         members.push("ErrorBodyWithoutDetails".to_owned());
     }
     members.extend(
-        detailed
-            .iter()
-            .map(|code| format!("ErrorBodyWithDetails<{}>", string_literal(&code.code))),
+        detailed(catalog)
+            .into_iter()
+            .map(|code| format!("ErrorBodyWithDetails<{}>", code_literal(catalog, code))),
     );
     if let [member] = members.as_slice() {
         push_line(out, &format!("export type ErrorBody = {member};"));
@@ -113,8 +105,34 @@ pub(super) fn error_body(out: &mut String, catalog: &Catalog) {
             push_line(out, &format!("  | {member}{end}"));
         }
     }
+}
 
-    if plain {
+/// Whether some code has no params: only then does the union `ErrorBody`
+/// have a member for such codes.
+pub(super) fn has_plain(catalog: &Catalog) -> bool {
+    catalog.codes().any(|(_, code)| code.params.is_empty())
+}
+
+/// `ErrorDetails`, the union `ErrorBody` and the two kinds of body it joins,
+/// as a catalogue without `body:` writes them.
+pub(super) fn error_body(out: &mut String, catalog: &Catalog) {
+    error_details(
+        out,
+        catalog,
+        &[
+            "The `details` of each code that has params, by code: the data an".to_owned(),
+            "{@link ErrorBody} with that code sends besides its message.".to_owned(),
+        ],
+    );
+    error_body_union(
+        out,
+        catalog,
+        &[
+            "The JSON body of every error response, discriminated by `error`: a code".to_owned(),
+            "that has params sends them in `details` (see {@link ErrorDetails}).".to_owned(),
+        ],
+    );
+    if has_plain(catalog) {
         out.push_str(
             r"
 /** The JSON body of an error response whose code has no params. */
@@ -214,8 +232,33 @@ fn type_text(ty: &Type) -> String {
     }
 }
 
-/// The helpers and checks `isErrorBody` needs, then `isErrorBody` itself.
-pub(super) fn is_error_body(out: &mut String, catalog: &Catalog) {
+/// `isObject`, and `hasOwn` when `has_own` (the module compiles under
+/// `noUnusedLocals`, so nothing is written that goes unused).
+pub(super) fn object_helpers(out: &mut String, has_own: bool) {
+    out.push_str(
+        r#"
+/** Whether `value` is an object and not an array: what a JSON object parses to. */
+function isObject(value: unknown): value is { readonly [name: string]: unknown } {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+"#,
+    );
+    if has_own {
+        out.push_str(
+            r"
+// Own members only: a member inherited from `Object.prototype` (`toString`)
+// is no member that a body sent.
+function hasOwn(value: object, name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(value, name);
+}
+",
+        );
+    }
+}
+
+/// `isArrayOf`, when some checked param or field is a list, and a check of
+/// each type of `types:` that the params reach.
+pub(super) fn type_checks(out: &mut String, catalog: &Catalog) {
     let checked = checked_types(catalog);
     let lists = catalog
         .codes()
@@ -228,21 +271,6 @@ pub(super) fn is_error_body(out: &mut String, catalog: &Catalog) {
                 .flat_map(|ty| &ty.fields),
         )
         .any(|param| matches!(param.ty, Type::List(_)));
-
-    out.push_str(
-        r#"
-/** Whether `value` is an object and not an array: what a JSON object parses to. */
-function isObject(value: unknown): value is { readonly [name: string]: unknown } {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// Own members only: a member inherited from `Object.prototype` (`toString`)
-// is no member that a body sent.
-function hasOwn(value: object, name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(value, name);
-}
-"#,
-    );
     if lists {
         out.push_str(
             r"
@@ -282,7 +310,13 @@ function isArrayOf(value: unknown, check: (item: unknown) => boolean): boolean {
         push_return(out, "  ", &conjuncts);
         push_line(out, "}");
     }
+}
 
+/// The helpers and checks `isErrorBody` needs, then `isErrorBody` itself,
+/// as a catalogue without `body:` writes them.
+pub(super) fn is_error_body(out: &mut String, catalog: &Catalog) {
+    object_helpers(out, true);
+    type_checks(out, catalog);
     out.push_str(
         r#"
 /**
@@ -310,10 +344,8 @@ export function isErrorBody(value: unknown): value is ErrorBody {
   switch (value.error) {
 "#,
     );
-    for (_, code) in catalog.codes().filter(|(_, code)| !code.params.is_empty()) {
-        out.push_str("    case ");
-        push_string_literal(out, &code.code);
-        out.push_str(":\n");
+    for code in detailed(catalog) {
+        push_line(out, &format!("    case {}:", code_literal(catalog, code)));
         let mut conjuncts = vec!["isObject(details)".to_owned()];
         conjuncts.extend(member_checks("details", &code.params));
         push_return(out, "      ", &conjuncts);
@@ -351,7 +383,7 @@ fn checked_types(catalog: &Catalog) -> BTreeSet<&str> {
 /// The checks of `params` as members of `object` (an expression that
 /// `isObject` has narrowed): a required one must be an own member of its
 /// type, an optional one of its type when it is an own member.
-fn member_checks(object: &str, params: &[Param]) -> Vec<String> {
+pub(super) fn member_checks(object: &str, params: &[Param]) -> Vec<String> {
     let mut checks = Vec::new();
     for param in params {
         let name = string_literal(&param.name);
@@ -400,7 +432,7 @@ fn item_check(ty: &Type, depth: usize) -> String {
 
 /// `return a && b && …;` at `indent`, on one line when there is one
 /// conjunct, else one conjunct a line in parentheses.
-fn push_return(out: &mut String, indent: &str, conjuncts: &[String]) {
+pub(super) fn push_return(out: &mut String, indent: &str, conjuncts: &[String]) {
     if let [only] = conjuncts {
         push_line(out, &format!("{indent}return {only};"));
         return;
@@ -425,23 +457,38 @@ pub(super) fn retry_after_seconds(out: &mut String, catalog: &Catalog) {
     if after.is_empty() {
         return;
     }
-    out.push_str(
-        r#"
-/**
- * How many seconds to wait before sending the request that failed with
- * `body` again: its `details.retry_after` when its code's retry is `"after"`,
- * else `undefined` (see `ERRORS[body.error].retry` for the others).
- */
-export function retryAfterSeconds(body: ErrorBody): number | undefined {
-  switch (body.error) {
-"#,
+    let code = layout::accessor(catalog, Part::Code);
+    let doc = if catalog.body.is_declared() {
+        wrap(
+            &format!(
+                "How many seconds to wait before sending the request that failed with \
+                 `body` again: its `{}` when its code's retry is `\"after\"`, else \
+                 `undefined` (see `ERRORS[body{code}].retry` for the others).",
+                param_path(catalog, RETRY_AFTER_PARAM)
+            ),
+            77,
+        )
+    } else {
+        [
+            "How many seconds to wait before sending the request that failed with",
+            "`body` again: its `details.retry_after` when its code's retry is `\"after\"`,",
+            "else `undefined` (see `ERRORS[body.error].retry` for the others).",
+        ]
+        .map(str::to_owned)
+        .into()
+    };
+    out.push('\n');
+    push_doc(out, "", &doc, true);
+    push_line(
+        out,
+        "export function retryAfterSeconds(body: ErrorBody): number | undefined {",
     );
+    push_line(out, &format!("  switch (body{code}) {{"));
     for code in after {
-        out.push_str("    case ");
-        push_string_literal(out, &code.code);
-        out.push_str(":\n");
+        push_line(out, &format!("    case {}:", code_literal(catalog, code)));
     }
-    let _ = writeln!(out, "      return body.details.{RETRY_AFTER_PARAM};");
+    let params = layout::accessor(catalog, Part::Details);
+    let _ = writeln!(out, "      return body{params}.{RETRY_AFTER_PARAM};");
     out.push_str(
         r"    default:
       return undefined;

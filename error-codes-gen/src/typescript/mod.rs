@@ -11,17 +11,22 @@
 //!
 //! `details` writes what a catalogue with params adds (the types of
 //! `details`, the discriminated `ErrorBody` and the checks of `isErrorBody`);
-//! `syntax` turns catalogue text into comments and keys.
+//! `layout` writes the body types and guards of a catalogue that declares
+//! its body (`body:`); `syntax` turns catalogue text into comments and keys.
+//! A catalogue without `body:` writes the body types and guards it wrote
+//! before layouts existed, byte for byte.
 
 mod details;
+mod layout;
 mod syntax;
 
 use crate::escape::{push_string_literal, string_literal};
 use crate::model::DEPRECATED;
-use crate::{Catalog, Code};
+use crate::{Catalog, Code, CodeType, Part};
 
 use syntax::{
-    doc_lines, lines, push_doc, push_doc_line, push_doc_text, push_line, push_property_key,
+    doc_lines, lines, push_doc, push_doc_line, push_doc_text, push_line, push_member_key,
+    push_property_key, wrap,
 };
 
 /// Renders the catalogue as a TypeScript module (`generated/errors.ts`).
@@ -52,6 +57,12 @@ pub fn emit(catalog: &Catalog) -> String {
     group_types(&mut out, catalog);
     errors_table(&mut out, catalog);
     details::types(&mut out, catalog);
+    if catalog.body.is_declared() {
+        layout::body(&mut out, catalog);
+        status_of(&mut out, catalog);
+        details::retry_after_seconds(&mut out, catalog);
+        return out;
+    }
     // A catalogue in which no code has params writes what it wrote before
     // params existed, byte for byte.
     let detailed = details::has_params(catalog);
@@ -69,13 +80,79 @@ pub fn emit(catalog: &Catalog) -> String {
         out.push_str(RECEIVED_ERROR_BODY);
     }
     out.push_str(IS_RECEIVED_ERROR_BODY);
+    status_of(&mut out, catalog);
+    details::retry_after_seconds(&mut out, catalog);
+    out
+}
+
+fn status_of(out: &mut String, catalog: &Catalog) {
     if catalog.codes().next().is_none() {
         out.push_str(STATUS_OF_WITHOUT_CODES);
     } else {
         out.push_str(STATUS_OF);
     }
-    details::retry_after_seconds(&mut out, catalog);
-    out
+}
+
+/// Whether the catalogue's codes are sent as JSON numbers (`code_type:
+/// integer`): then every literal of a code is a number.
+fn integer_codes(catalog: &Catalog) -> bool {
+    catalog.body.code_type == CodeType::Integer
+}
+
+/// `code` as a TypeScript literal, a value or a type: a string literal, or
+/// under `code_type: integer` a number literal (`131047`).
+pub(super) fn code_literal(catalog: &Catalog, code: &Code) -> String {
+    match code.number().filter(|_| integer_codes(catalog)) {
+        Some(number) => number.to_string(),
+        None => string_literal(&code.code),
+    }
+}
+
+/// Appends `code` as the key of an entry of an object literal (`ERRORS`):
+/// a number key under `code_type: integer`, so that `keyof typeof ERRORS` is
+/// the number literal type, else [`push_property_key`].
+fn push_code_property_key(out: &mut String, catalog: &Catalog, code: &Code) {
+    match code.number().filter(|_| integer_codes(catalog)) {
+        Some(number) => out.push_str(&number.to_string()),
+        None => push_property_key(out, &code.code),
+    }
+}
+
+/// Appends `code` as a property name of an interface (`ErrorDetails`): a
+/// number under `code_type: integer`, else [`push_member_key`].
+pub(super) fn push_code_member_key(out: &mut String, catalog: &Catalog, code: &Code) {
+    match code.number().filter(|_| integer_codes(catalog)) {
+        Some(number) => out.push_str(&number.to_string()),
+        None => push_member_key(out, &code.code),
+    }
+}
+
+/// Whether any code has a documentation URL: only then does each entry of
+/// `ERRORS` say `docs`.
+fn has_docs(catalog: &Catalog) -> bool {
+    catalog.codes().any(|(_, code)| code.docs.is_some())
+}
+
+/// The member that carries `part`, as the documents write it: `error.code`.
+/// A spread has no member of its own: the object its params go into is
+/// `error` (or, when spread into the body itself, the empty string).
+pub(super) fn written_path(catalog: &Catalog, part: Part) -> String {
+    catalog
+        .body
+        .path(part)
+        .map(|path| path.members.join("."))
+        .unwrap_or_default()
+}
+
+/// Where the param `name` goes, as the documents write it: `details.name`,
+/// `error.error_data.name`, or spread into `error`, `error.name`.
+pub(super) fn param_path(catalog: &Catalog, name: &str) -> String {
+    let details = written_path(catalog, Part::Details);
+    if details.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{details}.{name}")
+    }
 }
 
 fn module_doc(out: &mut String, catalog: &Catalog) {
@@ -107,14 +184,21 @@ fn error_codes(out: &mut String, catalog: &Catalog) {
         push_line(out, "export const ERROR_CODES = [");
         for (_, code) in catalog.codes() {
             out.push_str("  ");
-            push_string_literal(out, &code.code);
+            out.push_str(&code_literal(catalog, code));
             out.push_str(",\n");
         }
         push_line(out, "] as const;");
     }
     out.push('\n');
-    let doc = "An error code, as sent in the `error` field of an {@link ErrorBody}.";
-    push_doc(out, "", &[doc.to_owned()], false);
+    let field = written_path(catalog, Part::Code);
+    let doc = if integer_codes(catalog) {
+        format!(
+            "An error code, sent as a JSON number in the `{field}` field of an {{@link ErrorBody}}."
+        )
+    } else {
+        format!("An error code, as sent in the `{field}` field of an {{@link ErrorBody}}.")
+    };
+    push_doc(out, "", &wrap(&doc, 77), false);
     push_line(out, "export type ErrorCode = (typeof ERROR_CODES)[number];");
 }
 
@@ -135,14 +219,14 @@ fn group_types(out: &mut String, catalog: &Catalog) {
         if let [code] = status.codes.as_slice() {
             push_line(
                 out,
-                &format!("export type {name} = {};", string_literal(&code.code)),
+                &format!("export type {name} = {};", code_literal(catalog, code)),
             );
         } else {
             push_line(out, &format!("export type {name} ="));
             let last = status.codes.len() - 1;
             for (i, code) in status.codes.iter().enumerate() {
                 out.push_str("  | ");
-                push_string_literal(out, &code.code);
+                out.push_str(&code_literal(catalog, code));
                 out.push_str(if i == last { ";\n" } else { "\n" });
             }
         }
@@ -151,42 +235,9 @@ fn group_types(out: &mut String, catalog: &Catalog) {
 
 fn errors_table(out: &mut String, catalog: &Catalog) {
     out.push('\n');
+    push_doc(out, "", &errors_doc(catalog), false);
     let retry = catalog.has_retry();
-    let mut doc = vec![
-        if retry {
-            "The HTTP status, message and retry advice of every error code."
-        } else {
-            "The HTTP status and message of every error code."
-        }
-        .to_owned(),
-        String::new(),
-        "`ERRORS[code].status` has the status's literal type, e.g. `401`.".to_owned(),
-    ];
-    if retry {
-        doc.extend(
-            [
-                "`ERRORS[code].retry` says whether a client may send the request again:",
-                "`\"never\"`, `\"backoff\"` (with exponential backoff) or `\"after\"` (after",
-                "the seconds in the body's `details.retry_after`).",
-            ]
-            .map(str::to_owned),
-        );
-    }
-    if catalog.has_details()
-        && catalog
-            .codes()
-            .any(|(_, code)| code.message.contains(['{', '}']))
-    {
-        doc.extend(
-            [
-                "`ERRORS[code].message` is the message as the catalogue writes it: `{name}`",
-                "stands for the value of `details.name`, and `{{` and `}}` for braces; a body's",
-                "`message` has them filled in.",
-            ]
-            .map(str::to_owned),
-        );
-    }
-    push_doc(out, "", &doc, false);
+    let docs = has_docs(catalog);
     // No `satisfies` check of the entries' shape: the model guarantees it, and
     // `satisfies` would break `isolatedDeclarations` for users who have it on.
     if catalog.codes().next().is_none() {
@@ -208,12 +259,12 @@ fn errors_table(out: &mut String, catalog: &Catalog) {
             if retry {
                 push_doc_line(out, "  ", code.retry.advice());
             }
-            for line in &lifecycle_tags(code) {
+            for line in &entry_tags(code) {
                 push_doc_line(out, "  ", line);
             }
             push_line(out, "   */");
             out.push_str("  ");
-            push_property_key(out, &code.code);
+            push_code_property_key(out, catalog, code);
             out.push_str(": {\n");
             out.push_str(&status_field);
             out.push_str("    message: ");
@@ -224,10 +275,128 @@ fn errors_table(out: &mut String, catalog: &Catalog) {
                 push_string_literal(out, code.retry.word());
                 out.push_str(",\n");
             }
+            if docs {
+                out.push_str("    docs: ");
+                match &code.docs {
+                    Some(url) => push_string_literal(out, url),
+                    // Every entry has `docs`, so that `ERRORS[code].docs`
+                    // type-checks for any code.
+                    None => out.push_str("undefined"),
+                }
+                out.push_str(",\n");
+            }
             out.push_str("  },\n");
         }
     }
     push_line(out, "} as const;");
+}
+
+/// The comment of `ERRORS`: what its entries hold.
+fn errors_doc(catalog: &Catalog) -> Vec<String> {
+    let retry = catalog.has_retry();
+    let docs = has_docs(catalog);
+    let mut doc = wrap(
+        &format!(
+            "The {} of every error code.",
+            list(
+                ["HTTP status", "message"]
+                    .into_iter()
+                    .chain(retry.then_some("retry advice"))
+                    .chain(docs.then_some("documentation URL"))
+            )
+        ),
+        77,
+    );
+    doc.push(String::new());
+    doc.push("`ERRORS[code].status` has the status's literal type, e.g. `401`.".to_owned());
+    let declared = catalog.body.is_declared();
+    if retry {
+        let legacy = [
+            "`ERRORS[code].retry` says whether a client may send the request again:",
+            "`\"never\"`, `\"backoff\"` (with exponential backoff) or `\"after\"` (after",
+            "the seconds in the body's `details.retry_after`).",
+        ];
+        doc.extend(sentence(
+            declared,
+            &legacy,
+            &format!(
+                "`ERRORS[code].retry` says whether a client may send the request again: \
+                 `\"never\"`, `\"backoff\"` (with exponential backoff) or `\"after\"` (after \
+                 the seconds in the body's `{}`).",
+                param_path(catalog, crate::RETRY_AFTER_PARAM)
+            ),
+        ));
+    }
+    if catalog.has_details()
+        && catalog
+            .codes()
+            .any(|(_, code)| code.message.contains(['{', '}']))
+    {
+        let legacy = [
+            "`ERRORS[code].message` is the message as the catalogue writes it: `{name}`",
+            "stands for the value of `details.name`, and `{{` and `}}` for braces; a body's",
+            "`message` has them filled in.",
+        ];
+        doc.extend(sentence(
+            declared,
+            &legacy,
+            &format!(
+                "`ERRORS[code].message` is the message as the catalogue writes it: `{{name}}` \
+                 stands for the value of `{}`, and `{{{{` and `}}}}` for braces; a body's `{}` \
+                 has them filled in.",
+                param_path(catalog, "name"),
+                written_path(catalog, Part::Message),
+            ),
+        ));
+    }
+    if docs {
+        let without = catalog.codes().any(|(_, code)| code.docs.is_none());
+        doc.extend(wrap(
+            if without {
+                "`ERRORS[code].docs` is the URL of the code's documentation, or `undefined` \
+                 for a code without one."
+            } else {
+                "`ERRORS[code].docs` is the URL of the code's documentation."
+            },
+            77,
+        ));
+    }
+    doc
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    let items: Vec<&str> = items.collect();
+    match items.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// A sentence of a doc comment that names members of the body: as it was
+/// written before layouts existed (`legacy`) when the catalogue declares no
+/// layout, so that its module stays byte for byte what it was, else `text`
+/// with the layout's members, filled to lines.
+fn sentence(declared: bool, legacy: &[&str], text: &str) -> Vec<String> {
+    if declared {
+        wrap(text, 77)
+    } else {
+        legacy.iter().map(|&line| line.to_owned()).collect()
+    }
+}
+
+/// The tags of a code's `ERRORS` entry, after an empty line, if it has any:
+/// `@see` its documentation, then its [`lifecycle_tags`].
+fn entry_tags(code: &Code) -> Vec<String> {
+    let mut doc = lifecycle_tags(code);
+    if let Some(url) = &code.docs {
+        if doc.is_empty() {
+            doc.push(String::new());
+        }
+        doc.insert(1, format!("@see {{@link {}}}", doc_lines(url).join(" ")));
+    }
+    doc
 }
 
 /// `@since` and `@deprecated` for a code's entry, after an empty line, if it
@@ -282,7 +451,7 @@ export interface ErrorBody {
 ";
 
 /// `isErrorCode`, the same for every catalogue.
-const IS_ERROR_CODE: &str = r#"
+pub(super) const IS_ERROR_CODE: &str = r#"
 // A Set, not `code in ERRORS`: `in` would also find inherited keys such as
 // "toString" or "__proto__".
 const CODES: ReadonlySet<string> = new Set<string>(ERROR_CODES);

@@ -40,6 +40,40 @@ pub(super) fn push_doc_line(out: &mut String, indent: &str, line: &str) {
     }
 }
 
+/// The emitter's own prose (never catalogue text, which [`doc_lines`]
+/// takes) filled to lines of at most `width` characters where it can be:
+/// words are never split, nor is an inline tag such as `{@link ErrorBody}`.
+pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut in_tag = false;
+    for word in text.split(' ').filter(|word| !word.is_empty()) {
+        match words.last_mut() {
+            Some(last) if in_tag => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_owned()),
+        }
+        if word.contains("{@") {
+            in_tag = true;
+        }
+        if word.contains('}') {
+            in_tag = false;
+        }
+    }
+    let mut lines: Vec<String> = Vec::new();
+    for word in words {
+        match lines.last_mut() {
+            Some(line) if line.len() + 1 + word.len() <= width => {
+                line.push(' ');
+                line.push_str(&word);
+            }
+            _ => lines.push(word),
+        }
+    }
+    lines
+}
+
 /// Catalogue text as lines inside a `/** */` block at `indent`, as
 /// [`push_doc_line`] writes the lines of [`doc_lines`], without building them.
 pub(super) fn push_doc_text(out: &mut String, indent: &str, text: &str) {
@@ -148,7 +182,7 @@ pub(super) fn push_member_key(out: &mut String, name: &str) {
 
 /// Whether `name` is an identifier that can stand bare as a property name
 /// (any identifier can, keywords included).
-fn is_identifier(name: &str) -> bool {
+pub(super) fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();
     chars
         .next()
@@ -160,7 +194,7 @@ fn is_identifier(name: &str) -> bool {
 mod tests {
     use super::{
         doc_lines, doc_text, lines, push_doc_line, push_doc_text, push_member_key,
-        push_property_key,
+        push_property_key, wrap,
     };
 
     fn property_key(code: &str) -> String {
@@ -198,6 +232,17 @@ mod tests {
             push_doc_text(&mut written, "  ", text);
             assert_eq!(written, expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn wrap_fills_lines_and_keeps_inline_tags_whole() {
+        assert_eq!(
+            wrap("one two three {@link Four Five} six", 13),
+            ["one two three", "{@link Four Five}", "six"]
+        );
+        assert_eq!(wrap("a  b", 80), ["a b"]);
+        assert_eq!(wrap("", 80), Vec::<String>::new());
+        assert_eq!(wrap("averylongword x", 4), ["averylongword", "x"]);
     }
 
     #[test]

@@ -252,12 +252,12 @@ fn a_name_gives_any_code_its_variant() {
 }
 
 #[test]
-fn integer_codes_up_to_the_largest_i64() {
+fn integer_codes_up_to_the_largest_exact_json_number() {
     let catalog = load(
-        "title: T\nbody:\n  code: code\n  message: message\n  code_type: integer\nstatuses:\n  400:\n    codes:\n      0:\n        name: Zero\n        message: A.\n      9223372036854775807:\n        name: Largest\n        message: B.\n",
+        "title: T\nbody:\n  code: code\n  message: message\n  code_type: integer\nstatuses:\n  400:\n    codes:\n      0:\n        name: Zero\n        message: A.\n      9007199254740991:\n        name: Largest\n        message: B.\n",
     );
     let numbers: Vec<Option<u64>> = catalog.codes().map(|(_, code)| code.number()).collect();
-    assert_eq!(numbers, [Some(0), Some(9_223_372_036_854_775_807)]);
+    assert_eq!(numbers, [Some(0), Some(9_007_199_254_740_991)]);
 }
 
 // The bad-input classes of issue 15, each where it is.
@@ -336,8 +336,8 @@ fn code_not_integer() {
         ("'-1'", "code `-1` has a sign"),
         ("1.5", "code `1.5` is not a decimal integer"),
         (
-            "9223372036854775808",
-            "code `9223372036854775808` is larger than 9223372036854775807",
+            "9007199254740992",
+            "code `9007199254740992` is larger than 9007199254740991 (2^53 - 1)",
         ),
     ] {
         assert_one_problem(

@@ -21,6 +21,7 @@ use utoipa::openapi::response::{Response, ResponseBuilder};
 use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Schema, Type};
 
 use super::support::{AdviceDoc, CodeDoc, DetailsDoc, StatusDoc};
+use crate::layout::{Layout, Object, Part};
 use crate::{ErrorCode, Retry};
 
 /// The body of a value without details, `{"error": code, "message": message}`.
@@ -55,7 +56,8 @@ struct Code<'a, E> {
 
 /// The responses of `values`, keyed by status: one per status among them,
 /// with its codes in the order of `values`. `body` writes a value's example
-/// body; `details` holds the schema of each code with params.
+/// body; `details` holds the schema of each code with params; `layout` is
+/// the catalogue's declared layout, if any.
 pub fn responses<E: ErrorCode>(
     values: &[E],
     statuses: &[StatusDoc],
@@ -63,6 +65,7 @@ pub fn responses<E: ErrorCode>(
     advice: &[AdviceDoc],
     details: &[DetailsDoc],
     body: fn(&E) -> Value,
+    layout: Option<&'static Layout>,
 ) -> BTreeMap<String, RefOr<Response>> {
     let mut by_status: BTreeMap<u16, Vec<Code<'_, E>>> = BTreeMap::new();
     for value in values {
@@ -82,7 +85,7 @@ pub fn responses<E: ErrorCode>(
             let doc = statuses.iter().find(|doc| doc.status == status);
             (
                 status.to_string(),
-                RefOr::T(response(status, doc, &codes, notes, advice)),
+                RefOr::T(response(status, doc, &codes, notes, advice, layout)),
             )
         })
         .collect()
@@ -94,6 +97,7 @@ fn response<E: ErrorCode>(
     codes: &[Code<'_, E>],
     notes: &[CodeDoc],
     advice: &[AdviceDoc],
+    layout: Option<&Layout>,
 ) -> Response {
     // Every status of the values is listed; the number alone is what a
     // status without a reason phrase would say anyway.
@@ -121,7 +125,24 @@ fn response<E: ErrorCode>(
             .deprecated(deprecated.then_some(Deprecated::True))
     };
     let message = || ObjectBuilder::new().schema_type(Type::String);
-    let schema: Schema = if codes.iter().all(|code| code.details.is_none()) {
+    let schema: Schema = if let Some(layout) = layout {
+        layout_schema(layout, status, codes, |code| {
+            // The builder's schema as JSON, the code's value set by the
+            // layout's code type.
+            let mut schema = serde_json::to_value(code_schema(code).build()).unwrap_or_default();
+            if layout.integer
+                && let Some(object) = schema.as_object_mut()
+            {
+                object.insert("type".to_owned(), Value::from("integer"));
+                let number: Value = code
+                    .code()
+                    .parse::<u64>()
+                    .map_or_else(|_| Value::from(code.code()), Value::from);
+                object.insert("enum".to_owned(), Value::Array(vec![number]));
+            }
+            schema
+        })
+    } else if codes.iter().all(|code| code.details.is_none()) {
         let mut error = OneOfBuilder::new();
         for code in codes {
             error = error.item(code_schema(code.value));
@@ -166,9 +187,10 @@ fn response<E: ErrorCode>(
         .schema(Some(schema))
         .examples_from_iter(examples)
         .build();
+    let media_type = layout.map_or("application/json", |layout| layout.content_type);
     let mut response = ResponseBuilder::new()
         .description(description)
-        .content("application/json", content);
+        .content(media_type, content);
     if codes
         .iter()
         .any(|code| matches!(code.value.retry(), Retry::After(_)))
@@ -184,4 +206,106 @@ fn response<E: ErrorCode>(
         );
     }
     response.build()
+}
+
+/// The schema of the bodies of `codes` in `layout`: one object when no code
+/// has params (its code one of theirs), else a branch per code in which a
+/// code with params requires its details. `code_schema` gives a code's
+/// schema as JSON.
+fn layout_schema<E: ErrorCode>(
+    layout: &Layout,
+    status: u16,
+    codes: &[Code<'_, E>],
+    code_schema: impl Fn(&E) -> Value,
+) -> Schema {
+    let value = if codes.iter().all(|code| code.details.is_none()) {
+        let code = serde_json::json!({
+            "oneOf": codes.iter().map(|code| code_schema(code.value)).collect::<Vec<_>>(),
+        });
+        let docs = codes.iter().all(|code| code.value.docs().is_some());
+        object_schema(
+            &layout.body,
+            &Branch {
+                code,
+                status,
+                docs,
+                details: None,
+            },
+        )
+    } else {
+        let branches: Vec<Value> = codes
+            .iter()
+            .map(|code| {
+                let details = code
+                    .details
+                    .and_then(|json| serde_json::from_str::<Value>(json).ok());
+                let branch = Branch {
+                    code: code_schema(code.value),
+                    status,
+                    docs: code.value.docs().is_some(),
+                    details,
+                };
+                object_schema(&layout.body, &branch)
+            })
+            .collect();
+        serde_json::json!({ "oneOf": branches })
+    };
+    serde_json::from_value(value)
+        .unwrap_or_else(|_| ObjectBuilder::new().schema_type(Type::Object).into())
+}
+
+/// What one schema of a body in a layout says of its parts.
+struct Branch {
+    /// The schema of the code member.
+    code: Value,
+    status: u16,
+    /// Whether the documentation URL is always sent.
+    docs: bool,
+    /// The schema of the details, for a code with params.
+    details: Option<Value>,
+}
+
+/// The schema of `object` of a layout, for `branch`.
+fn object_schema(object: &Object, branch: &Branch) -> Value {
+    let mut properties = serde_json::Map::new();
+    let mut required: Vec<Value> = Vec::new();
+    for member in object.members {
+        let (schema, always) = match &member.part {
+            Part::Code => (branch.code.clone(), true),
+            Part::Message => (serde_json::json!({ "type": "string" }), true),
+            Part::Status => (
+                serde_json::json!({ "type": "integer", "enum": [branch.status] }),
+                true,
+            ),
+            Part::Docs => (
+                serde_json::json!({ "type": "string", "format": "uri" }),
+                branch.docs,
+            ),
+            Part::Title => (serde_json::json!({ "type": "string" }), true),
+            Part::Details => match &branch.details {
+                Some(details) => (details.clone(), true),
+                None => continue,
+            },
+            Part::Object(inner) => (object_schema(inner, branch), true),
+        };
+        properties.insert(member.name.to_owned(), schema);
+        if always {
+            required.push(Value::from(member.name));
+        }
+    }
+    if object.spread
+        && let Some(details) = &branch.details
+    {
+        if let Some(Value::Object(params)) = details.get("properties") {
+            properties.extend(params.clone());
+        }
+        if let Some(Value::Array(names)) = details.get("required") {
+            required.extend(names.iter().cloned());
+        }
+    }
+    let mut schema = serde_json::json!({ "type": "object", "properties": properties });
+    if !required.is_empty() {
+        schema["required"] = Value::Array(required);
+    }
+    schema
 }

@@ -17,8 +17,10 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
 
 pub mod details;
+pub mod layout;
 
 pub use details::{ParamSpec, RetrySpec, TypeSpec};
+pub use layout::{LayoutSpec, MappingSpec};
 
 /// The runner configuration for a target whose CI run has `default_cases`
 /// cases.
@@ -117,6 +119,10 @@ pub struct CatalogueSpec {
     pub description: Option<String>,
     /// `name:`.
     pub name: Option<String>,
+    /// `body:`.
+    pub layout: Option<LayoutSpec>,
+    /// `docs:`, the docs URL template of every code.
+    pub docs: Option<&'static str>,
     /// `types:`, in file order.
     pub types: Vec<TypeSpec>,
     /// The statuses, in file order.
@@ -179,8 +185,14 @@ pub struct CodeSpec {
     pub deprecated: Option<String>,
     /// `since:`, the version that added the code.
     pub since: Option<String>,
-    /// How the code is written; a code with `deprecated`, `since`, params
-    /// or `retry` is never written [`Form::Short`].
+    /// `name:`, its Rust variant's name (always for an integer code).
+    pub name: Option<String>,
+    /// `title:`.
+    pub title: Option<String>,
+    /// `docs:`, its own docs URL template.
+    pub docs: Option<&'static str>,
+    /// How the code is written; a code with `deprecated`, `since`, params,
+    /// `retry`, `name`, `title` or `docs` is never written [`Form::Short`].
     pub form: Form,
 }
 
@@ -237,15 +249,19 @@ const WORDS: &[&str] = &[
     "user", "Token", "not", "found", "IN", "use", "rate", "Limit", "a", "b", "x", "otp", "WA",
 ];
 
+/// What separates the words of a code: every character a code may hold
+/// besides letters and digits.
+const SEPARATORS: &[&str] = &["_", "-", ".", "/", ":"];
+
 /// A code: two words around a separator and a number unique in the
 /// catalogue, so that no two codes meet after case conversion. `marker`
 /// keeps the codes of tombstones (`r`) apart from those in use (`n`).
 fn code(marker: char, index: usize) -> impl Strategy<Value = String> {
     (
         proptest::sample::select(WORDS),
-        proptest::sample::select(&["_", "-", "."][..]),
+        proptest::sample::select(SEPARATORS),
         proptest::option::of((
-            proptest::sample::select(&["_", "-", "."][..]),
+            proptest::sample::select(SEPARATORS),
             proptest::sample::select(WORDS),
         )),
     )
@@ -264,6 +280,7 @@ fn status_spec(
     first_code: usize,
     group: usize,
     types: usize,
+    integer: bool,
 ) -> impl Strategy<Value = StatusSpec> {
     let title = if standard(status).is_some() {
         proptest::option::of(text(24, false)).boxed()
@@ -273,14 +290,20 @@ fn status_spec(
     let codes = (0..6usize).prop_flat_map(move |count| {
         (0..count)
             .map(|i| {
+                let code = if integer {
+                    layout::integer_code(first_code + i).boxed()
+                } else {
+                    code('n', first_code + i).boxed()
+                };
                 (
-                    code('n', first_code + i),
+                    code,
                     text(60, true),
                     lifecycle(),
                     form(),
                     prop_oneof![2 => Just(Vec::new()), 1 => details::params(types, 3)],
                     details::retry(),
                     any::<bool>(),
+                    layout::code_extras(integer, first_code + i),
                 )
                     .prop_map(
                         |(
@@ -291,8 +314,9 @@ fn status_spec(
                             mut params,
                             retry,
                             placeholder,
+                            (name, title, docs),
                         )| {
-                            code_spec(
+                            let mut code = code_spec(
                                 code,
                                 &text,
                                 (deprecated, since),
@@ -300,7 +324,13 @@ fn status_spec(
                                 &mut params,
                                 retry,
                                 placeholder,
-                            )
+                            );
+                            let extra = name.is_some() || title.is_some() || docs.is_some();
+                            if extra && code.form == Form::Short {
+                                code.form = Form::Block;
+                            }
+                            (code.name, code.title, code.docs) = (name, title, docs);
+                            code
                         },
                     )
             })
@@ -370,6 +400,9 @@ fn code_spec(
         retry,
         deprecated,
         since,
+        name: None,
+        title: None,
+        docs: None,
         form: if long && form == Form::Short {
             Form::Block
         } else {
@@ -399,13 +432,18 @@ fn form() -> impl Strategy<Value = Form> {
 
 /// Up to four tombstones (none in most catalogues), with codes no status
 /// uses, any error status, and maybe a version and a reason.
-fn tombstones() -> impl Strategy<Value = Vec<RemovedSpec>> {
+fn tombstones(integer: bool) -> impl Strategy<Value = Vec<RemovedSpec>> {
     let count = prop_oneof![3 => Just(0usize), 2 => 1..=4usize];
-    count.prop_flat_map(|count| {
+    count.prop_flat_map(move |count| {
         (0..count)
             .map(|i| {
                 (
-                    code('r', i),
+                    // Integer codes apart from those in use (below 50).
+                    if integer {
+                        layout::integer_code(50 + i).boxed()
+                    } else {
+                        code('r', i).boxed()
+                    },
                     400u16..=599,
                     any::<bool>(),
                     proptest::option::of(text(12, true)),
@@ -427,6 +465,31 @@ fn tombstones() -> impl Strategy<Value = Vec<RemovedSpec>> {
 
 /// A valid catalogue of up to six statuses of up to six codes each.
 pub fn catalogue() -> impl Strategy<Value = CatalogueSpec> {
+    // The layout first: integer codes change every code. Problem details
+    // need a docs URL for every code: the catalogue's template.
+    layout::layout()
+        .prop_flat_map(|layout| {
+            let integer = layout.as_ref().is_some_and(LayoutSpec::integer);
+            let docs = if matches!(layout, Some(LayoutSpec::Problem)) {
+                proptest::sample::select(layout::CATALOGUE_DOCS)
+                    .prop_map(Some)
+                    .boxed()
+            } else {
+                proptest::option::weighted(0.3, proptest::sample::select(layout::CATALOGUE_DOCS))
+                    .boxed()
+            };
+            (Just(layout), docs, catalogue_with(integer))
+        })
+        .prop_map(|(layout, docs, mut spec)| {
+            spec.layout = layout;
+            spec.docs = docs;
+            spec
+        })
+}
+
+/// A catalogue without `body:` nor `docs:`, its codes integers when
+/// `integer`.
+fn catalogue_with(integer: bool) -> impl Strategy<Value = CatalogueSpec> {
     let numbers: Vec<u16> = (400..=599).collect();
     // The types first: the params of the statuses' codes use them.
     let types_and_statuses = details::types().prop_flat_map(move |types| {
@@ -437,7 +500,7 @@ pub fn catalogue() -> impl Strategy<Value = CatalogueSpec> {
                 numbers
                     .iter()
                     .enumerate()
-                    .map(|(group, &status)| status_spec(status, group * 6, group, count))
+                    .map(|(group, &status)| status_spec(status, group * 6, group, count, integer))
                     .collect::<Vec<_>>()
             });
         (Just(types), statuses)
@@ -448,7 +511,7 @@ pub fn catalogue() -> impl Strategy<Value = CatalogueSpec> {
         proptest::option::of(text(80, true)),
         proptest::option::of(Just("Top".to_owned())),
         types_and_statuses,
-        (tombstones(), any::<bool>()),
+        (tombstones(integer), any::<bool>()),
         proptest::collection::vec(
             prop_oneof![
                 Just(Style::Double),
@@ -474,6 +537,8 @@ pub fn catalogue() -> impl Strategy<Value = CatalogueSpec> {
                     version,
                     description,
                     name,
+                    layout: None,
+                    docs: None,
                     types,
                     statuses,
                     removed,
@@ -503,6 +568,12 @@ impl CatalogueSpec {
         }
         if let Some(name) = &self.name {
             let _ = writeln!(out, "name: {name}");
+        }
+        if let Some(layout) = &self.layout {
+            out.push_str(&layout.yaml());
+        }
+        if let Some(docs) = self.docs {
+            let _ = writeln!(out, "docs: {}", double_quoted(docs, false));
         }
         if !self.types.is_empty() {
             out.push_str("types:\n");
@@ -606,18 +677,32 @@ fn code_yaml(code: &CodeSpec, scalar: &mut impl FnMut(&str, usize) -> String, ou
         ("message", Some(&code.message)),
         ("deprecated", code.deprecated.as_ref()),
         ("since", code.since.as_ref()),
+        ("title", code.title.as_ref()),
     ];
+    // An integer code's key is sometimes quoted; the loader reads both.
+    let key = if code.code.bytes().all(|b| b.is_ascii_digit()) && code.code.len().is_multiple_of(2)
+    {
+        format!("\"{}\"", code.code)
+    } else {
+        code.code.clone()
+    };
     let fields = fields
         .into_iter()
         .filter_map(|(key, value)| Some((key, value?)));
     match code.form {
         Form::Short => {
-            let _ = writeln!(out, "      {}: {}", code.code, scalar(&code.message, 6));
+            let _ = writeln!(out, "      {key}: {}", scalar(&code.message, 6));
         }
         Form::Block => {
-            let _ = writeln!(out, "      {}:", code.code);
+            let _ = writeln!(out, "      {key}:");
             for (key, value) in fields {
                 let _ = writeln!(out, "        {key}: {}", scalar(value, 8));
+            }
+            if let Some(name) = &code.name {
+                let _ = writeln!(out, "        name: {name}");
+            }
+            if let Some(docs) = code.docs {
+                let _ = writeln!(out, "        docs: {}", double_quoted(docs, false));
             }
             if let Some(retry) = code.retry {
                 let _ = writeln!(out, "        retry: {retry}");
@@ -642,10 +727,16 @@ fn code_yaml(code: &CodeSpec, scalar: &mut impl FnMut(&str, usize) -> String, ou
             if let Some(retry) = code.retry {
                 fields.push(format!("retry: {retry}"));
             }
+            if let Some(name) = &code.name {
+                fields.push(format!("name: {name}"));
+            }
+            if let Some(docs) = code.docs {
+                fields.push(format!("docs: {}", double_quoted(docs, false)));
+            }
             if !code.params.is_empty() {
                 fields.push(format!("params: {}", details::params_flow(&code.params)));
             }
-            let _ = writeln!(out, "      {}: {{{}}}", code.code, fields.join(", "));
+            let _ = writeln!(out, "      {key}: {{{}}}", fields.join(", "));
         }
     }
 }
