@@ -190,7 +190,6 @@ fn problem_parts(error: &problem::ApiError) -> (String, String, u16, String, Str
 
 impl Samples {
     fn new(case: Case) -> Self {
-        use error_codes::ErrorCode as _;
         let code_number = |code: &str| code.parse::<u64>().expect("an integer code");
         let (generated, derived) = match case {
             Case::Nested => {
