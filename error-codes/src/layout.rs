@@ -22,12 +22,13 @@
 use std::fmt;
 use std::marker::PhantomData;
 
+use serde_core::de::value::{BorrowedStrDeserializer, BytesDeserializer, StrDeserializer};
 use serde_core::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_core::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::__private::{Decode, Lookup};
 use crate::UnknownCode;
-use crate::body::{Details as Held, DetailsSeed, Text, utf8};
+use crate::body::{DetailsSeed, Text, utf8};
 use crate::content::{Content, ContentDeserializer};
 use crate::details::Entries;
 
@@ -107,36 +108,42 @@ fn find(object: &Object, part: &Part, path: &mut Vec<&'static str>) -> bool {
 }
 
 /// What the body of one error carries, borrowed: the values the members of
-/// a layout are written from. `M` is the message (a `str`, or a message
+/// a layout are written from. `M` is the message (a `&str`, or a message
 /// rendered as it is written), `D` the members of the details (see
 /// [`Entries`]; `()` for an enum whose codes have no params).
+///
+/// Every part is held by reference, to a constant of the catalogue
+/// (`&"invalid_token"`, `&401`): passed on as one pointer to static data,
+/// as a derived struct passes a reference to its field, rather than as a
+/// pointer and a length, or a number stored on the stack first.
 pub struct Parts<'a, M: ?Sized, D> {
     /// The code, as text.
-    pub code: &'a str,
+    pub code: &'a &'a str,
     /// The code as a number, when the layout's codes are integers (else
     /// not read).
-    pub number: u64,
+    pub number: &'a u64,
     /// The message.
     pub message: &'a M,
     /// The HTTP status.
-    pub status: u16,
+    pub status: &'a u16,
     /// The code's documentation URL, if it has one.
-    pub docs: Option<&'a str>,
+    pub docs: Option<&'a &'a str>,
     /// The code's title.
-    pub title: &'a str,
+    pub title: &'a &'a str,
     /// The params, for a code that has them.
     pub details: Option<&'a D>,
 }
 
 /// An object of a layout: its members `L` (a nested tuple of the pieces
-/// below, ending in `()`), whether the params are spread into it, and a
-/// member's index from its name (a generated `match`, which rustc compiles
-/// to comparisons with constants of known lengths, as a derived impl's
-/// field match is).
-pub struct Obj<L, K>(pub L, pub bool, pub K);
+/// below, ending in `()`) and a member's index from its name (a generated
+/// `match`, which rustc compiles to comparisons with constants of known
+/// lengths, as a derived impl's field match is); `SPREAD` when the params
+/// are spread into it, a constant so that the other objects have no code
+/// for params.
+pub struct Obj<L, K, const SPREAD: bool>(pub L, pub K);
 
 /// A member holding an object.
-pub struct Nest<L, K>(pub &'static str, pub Obj<L, K>);
+pub struct Nest<L, K, const SPREAD: bool>(pub &'static str, pub Obj<L, K, SPREAD>);
 
 /// How an object's key is matched to the index of its member.
 pub trait KeyIndex: Copy {
@@ -433,7 +440,7 @@ impl Field for Number {
         parts: &Parts<'_, M, D>,
         map: &mut S,
     ) -> Result<(), S::Error> {
-        map.serialize_entry(self.0, &parts.number)
+        map.serialize_entry(self.0, parts.number)
     }
 
     #[inline]
@@ -489,7 +496,7 @@ impl Field for Status {
         parts: &Parts<'_, M, D>,
         map: &mut S,
     ) -> Result<(), S::Error> {
-        map.serialize_entry(self.0, &parts.status)
+        map.serialize_entry(self.0, parts.status)
     }
 
     #[inline]
@@ -619,7 +626,7 @@ impl Field for Details {
     }
 }
 
-impl<L: Fields, K: KeyIndex> Field for Nest<L, K> {
+impl<L: Fields, K: KeyIndex, const SPREAD: bool> Field for Nest<L, K, SPREAD> {
     const REQUIRED: bool = L::REQUIRED;
 
     #[inline]
@@ -662,23 +669,28 @@ impl<L: Fields, K: KeyIndex> Field for Nest<L, K> {
 
     #[inline]
     fn spread(&self) -> bool {
-        self.1.1 || self.1.0.spread()
+        SPREAD || self.1.0.spread()
     }
 }
 
-impl<L: Fields, K: KeyIndex> Obj<L, K> {
+impl<L: Fields, K: KeyIndex, const SPREAD: bool> Obj<L, K, SPREAD> {
     /// How many members the object has for `parts`: its own, and the
     /// params spread into it.
     #[inline]
     fn count<M: ?Sized, D: Entries>(&self, parts: &Parts<'_, M, D>) -> usize {
         let spread = match parts.details {
-            Some(details) if self.1 => details.count(),
+            Some(details) if SPREAD => details.count(),
             _ => 0,
         };
         self.0.count(parts) + spread
     }
 
-    #[inline]
+    // Always: as a derived impl's writer, straight into the caller, where
+    // the parts are values rather than a struct in memory (`cargo xtask
+    // bench`: the nested and problem bodies cost what derived ones do only
+    // so).
+    #[allow(clippy::inline_always, reason = "measured, see above")]
+    #[inline(always)]
     fn serialize<S: Serializer, M: Serialize + ?Sized, D: Entries>(
         &self,
         parts: &Parts<'_, M, D>,
@@ -686,9 +698,7 @@ impl<L: Fields, K: KeyIndex> Obj<L, K> {
     ) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.count(parts)))?;
         self.0.write(parts, &mut map)?;
-        if self.1
-            && let Some(details) = parts.details
-        {
+        if SPREAD && let Some(details) = parts.details {
             details.write(&mut map)?;
         }
         map.end()
@@ -696,13 +706,13 @@ impl<L: Fields, K: KeyIndex> Obj<L, K> {
 }
 
 /// A nested object of the body, to write.
-struct Nested<'a, 'p, L, K, M: ?Sized, D> {
-    object: &'a Obj<L, K>,
+struct Nested<'a, 'p, L, K, M: ?Sized, D, const SPREAD: bool> {
+    object: &'a Obj<L, K, SPREAD>,
     parts: &'a Parts<'p, M, D>,
 }
 
-impl<L: Fields, K: KeyIndex, M: Serialize + ?Sized, D: Entries> Serialize
-    for Nested<'_, '_, L, K, M, D>
+impl<L: Fields, K: KeyIndex, M: Serialize + ?Sized, D: Entries, const SPREAD: bool> Serialize
+    for Nested<'_, '_, L, K, M, D, SPREAD>
 {
     #[inline]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -715,9 +725,10 @@ impl<L: Fields, K: KeyIndex, M: Serialize + ?Sized, D: Entries> Serialize
 /// # Errors
 /// Whatever the serializer reports, or a param that is a number but not
 /// finite.
-#[inline]
-pub fn serialize<L, K, M, D, S>(
-    layout: &Obj<L, K>,
+#[allow(clippy::inline_always, reason = "as `Obj::serialize`, measured")]
+#[inline(always)]
+pub fn serialize<L, K, M, D, S, const SPREAD: bool>(
+    layout: &Obj<L, K, SPREAD>,
     parts: &Parts<'_, M, D>,
     serializer: S,
 ) -> Result<S::Ok, S::Error>
@@ -732,13 +743,25 @@ where
 }
 
 /// What has been read of a body so far, strictly: the code, looked up, and
-/// the details as far as they could be read.
+/// the details as far as they could be read. Two words of tags and two
+/// values: small enough to be moved without a call to `memcpy`.
 pub struct State<E> {
     code: Option<Result<Lookup<E>, UnknownCode>>,
     details: Option<Held<E>>,
+}
+
+/// What became of the details.
+enum Held<E> {
+    /// Decoded into the value.
+    Value(E),
+    /// Held until the code is known.
+    Pending(Content),
+    /// Skipped: the code has no params, or is unknown.
+    Ignored,
     /// Members of an object the params are spread into, held until the
-    /// code says which params it has.
-    spread: Vec<(Content, Content)>,
+    /// code says which params it has (or, when it came first, until it is
+    /// known that they cannot be read as they come).
+    Spread(Vec<(Content, Content)>),
 }
 
 impl<E: Decode> State<E> {
@@ -764,9 +787,21 @@ impl<E: Decode> State<E> {
         matches!(self.code, None | Some(Ok(Lookup::Details(_))))
     }
 
+    /// Holds a member that may be a param.
+    fn hold(&mut self, name: String, value: Content) {
+        let member = (Content::String(name), value);
+        match &mut self.details {
+            Some(Held::Spread(members)) => members.push(member),
+            _ => self.details = Some(Held::Spread(vec![member])),
+        }
+    }
+
     /// The value read, once the whole body has been.
     #[inline]
-    fn finish<L: Fields, K, Error: de::Error>(self, layout: &Obj<L, K>) -> Result<E, Error> {
+    fn finish<L: Fields, K, Error: de::Error, const SPREAD: bool>(
+        self,
+        layout: &Obj<L, K, SPREAD>,
+    ) -> Result<E, Error> {
         // The code is required, so the body had one.
         let code = self
             .code
@@ -775,9 +810,15 @@ impl<E: Decode> State<E> {
             Lookup::Value(value) => Ok(value),
             Lookup::Details(index) => match self.details {
                 Some(Held::Value(value)) => Ok(value),
-                _ if layout.1 || layout.0.spread() => E::details(
+                // Spread params, held or none at all (they may all be
+                // optional).
+                Some(Held::Spread(members)) => E::details(
                     index,
-                    ContentDeserializer::<Error>::new(&Content::Map(self.spread)),
+                    ContentDeserializer::<Error>::new(&Content::Map(members)),
+                ),
+                _ if SPREAD || layout.0.spread() => E::details(
+                    index,
+                    ContentDeserializer::<Error>::new(&Content::Map(Vec::new())),
                 ),
                 _ => Err(de::Error::missing_field(
                     layout.0.details().unwrap_or("details"),
@@ -791,13 +832,16 @@ impl<E: Decode> State<E> {
 /// (a number when the layout's codes are integers, else a string), a string
 /// message, and for a code with params its details, present and well
 /// typed. Members come in any order; the others are ignored. Details met
-/// before the code are held as [`Content`] and decoded once it comes.
+/// before the code are held as `Content` and decoded once it comes.
 ///
 /// # Errors
 /// A malformed body, a code that `E` does not know, or the details of a
 /// code with params missing or of the wrong shape.
 #[inline]
-pub fn deserialize<'de, L, K, E, D>(layout: &Obj<L, K>, deserializer: D) -> Result<E, D::Error>
+pub fn deserialize<'de, L, K, E, D, const SPREAD: bool>(
+    layout: &Obj<L, K, SPREAD>,
+    deserializer: D,
+) -> Result<E, D::Error>
 where
     L: Fields,
     K: KeyIndex,
@@ -810,12 +854,14 @@ where
     })
 }
 
-struct BodyVisitor<'a, L, K, E> {
-    layout: &'a Obj<L, K>,
+struct BodyVisitor<'a, L, K, E, const SPREAD: bool> {
+    layout: &'a Obj<L, K, SPREAD>,
     value: PhantomData<fn() -> E>,
 }
 
-impl<'de, L: Fields, K: KeyIndex, E: Decode> Visitor<'de> for BodyVisitor<'_, L, K, E> {
+impl<'de, L: Fields, K: KeyIndex, E: Decode, const SPREAD: bool> Visitor<'de>
+    for BodyVisitor<'_, L, K, E, SPREAD>
+{
     type Value = E;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -827,7 +873,6 @@ impl<'de, L: Fields, K: KeyIndex, E: Decode> Visitor<'de> for BodyVisitor<'_, L,
         let mut state = State {
             code: None,
             details: None,
-            spread: Vec::new(),
         };
         read_object(self.layout, &mut state, &mut map)?;
         state.finish(self.layout)
@@ -837,18 +882,38 @@ impl<'de, L: Fields, K: KeyIndex, E: Decode> Visitor<'de> for BodyVisitor<'_, L,
 /// Reads the members of `object` from `map`: each at most once, the others
 /// held as params when they may be some, else ignored.
 #[inline]
-fn read_object<'de, L: Fields, K: KeyIndex, E: Decode, A: MapAccess<'de>>(
-    object: &Obj<L, K>,
+fn read_object<'de, L: Fields, K: KeyIndex, E: Decode, A: MapAccess<'de>, const SPREAD: bool>(
+    object: &Obj<L, K, SPREAD>,
     state: &mut State<E>,
     map: &mut A,
 ) -> Result<(), A::Error> {
     let mut seen = 0_u32;
     loop {
-        let seed = KeySeed {
-            index_of: object.2,
-            params: object.1 && state.holds_params(),
+        // Params spread into this object, once the code that has them is
+        // known and none were held before it: the rest of the object is
+        // read as its details, as they come (other members in between
+        // read as members).
+        if SPREAD
+            && !matches!(state.details, Some(Held::Spread(_)))
+            && let Some(Ok(Lookup::Details(index))) = state.code
+        {
+            let value = E::details(
+                index,
+                Spread {
+                    map: &mut *map,
+                    object,
+                    state: &mut *state,
+                    seen: &mut seen,
+                },
+            )?;
+            state.details = Some(Held::Value(value));
+            break;
+        }
+        let key_seed = KeySeed {
+            index_of: object.1,
+            params: SPREAD && state.holds_params(),
         };
-        let Some(key) = map.next_key_seed(seed)? else {
+        let Some(key) = map.next_key_seed(key_seed)? else {
             break;
         };
         match key {
@@ -862,7 +927,7 @@ fn read_object<'de, L: Fields, K: KeyIndex, E: Decode, A: MapAccess<'de>>(
             }
             Key::Param(name) => {
                 let value = map.next_value::<Content>()?;
-                state.spread.push((Content::String(name), value));
+                state.hold(name, value);
             }
             Key::Other => {
                 map.next_value::<IgnoredAny>()?;
@@ -872,14 +937,150 @@ fn read_object<'de, L: Fields, K: KeyIndex, E: Decode, A: MapAccess<'de>>(
     object.0.finish(seen)
 }
 
+/// The rest of an object whose code's params are spread into it, read as
+/// the code's details: its members that the layout names are read as such
+/// on the way, and never reach the details' reader.
+struct Spread<'a, A, L, K, E, const SPREAD: bool> {
+    map: &'a mut A,
+    object: &'a Obj<L, K, SPREAD>,
+    state: &'a mut State<E>,
+    seen: &'a mut u32,
+}
+
+impl<'de, A, L, K, E, const SPREAD: bool> Deserializer<'de> for Spread<'_, A, L, K, E, SPREAD>
+where
+    A: MapAccess<'de>,
+    L: Fields,
+    K: KeyIndex,
+    E: Decode,
+{
+    type Error = A::Error;
+
+    #[inline]
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, A::Error> {
+        visitor.visit_map(self)
+    }
+
+    serde_core::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+impl<'de, A, L, K, E, const SPREAD: bool> MapAccess<'de> for Spread<'_, A, L, K, E, SPREAD>
+where
+    A: MapAccess<'de>,
+    L: Fields,
+    K: KeyIndex,
+    E: Decode,
+{
+    type Error = A::Error;
+
+    #[inline]
+    fn next_key_seed<S: DeserializeSeed<'de>>(
+        &mut self,
+        seed: S,
+    ) -> Result<Option<S::Value>, A::Error> {
+        let mut seed = seed;
+        loop {
+            let key = self.map.next_key_seed(SpreadKey {
+                seed,
+                index_of: self.object.1,
+            })?;
+            match key {
+                None => return Ok(None),
+                Some(Spreading::Param(value)) => return Ok(Some(value)),
+                Some(Spreading::Field(index, unused)) => {
+                    seed = unused;
+                    let bit = 1 << index;
+                    if *self.seen & bit != 0 {
+                        return Err(de::Error::duplicate_field(self.object.0.name_at(index)));
+                    }
+                    *self.seen |= bit;
+                    self.object.0.read(index, self.state, self.map)?;
+                }
+            }
+        }
+    }
+
+    #[inline]
+    fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, A::Error> {
+        self.map.next_value_seed(seed)
+    }
+}
+
+/// A key of an object that params are spread into: a member of the
+/// layout's (with the details' key reader, unused), or a param, read by it.
+enum Spreading<T, S> {
+    Field(usize, S),
+    Param(T),
+}
+
+struct SpreadKey<S, K> {
+    seed: S,
+    index_of: K,
+}
+
+impl<'de, S: DeserializeSeed<'de>, K: KeyIndex> DeserializeSeed<'de> for SpreadKey<S, K> {
+    type Value = Spreading<S::Value, S>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl<'de, S: DeserializeSeed<'de>, K: KeyIndex> Visitor<'de> for SpreadKey<S, K> {
+    type Value = Spreading<S::Value, S>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member name")
+    }
+
+    #[inline]
+    fn visit_borrowed_str<Error: de::Error>(self, name: &'de str) -> Result<Self::Value, Error> {
+        match self.index_of.index_of(name.as_bytes()) {
+            Some(index) => Ok(Spreading::Field(index, self.seed)),
+            None => self
+                .seed
+                .deserialize(BorrowedStrDeserializer::new(name))
+                .map(Spreading::Param),
+        }
+    }
+
+    #[inline]
+    fn visit_str<Error: de::Error>(self, name: &str) -> Result<Self::Value, Error> {
+        match self.index_of.index_of(name.as_bytes()) {
+            Some(index) => Ok(Spreading::Field(index, self.seed)),
+            None => self
+                .seed
+                .deserialize(StrDeserializer::new(name))
+                .map(Spreading::Param),
+        }
+    }
+
+    fn visit_bytes<Error: de::Error>(self, name: &[u8]) -> Result<Self::Value, Error> {
+        match self.index_of.index_of(name) {
+            Some(index) => Ok(Spreading::Field(index, self.seed)),
+            None => self
+                .seed
+                .deserialize(BytesDeserializer::new(name))
+                .map(Spreading::Param),
+        }
+    }
+}
+
 /// A nested object, read into the state.
-struct ObjectSeed<'a, L, K, E> {
+struct ObjectSeed<'a, L, K, E, const SPREAD: bool> {
     name: &'static str,
-    object: &'a Obj<L, K>,
+    object: &'a Obj<L, K, SPREAD>,
     state: &'a mut State<E>,
 }
 
-impl<'de, L: Fields, K: KeyIndex, E: Decode> DeserializeSeed<'de> for ObjectSeed<'_, L, K, E> {
+impl<'de, L: Fields, K: KeyIndex, E: Decode, const SPREAD: bool> DeserializeSeed<'de>
+    for ObjectSeed<'_, L, K, E, SPREAD>
+{
     type Value = ();
 
     #[inline]
@@ -888,7 +1089,9 @@ impl<'de, L: Fields, K: KeyIndex, E: Decode> DeserializeSeed<'de> for ObjectSeed
     }
 }
 
-impl<'de, L: Fields, K: KeyIndex, E: Decode> Visitor<'de> for ObjectSeed<'_, L, K, E> {
+impl<'de, L: Fields, K: KeyIndex, E: Decode, const SPREAD: bool> Visitor<'de>
+    for ObjectSeed<'_, L, K, E, SPREAD>
+{
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -121,7 +121,7 @@
 //! All off by default; each implements a framework's trait for every
 //! generated enum and every `#[derive(ErrorCode)]` type:
 //!
-//! - `http`: [`ErrorCode::status_code`], the status as an `http::StatusCode`;
+//! - `http`: `ErrorCode::status_code`, the status as an `http::StatusCode`;
 //! - `axum`: `axum::response::IntoResponse` (axum 0.8): the error's status,
 //!   `content-type: application/json` and the body `{"error", "message"}`,
 //!   with `details` for a code with params, and `Retry-After: <seconds>`
@@ -422,7 +422,8 @@ pub mod __private {
 
     // How generated code writes and reads `details` and the types of `types:`.
     pub use crate::details::{
-        Entries, Entry, Finite, Numbers, Object, OptEntry, Optional, Required, Slots, read_object,
+        Entries, Entry, EntryValue, Finite, Numbers, Object, OptEntry, Optional, Required, Slots,
+        read_object,
     };
 
     pub use crate::layout::Layout;

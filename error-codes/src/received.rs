@@ -75,14 +75,20 @@ pub struct Received<E> {
     /// a map, for a layout that spreads them).
     details: Option<Content>,
     known: Option<E>,
-    /// The status as sent, for a layout that has one.
+    /// The declared layout the body was read in, with what it sent beyond
+    /// the default body's parts; `None` for the default body (boxed, so
+    /// that reading one costs what it did before layouts existed).
+    layout: Option<Box<InLayout>>,
+}
+
+/// A body read in a declared layout: the layout, and the parts only such a
+/// layout carries, as sent.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct InLayout {
+    layout: &'static Layout,
     status: Option<u16>,
-    /// The documentation URL as sent, for a layout that has one.
     docs: Option<String>,
-    /// The title as sent, for a layout that has one.
     title: Option<String>,
-    /// The declared layout the body was read in; `None` for the default.
-    layout: Option<&'static Layout>,
 }
 
 impl<E> Received<E> {
@@ -124,21 +130,21 @@ impl<E> Received<E> {
     /// member; `None` when it has none or the body left it out.
     #[must_use]
     pub fn status(&self) -> Option<u16> {
-        self.status
+        self.layout.as_ref().and_then(|sent| sent.status)
     }
 
     /// The documentation URL as the body sent it, for a layout with a
     /// `docs:` member; `None` when it has none or the body left it out.
     #[must_use]
     pub fn docs(&self) -> Option<&str> {
-        self.docs.as_deref()
+        self.layout.as_ref().and_then(|sent| sent.docs.as_deref())
     }
 
     /// The title as the body sent it, for a layout with a `title:` member;
     /// `None` when it has none or the body left it out.
     #[must_use]
     pub fn title(&self) -> Option<&str> {
-        self.title.as_deref()
+        self.layout.as_ref().and_then(|sent| sent.title.as_deref())
     }
 }
 
@@ -155,13 +161,8 @@ impl<E: fmt::Debug> std::error::Error for Received<E> {}
 /// `details` when it had them; or in the declared layout it was read in.
 impl<E> serde_core::Serialize for Received<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if let Some(layout) = self.layout {
-            return Written {
-                object: &layout.body,
-                integer: layout.integer,
-                received: self,
-            }
-            .serialize(serializer);
+        if let Some(sent) = &self.layout {
+            return self.serialize_in(sent, serializer);
         }
         match &self.details {
             Some(details) => {
@@ -169,6 +170,27 @@ impl<E> serde_core::Serialize for Received<E> {
             }
             None => crate::body::serialize(&self.code, &self.message, serializer),
         }
+    }
+}
+
+impl<E> Received<E> {
+    /// Writes the body back in the declared layout it was read in: out of
+    /// line, so that the default body's writer is what it was before
+    /// layouts existed.
+    #[cold]
+    #[inline(never)]
+    fn serialize_in<S: Serializer>(
+        &self,
+        sent: &InLayout,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        Written {
+            object: &sent.layout.body,
+            integer: sent.layout.integer,
+            received: self,
+            sent,
+        }
+        .serialize(serializer)
     }
 }
 
@@ -233,9 +255,6 @@ impl<'de, E: Decode> Visitor<'de> for BodyVisitor<E> {
             message,
             details,
             known,
-            status: None,
-            docs: None,
-            title: None,
             layout: None,
         })
     }
@@ -275,7 +294,7 @@ impl<'de, E: Decode> Visitor<'de> for LayoutVisitor<E> {
         };
         let spread = spread(&self.layout.body);
         let details = if spread {
-            (!sent.spread.is_empty()).then(|| Content::Map(sent.spread))
+            (!sent.spread.is_empty()).then_some(Content::Map(sent.spread))
         } else {
             sent.details
         };
@@ -302,10 +321,12 @@ impl<'de, E: Decode> Visitor<'de> for LayoutVisitor<E> {
             message,
             details,
             known,
-            status: sent.status,
-            docs: sent.docs,
-            title: sent.title,
-            layout: Some(self.layout),
+            layout: Some(Box::new(InLayout {
+                layout: self.layout,
+                status: sent.status,
+                docs: sent.docs,
+                title: sent.title,
+            })),
         })
     }
 }
@@ -484,6 +505,7 @@ struct Written<'a, E> {
     object: &'static Object,
     integer: bool,
     received: &'a Received<E>,
+    sent: &'a InLayout,
 }
 
 impl<E> Written<'_, E> {
@@ -497,13 +519,12 @@ impl<E> Written<'_, E> {
 
     /// Whether `part` has a value to write.
     fn has(&self, part: &Part) -> bool {
-        let received = self.received;
         match part {
             Part::Code | Part::Message | Part::Object(_) => true,
-            Part::Details => received.details.is_some(),
-            Part::Status => received.status.is_some(),
-            Part::Docs => received.docs.is_some(),
-            Part::Title => received.title.is_some(),
+            Part::Details => self.received.details.is_some(),
+            Part::Status => self.sent.status.is_some(),
+            Part::Docs => self.sent.docs.is_some(),
+            Part::Title => self.sent.title.is_some(),
         }
     }
 }
@@ -534,17 +555,17 @@ impl<E> Serialize for Written<'_, E> {
                     }
                 }
                 Part::Status => {
-                    if let Some(status) = received.status {
+                    if let Some(status) = self.sent.status {
                         map.serialize_entry(name, &status)?;
                     }
                 }
                 Part::Docs => {
-                    if let Some(docs) = &received.docs {
+                    if let Some(docs) = &self.sent.docs {
                         map.serialize_entry(name, docs)?;
                     }
                 }
                 Part::Title => {
-                    if let Some(title) = &received.title {
+                    if let Some(title) = &self.sent.title {
                         map.serialize_entry(name, title)?;
                     }
                 }
@@ -554,6 +575,7 @@ impl<E> Serialize for Written<'_, E> {
                         object,
                         integer: self.integer,
                         received,
+                        sent: self.sent,
                     },
                 )?,
             }

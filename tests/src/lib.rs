@@ -97,7 +97,7 @@ pub fn mirror_catalogues(crate_dir: &Path) {
         PathBuf::from("../errors.yaml"),
         PathBuf::from("fixtures/seed-1.0/errors.yaml"),
     ];
-    for folder in ["ui/pass", "ui/fail", "fixtures"] {
+    for folder in ["ui/pass", "ui/fail", "fixtures", "fixtures/bodies-rust"] {
         let entries = std::fs::read_dir(manifest_dir.join(folder))
             .unwrap_or_else(|error| panic!("cannot list {folder}: {error}"));
         for entry in entries {

@@ -210,6 +210,17 @@ fn strict_reads_take_members_in_any_order_and_ignore_others() {
         }
         .into())
     );
+    // Params after the code are read as they come, members of the layout
+    // among them too.
+    let body = r#"{"code":"rate-limit","retry_after":3,"detail":"d","instance":"/calls/1","limit":60,"status":429}"#;
+    assert_eq!(
+        read::<problem::ApiError>(body),
+        Ok(problem::TooManyRequests::RateLimit {
+            retry_after: 3,
+            limit: Some(60)
+        }
+        .into())
+    );
     // Only the code and the message are required; the status, the docs
     // URL and the title may be left out.
     assert_eq!(
@@ -277,10 +288,26 @@ fn strict_reads_refuse_what_is_not_the_layout() {
             "invalid type: sequence, expected an error body",
         ),
     ];
-    for (body, message) in nested {
-        let error = read::<GraphError>(body).expect_err(body);
+    refused::<GraphError>(&nested);
+    // A group's reads say which status they expected.
+    let error = read::<nested::Unauthorized>(r#"{"error":{"message":"m","code":131051}}"#)
+        .expect_err("another status's code");
+    assert!(
+        error.starts_with("`131051` is not a 401 Unauthorized error code"),
+        "{error}"
+    );
+}
+
+/// Each body fails to read as `E` with an error that starts with its message.
+fn refused<E: serde::de::DeserializeOwned + std::fmt::Debug>(cases: &[(&str, &str)]) {
+    for (body, message) in cases {
+        let error = read::<E>(body).expect_err(body);
         assert!(error.starts_with(message), "{body}: {error}");
     }
+}
+
+#[test]
+fn strict_reads_refuse_parts_of_the_wrong_type_and_missing_params() {
     let flat = [
         (
             r#"{"code":20003,"message":"m","status":"401"}"#,
@@ -291,10 +318,7 @@ fn strict_reads_refuse_what_is_not_the_layout() {
             "invalid type: integer `7`, expected a string",
         ),
     ];
-    for (body, message) in flat {
-        let error = read::<flat::ApiError>(body).expect_err(body);
-        assert!(error.starts_with(message), "{body}: {error}");
-    }
+    refused::<flat::ApiError>(&flat);
     let problem = [
         // The spread params of a code with params, checked as its details.
         (
@@ -306,6 +330,22 @@ fn strict_reads_refuse_what_is_not_the_layout() {
             "invalid type: string \"3\", expected i64",
         ),
         (
+            r#"{"code":"rate-limit","retry_after":3,"title":"t"}"#,
+            "missing field `detail`",
+        ),
+        (
+            r#"{"code":"rate-limit","detail":"d","retry_after":3,"code":"rate-limit"}"#,
+            "duplicate field `code`",
+        ),
+        (
+            r#"{"code":"rate-limit","detail":"d","limit":"60","retry_after":3}"#,
+            "invalid type: string \"60\", expected i64",
+        ),
+        (
+            r#"{"code":"rate-limit","detail":"d","limit":60}"#,
+            "missing field `retry_after`",
+        ),
+        (
             r#"{"detail":"d","code":"nope"}"#,
             "unknown error code `nope`",
         ),
@@ -314,17 +354,7 @@ fn strict_reads_refuse_what_is_not_the_layout() {
             "invalid type: integer `131051`, expected a string",
         ),
     ];
-    for (body, message) in problem {
-        let error = read::<problem::ApiError>(body).expect_err(body);
-        assert!(error.starts_with(message), "{body}: {error}");
-    }
-    // A group's reads say which status they expected.
-    let error = read::<nested::Unauthorized>(r#"{"error":{"message":"m","code":131051}}"#)
-        .expect_err("another status's code");
-    assert!(
-        error.starts_with("`131051` is not a 401 Unauthorized error code"),
-        "{error}"
-    );
+    refused::<problem::ApiError>(&problem);
 }
 
 #[test]
@@ -406,7 +436,7 @@ fn received_is_tolerant_of_details_and_strict_about_the_layout() {
             "invalid type: string",
         ),
         (r#"{"error":{"code":131047}}"#, "missing field `message`"),
-        (r#"{}"#, "missing field `error`"),
+        ("{}", "missing field `error`"),
         (
             r#"{"error":{"message":"m","code":1,"message":"n"}}"#,
             "duplicate field `message`",

@@ -11,10 +11,11 @@ use super::doc::doc_attributes;
 use super::grouped_arms;
 use crate::{Body, Catalog, Code, CodeType, Member, Object, Part, Status};
 
-/// The typed tree of the layout, `Obj((Nest("error", Obj((Message("message"),
-/// (Number("code"), ())), false, keys)), ()), false, keys)`, that the enums'
-/// `Deserialize` impls pass to `layout::deserialize`: each object with a
-/// `match` from a member's name to its index.
+/// The typed tree of the layout, `Obj::<_, _, false>((Nest("error",
+/// Obj::<_, _, false>((Message("message"), (Number("code"), ())), keys)),
+/// ()), keys)` (`true` for an object the params are spread into), that the
+/// enums' `Deserialize` impls pass to `layout::deserialize`: each object
+/// with a `match` from a member's name to its index.
 pub(super) fn typed(body: &Body) -> TokenStream {
     typed_object(&body.tree(), body.code_type, true)
 }
@@ -51,7 +52,7 @@ fn typed_object(object: &Object, code_type: CodeType, read: bool) -> TokenStream
     }
     let spread = object.spread;
     if !read {
-        return quote!(::error_codes::__private::layout::Obj(#members, #spread, ::error_codes::__private::layout::Write));
+        return quote!(::error_codes::__private::layout::Obj::<_, _, #spread>(#members, ::error_codes::__private::layout::Write));
     }
     // A `match` on the member's name, as `data::read_object` writes for
     // details: comparisons with constants, not a search.
@@ -61,9 +62,8 @@ fn typed_object(object: &Object, code_type: CodeType, read: bool) -> TokenStream
         .map(|named| Literal::byte_string(named.name.as_bytes()));
     let indices = (0..object.members.len()).map(Literal::usize_unsuffixed);
     quote! {
-        ::error_codes::__private::layout::Obj(
+        ::error_codes::__private::layout::Obj::<_, _, #spread>(
             #members,
-            #spread,
             |name: &[u8]| match name {
                 #(#keys => ::core::option::Option::Some(#indices),)*
                 _ => ::core::option::Option::None,
@@ -194,12 +194,12 @@ pub(super) fn values<'a>(
         let arms = codes.clone().map(|code| {
             let pattern = pattern(code);
             let number = Literal::u64_unsuffixed(code.number().unwrap_or_default());
-            quote!(#pattern => #number,)
+            quote!(#pattern => &#number,)
         });
-        let rest = rest(quote!(0));
+        let rest = rest(quote!(&0));
         quote!(match #place { #(#arms)* #rest })
     } else {
-        quote!(0)
+        quote!(&0)
     };
     let title = if body.path(Part::Title).is_some() {
         let arms = grouped_arms(codes.map(|code| {
@@ -207,9 +207,92 @@ pub(super) fn values<'a>(
             (pattern(code), quote!(#title))
         }));
         let rest = rest(quote!(""));
-        quote!(match #place { #arms #rest })
+        quote!(&match #place { #arms #rest })
     } else {
-        quote!("")
+        quote!(&"")
     };
     (number, title)
+}
+
+/// The values of the bodies of `codes` (values without params, each with
+/// its pattern and status), bound as `code`, `number`, `message`,
+/// `status`, `docs` and `title`: those the layout has from one `match` on
+/// the value (a row of constants per code, which the compiler makes one
+/// table lookup), the others constants that the writer never reads.
+pub(super) fn unit_parts<'a>(
+    catalog: &Catalog,
+    codes: impl Iterator<Item = (TokenStream, &'a Status, &'a Code)>,
+) -> TokenStream {
+    let body = &catalog.body;
+    let integer = body.code_type == CodeType::Integer;
+    let has_docs = body.path(Part::Docs).is_some();
+    let has_title = body.path(Part::Title).is_some();
+    let codes: Vec<(TokenStream, &Status, &Code)> = codes.collect();
+    // One status: a constant, not a column.
+    let one_status = codes
+        .first()
+        .map(|(_, status, _)| status.status)
+        .filter(|first| codes.iter().all(|(_, status, _)| status.status == *first));
+    let mut names = Vec::new();
+    let mut constants = Vec::new();
+    // Text as `&"…"`, which `Parts` holds.
+    if integer {
+        names.push(quote!(number));
+        constants.push(quote!(let code = &"";));
+    } else {
+        names.push(quote!(code));
+        constants.push(quote!(let number = &0;));
+    }
+    names.push(quote!(message));
+    match one_status {
+        Some(number) => {
+            let number = Literal::u16_unsuffixed(number);
+            constants.push(quote!(let status = &#number;));
+        }
+        None => names.push(quote!(status)),
+    }
+    if has_docs {
+        names.push(quote!(docs));
+    } else {
+        constants.push(quote!(let docs = ::core::option::Option::None;));
+    }
+    if has_title {
+        names.push(quote!(title));
+    } else {
+        constants.push(quote!(let title = &"";));
+    }
+    let arms = codes.iter().map(|(pattern, status, code)| {
+        let mut values = Vec::new();
+        if integer {
+            let number = Literal::u64_unsuffixed(code.number().unwrap_or_default());
+            values.push(quote!(&#number));
+        } else {
+            let text = code.code.as_str();
+            values.push(quote!(&#text));
+        }
+        let message = code.plain_message();
+        let message = message.as_ref();
+        values.push(quote!(&#message));
+        if one_status.is_none() {
+            let number = Literal::u16_unsuffixed(status.status);
+            values.push(quote!(&#number));
+        }
+        if has_docs {
+            values.push(code.docs.as_ref().map_or_else(
+                || quote!(::core::option::Option::None),
+                |url| quote!(::core::option::Option::Some(&#url)),
+            ));
+        }
+        if has_title {
+            let title = code.title_in(status);
+            values.push(quote!(&#title));
+        }
+        quote!(#pattern => (#(#values,)*),)
+    });
+    quote! {
+        let (#(#names,)*) = match *self {
+            #(#arms)*
+        };
+        #(#constants)*
+    }
 }

@@ -227,7 +227,7 @@ fn top_level(catalog: &Catalog) -> TokenStream {
     let allow = allow_deprecated(catalog.codes().map(|(_, code)| code));
     let codes_const = codes_const(catalog.codes().map(|(_, code)| code));
     let code_doc = code_doc(catalog);
-    let layout = declared.then(|| top_layout_impls(catalog, &ty, &group_tys));
+    let layout = declared.then(|| top_layout_impls(catalog, &ty));
 
     // An empty catalogue still yields a usable (uninhabited) enum: the
     // matches below then have no arms, which is exhaustive for it.
@@ -318,10 +318,10 @@ fn docs_arms<'a>(
     pattern: impl Fn(&Code) -> TokenStream,
 ) -> TokenStream {
     grouped_arms(codes.map(|code| {
-        let value = match &code.docs {
-            Some(url) => quote!(::core::option::Option::Some(#url)),
-            None => quote!(::core::option::Option::None),
-        };
+        let value = code.docs.as_ref().map_or_else(
+            || quote!(::core::option::Option::None),
+            |url| quote!(::core::option::Option::Some(#url)),
+        );
         (pattern(code), value)
     }))
 }
@@ -337,18 +337,6 @@ fn layout_impls(
 ) -> TokenStream {
     let typed = layout::typed_to_write(&catalog.body);
     let serialize_doc = layout::serialize_doc(&catalog.body, false);
-    let (number, title) = layout::values(
-        catalog,
-        status,
-        status.codes.iter(),
-        &quote!(*self),
-        |code| {
-            let variant = ident(&code.name);
-            quote!(Self::#variant)
-        },
-        &[],
-    );
-    let number_status = Literal::u16_unsuffixed(status.status);
     let decode = decode::plain(
         catalog,
         ty,
@@ -358,12 +346,13 @@ fn layout_impls(
             (code.code.as_str(), quote!(Self::#variant))
         }),
     );
-    // A part the layout does not have is never read.
-    let docs = if catalog.body.path(crate::Part::Docs).is_some() {
-        quote!(Self::docs(*self))
-    } else {
-        quote!(::core::option::Option::None)
-    };
+    let parts = layout::unit_parts(
+        catalog,
+        status.codes.iter().map(|code| {
+            let variant = ident(&code.name);
+            (quote!(Self::#variant), status, code)
+        }),
+    );
     quote! {
         #serialize_doc
         #allow
@@ -373,15 +362,16 @@ fn layout_impls(
             where
                 S: ::error_codes::__private::serde::Serializer,
             {
+                #parts
                 ::error_codes::__private::layout::serialize(
                     &#typed,
-                    &::error_codes::__private::layout::Parts::<str, ()> {
-                        code: Self::code(*self),
-                        number: #number,
-                        message: Self::message(*self),
-                        status: #number_status,
-                        docs: #docs,
-                        title: #title,
+                    &::error_codes::__private::layout::Parts::<&str, ()> {
+                        code,
+                        number,
+                        message,
+                        status,
+                        docs,
+                        title,
                         details: ::core::option::Option::None,
                     },
                     serializer,
@@ -396,7 +386,8 @@ fn layout_impls(
 /// The serde impls of a top-level enum without params in a declared
 /// layout: each group writes its own body; reading goes through the
 /// hidden `Decode` impl.
-fn top_layout_impls(catalog: &Catalog, ty: &Ident, group_tys: &[Ident]) -> TokenStream {
+fn top_layout_impls(catalog: &Catalog, ty: &Ident) -> TokenStream {
+    let typed = layout::typed_to_write(&catalog.body);
     let serialize_doc = layout::serialize_doc(&catalog.body, false);
     let decode = decode::plain(
         catalog,
@@ -408,17 +399,40 @@ fn top_layout_impls(catalog: &Catalog, ty: &Ident, group_tys: &[Ident]) -> Token
             (code.code.as_str(), quote!(Self::#group(#group::#variant)))
         }),
     );
+    let allow = allow_deprecated(catalog.codes().map(|(_, code)| code));
+    // Every code's values in one match, rather than the group's writer
+    // behind a match on the group.
+    let parts = layout::unit_parts(
+        catalog,
+        catalog.codes().map(|(status, code)| {
+            let group = ident(&status.name);
+            let variant = ident(&code.name);
+            (quote!(Self::#group(#group::#variant)), status, code)
+        }),
+    );
     quote! {
         #serialize_doc
+        #allow
         impl ::error_codes::__private::serde::Serialize for #ty {
             #[inline]
             fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
             where
                 S: ::error_codes::__private::serde::Serializer,
             {
-                match *self {
-                    #(Self::#group_tys(ref error) => ::error_codes::__private::serde::Serialize::serialize(error, serializer),)*
-                }
+                #parts
+                ::error_codes::__private::layout::serialize(
+                    &#typed,
+                    &::error_codes::__private::layout::Parts::<&str, ()> {
+                        code,
+                        number,
+                        message,
+                        status,
+                        docs,
+                        title,
+                        details: ::core::option::Option::None,
+                    },
+                    serializer,
+                )
             }
         }
 

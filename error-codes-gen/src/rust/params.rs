@@ -334,19 +334,10 @@ fn group_methods(catalog: &Catalog, status: &Status, receiver: &Receiver) -> Tok
     }
 }
 
-/// The arms of a group's `Serialize`: a body with details per code with
-/// params, one arm for the others.
+/// The body of a group's `Serialize`: a `match` with a body with details
+/// per code with params, one arm for the others.
 fn serialize_arms(catalog: &Catalog, status: &Status, receiver: &Receiver) -> TokenStream {
     let declared = catalog.body.is_declared();
-    let typed = declared.then(|| layout::typed_to_write(&catalog.body));
-    let has_docs = catalog.body.path(crate::Part::Docs).is_some();
-    let has_title = catalog.body.path(crate::Part::Title).is_some();
-    let plain_docs = if has_docs {
-        quote!(::error_codes::ErrorCode::docs(self))
-    } else {
-        quote!(::core::option::Option::None)
-    };
-    let number_status = Literal::u16_unsuffixed(status.status);
     let mut arms = Vec::new();
     let mut plain = Vec::new();
     for code in &status.codes {
@@ -363,97 +354,141 @@ fn serialize_arms(catalog: &Catalog, status: &Status, receiver: &Receiver) -> To
             })
             .collect();
         let label = |param: &crate::Param| format!("param `{}` of `{}`", param.name, code.code);
-        let error = code.code.as_str();
-        let message = message_value(code);
-        if !declared {
+        let write = if declared {
+            let entries = data::entries(&code.params, &values, label);
+            layout_arm(catalog, status, code, &entries)
+        } else {
             let object = data::object(&code.params, &values, label);
-            arms.push(quote! {
-                Self::#variant { #bindings } => ::error_codes::__private::serialize_with_details(
+            let error = code.code.as_str();
+            let message = message_value(code);
+            quote! {
+                ::error_codes::__private::serialize_with_details(
                     #error,
                     #message,
                     &#object,
                     serializer,
-                ),
-            });
-            continue;
-        }
-        let entries = data::entries(&code.params, &values, label);
-        let number = Literal::u64_unsuffixed(code.number().unwrap_or_default());
-        // A part the layout does not have is never read.
-        let docs = match &code.docs {
-            Some(url) if has_docs => quote!(::core::option::Option::Some(#url)),
-            _ => quote!(::core::option::Option::None),
+                )
+            }
         };
-        let title = if has_title { code.title_in(status) } else { "" };
-        arms.push(quote! {
-            Self::#variant { #bindings } => ::error_codes::__private::layout::serialize(
-                layout,
-                &::error_codes::__private::layout::Parts {
-                    code: #error,
-                    number: #number,
-                    message: #message,
-                    status: #number_status,
-                    docs: #docs,
-                    title: #title,
-                    details: ::core::option::Option::Some(&#entries),
-                },
-                serializer,
-            ),
-        });
+        arms.push(quote!(Self::#variant { #bindings } => #write,));
     }
     let plain = (!plain.is_empty()).then(|| {
-        if !declared {
-            return quote!(#(#plain)|* => ::error_codes::__private::serialize(self, serializer),);
-        }
-        {
-            // The codes with params write their own values in their arms.
-            let (with_params, without): (Vec<&Code>, Vec<&Code>) = status
-                .codes
-                .iter()
-                .partition(|code| !code.params.is_empty());
-            let others: Vec<TokenStream> = with_params.into_iter().map(pattern).collect();
-            let (number, title) = layout::values(
-                catalog,
-                status,
-                without.into_iter(),
-                &receiver.place,
-                |code| {
-                    let variant = ident(&code.name);
-                    quote!(Self::#variant)
-                },
-                &others,
-            );
-            quote! {
-                #(#plain)|* => ::error_codes::__private::layout::serialize(
-                    layout,
-                    &::error_codes::__private::layout::Parts::<_, ()> {
-                        code: ::error_codes::ErrorCode::code(self),
-                        number: #number,
-                        message: &::error_codes::ErrorCode::message(self),
-                        status: #number_status,
-                        docs: #plain_docs,
-                        title: #title,
-                        details: ::core::option::Option::None,
-                    },
-                    serializer,
-                ),
-            }
+        if declared {
+            let write = layout_plain_arm(catalog, status, receiver);
+            quote!(#(#plain)|* => #write,)
+        } else {
+            quote!(#(#plain)|* => ::error_codes::__private::serialize(self, serializer),)
         }
     });
     let arms = quote!(#(#arms)* #plain);
-    match typed {
+    if declared {
         // The layout once, for every arm.
-        Some(typed) => quote! {
+        let typed = layout::typed_to_write(&catalog.body);
+        quote! {
             let layout = &#typed;
             match *self {
                 #arms
             }
-        },
-        None => quote! {
+        }
+    } else {
+        quote! {
             match *self {
                 #arms
             }
+        }
+    }
+}
+
+/// The writer of the body of `code`, which has params (bound to `v0`, …,
+/// whose members are `entries`), in the catalogue's declared layout.
+fn layout_arm(
+    catalog: &Catalog,
+    status: &Status,
+    code: &Code,
+    entries: &TokenStream,
+) -> TokenStream {
+    let body = &catalog.body;
+    let error = code.code.as_str();
+    // Text as `&"…"`, which `Parts` holds; a message to render as is.
+    let message = message_value(code);
+    let message = if code.has_placeholders() {
+        message
+    } else {
+        quote!(&#message)
+    };
+    let number = Literal::u64_unsuffixed(code.number().unwrap_or_default());
+    let number_status = Literal::u16_unsuffixed(status.status);
+    // A part the layout does not have is never read.
+    let docs = code
+        .docs
+        .as_ref()
+        .filter(|_| body.path(crate::Part::Docs).is_some())
+        .map_or_else(
+            || quote!(::core::option::Option::None),
+            |url| quote!(::core::option::Option::Some(&#url)),
+        );
+    let title = if body.path(crate::Part::Title).is_some() {
+        code.title_in(status)
+    } else {
+        ""
+    };
+    quote! {
+        ::error_codes::__private::layout::serialize(
+            layout,
+            &::error_codes::__private::layout::Parts {
+                code: &#error,
+                number: &#number,
+                message: #message,
+                status: &#number_status,
+                docs: #docs,
+                title: &#title,
+                details: ::core::option::Option::Some(&#entries),
+            },
+            serializer,
+        )
+    }
+}
+
+/// The writer of the bodies of the codes of `status` without params, in
+/// the catalogue's declared layout: their values through `ErrorCode` and
+/// matches on `self` (the codes with params write their own in their arms).
+fn layout_plain_arm(catalog: &Catalog, status: &Status, receiver: &Receiver) -> TokenStream {
+    let (with_params, without): (Vec<&Code>, Vec<&Code>) = status
+        .codes
+        .iter()
+        .partition(|code| !code.params.is_empty());
+    let others: Vec<TokenStream> = with_params.into_iter().map(pattern).collect();
+    let (number, title) = layout::values(
+        catalog,
+        status,
+        without.into_iter(),
+        &receiver.place,
+        |code| {
+            let variant = ident(&code.name);
+            quote!(Self::#variant)
         },
+        &others,
+    );
+    let docs = if catalog.body.path(crate::Part::Docs).is_some() {
+        quote!(::error_codes::ErrorCode::docs(self).as_ref())
+    } else {
+        quote!(::core::option::Option::None)
+    };
+    let number_status = Literal::u16_unsuffixed(status.status);
+    quote! {
+        ::error_codes::__private::layout::serialize(
+            layout,
+            &::error_codes::__private::layout::Parts::<_, ()> {
+                code: &::error_codes::ErrorCode::code(self),
+                number: #number,
+                message: &::error_codes::ErrorCode::message(self),
+                status: &#number_status,
+                docs: #docs,
+                title: #title,
+                details: ::core::option::Option::None,
+            },
+            serializer,
+        )
     }
 }
 
@@ -538,25 +573,9 @@ pub(super) fn top_level(catalog: &Catalog) -> TokenStream {
         })
         .collect();
 
-    let doc = doc_attributes(&format!(
-        "Every API error, one variant per HTTP status.\n\n\
-         Generated by `error_codes::include_errors!` from {} ({}).",
-        super::doc::code_span(&catalog.source_name),
-        markdown_text(&catalog.title),
-    ));
-    let variants = groups.iter().zip(&group_tys).map(|(status, group_ty)| {
-        let doc = doc_attributes(&format!(
-            "An error with status {}: see [`{group_ty}`].",
-            doc_status_line(status),
-        ));
-        quote! {
-            #doc
-            #group_ty(#group_ty)
-        }
-    });
+    let definition = top_definition(catalog, &ty, &groups, &group_tys, shape);
     let codes_const = codes_const(catalog.codes().map(|(_, code)| code));
     let allow = allow_deprecated(catalog.codes().map(|(_, code)| code));
-    let derives = derives(shape);
     let common = common_impls(&ty, &receiver, allow.as_ref());
     let code_doc = code_doc(catalog);
 
@@ -566,11 +585,7 @@ pub(super) fn top_level(catalog: &Catalog) -> TokenStream {
     let frameworks = frameworks_hook_with_details(catalog, &ty, &groups, &values);
 
     quote! {
-        #doc
-        #derives
-        pub enum #ty {
-            #(#variants,)*
-        }
+        #definition
 
         #allow
         impl #ty {
@@ -623,6 +638,41 @@ pub(super) fn top_level(catalog: &Catalog) -> TokenStream {
 
         #decode
         #frameworks
+    }
+}
+
+/// The top-level enum itself, with its doc and derives: a tuple variant
+/// per group.
+fn top_definition(
+    catalog: &Catalog,
+    ty: &Ident,
+    groups: &[&Status],
+    group_tys: &[Ident],
+    shape: Shape,
+) -> TokenStream {
+    let doc = doc_attributes(&format!(
+        "Every API error, one variant per HTTP status.\n\n\
+         Generated by `error_codes::include_errors!` from {} ({}).",
+        super::doc::code_span(&catalog.source_name),
+        markdown_text(&catalog.title),
+    ));
+    let variants = groups.iter().zip(group_tys).map(|(status, group_ty)| {
+        let doc = doc_attributes(&format!(
+            "An error with status {}: see [`{group_ty}`].",
+            doc_status_line(status),
+        ));
+        quote! {
+            #doc
+            #group_ty(#group_ty)
+        }
+    });
+    let derives = derives(shape);
+    quote! {
+        #doc
+        #derives
+        pub enum #ty {
+            #(#variants,)*
+        }
     }
 }
 

@@ -272,7 +272,7 @@ fn object_schema(object: &Object, branch: &Branch) -> Value {
     for member in object.members {
         let (schema, always) = match &member.part {
             Part::Code => (branch.code.clone(), true),
-            Part::Message => (serde_json::json!({ "type": "string" }), true),
+            Part::Message | Part::Title => (serde_json::json!({ "type": "string" }), true),
             Part::Status => (
                 serde_json::json!({ "type": "integer", "enum": [branch.status] }),
                 true,
@@ -281,7 +281,6 @@ fn object_schema(object: &Object, branch: &Branch) -> Value {
                 serde_json::json!({ "type": "string", "format": "uri" }),
                 branch.docs,
             ),
-            Part::Title => (serde_json::json!({ "type": "string" }), true),
             Part::Details => match &branch.details {
                 Some(details) => (details.clone(), true),
                 None => continue,
