@@ -15,7 +15,7 @@
 //!   synthetic catalogues (and the expansion on ones with params too),
 //!   against a bare parse of the same file. Counts are
 //!   the same from run to run, unlike times on a shared machine.
-//! - The benches of `bench/benches/` (`from_code`, `body`, `details`): instruction
+//! - The benches of `bench/benches/` (`from_code`, `body`, `details`, `layouts`): instruction
 //!   counts of their `--instructions` mode (the difference between two run
 //!   lengths, so set-up cancels out), then their criterion times, read back
 //!   from `estimates.json`.
@@ -977,6 +977,86 @@ const RUNTIME_FIGURES: &[RuntimeFigure] = &[
         goal: "≤ 1.0×",
     },
     RuntimeFigure {
+        figure: "body of a declared layout, nested (`error.code` an integer, `error.message`), serialize (`serde_json`), generated enum vs a derived struct",
+        bench: "layouts",
+        instructions: "serialize/nested",
+        measured: "generated",
+        baseline: "derived",
+        value: None,
+        rounds: 1_000,
+        goal: "≤ 1.0×",
+    },
+    RuntimeFigure {
+        figure: "body of a declared layout, nested (`error.code` an integer, `error.message`), deserialize (`serde_json`), generated enum vs a derived struct",
+        bench: "layouts",
+        instructions: "deserialize/nested",
+        measured: "generated",
+        baseline: "derived",
+        value: None,
+        rounds: 1_000,
+        goal: "≤ 1.0×",
+    },
+    RuntimeFigure {
+        figure: "body of a declared layout, nested with details (`error.error_data`), serialize (`serde_json`), generated enum vs a derived struct",
+        bench: "layouts",
+        instructions: "serialize/nested_details",
+        measured: "generated",
+        baseline: "derived",
+        value: None,
+        rounds: 1_000,
+        goal: "≤ 1.0×",
+    },
+    RuntimeFigure {
+        figure: "body of a declared layout, nested with details (`error.error_data`), deserialize (`serde_json`), generated enum vs a derived struct",
+        bench: "layouts",
+        instructions: "deserialize/nested_details",
+        measured: "generated",
+        baseline: "derived",
+        value: None,
+        rounds: 1_000,
+        goal: "≤ 1.0×",
+    },
+    RuntimeFigure {
+        figure: "body of a declared layout, RFC 9457 problem details, serialize (`serde_json`), generated enum vs a derived struct",
+        bench: "layouts",
+        instructions: "serialize/problem",
+        measured: "generated",
+        baseline: "derived",
+        value: None,
+        rounds: 1_000,
+        goal: "≤ 1.0×",
+    },
+    RuntimeFigure {
+        figure: "body of a declared layout, RFC 9457 problem details, deserialize (`serde_json`), generated enum vs a derived struct",
+        bench: "layouts",
+        instructions: "deserialize/problem",
+        measured: "generated",
+        baseline: "derived",
+        value: None,
+        rounds: 1_000,
+        goal: "≤ 1.0×",
+    },
+    RuntimeFigure {
+        figure: "body of a declared layout, RFC 9457 problem details with a spread param (`retry_after`), serialize (`serde_json`), generated enum vs a derived struct",
+        bench: "layouts",
+        instructions: "serialize/problem_details",
+        measured: "generated",
+        baseline: "derived",
+        value: None,
+        rounds: 1_000,
+        goal: "≤ 1.0×",
+    },
+    RuntimeFigure {
+        figure: "body of a declared layout, RFC 9457 problem details with a spread param (`retry_after`), deserialize (`serde_json`), generated enum vs a derived struct",
+        bench: "layouts",
+        instructions: "deserialize/problem_details",
+        measured: "generated",
+        baseline: "derived",
+        value: None,
+        rounds: 1_000,
+        goal: "≤ 1.0×",
+    },
+    RuntimeFigure {
         figure: "`Received` of a body with details (`retry_after`), deserialize (`serde_json`), vs a derived struct",
         bench: "details",
         instructions: "deserialize/retry_after",
@@ -1032,7 +1112,9 @@ fn runtime(options: &Options, scratch: &Path) -> Result<Vec<Row>, String> {
     std::fs::create_dir_all(scratch)
         .map_err(|error| format!("cannot create {}: {error}", scratch.display()))?;
 
-    step("instruction counts of from_code, the body and the body with details (callgrind)");
+    step(
+        "instruction counts of from_code, the body, the body with details and declared layouts (callgrind)",
+    );
     let mut rows = Vec::new();
     // A baseline serves several figures; each side is counted once.
     let mut counted: Vec<((&str, &str, &str), f64)> = Vec::new();
@@ -1058,11 +1140,11 @@ fn runtime(options: &Options, scratch: &Path) -> Result<Vec<Row>, String> {
         });
     }
 
-    step("criterion benches: from_code, body and details");
+    step("criterion benches: from_code, body, details and layouts");
     // Fresh, so a benchmark that did not run cannot show an old figure.
     let home = scratch.join("criterion");
     remove_dir(&home)?;
-    for name in ["from_code", "body", "details"] {
+    for name in ["from_code", "body", "details", "layouts"] {
         let mut command = Command::new(bench(name)?);
         command.env("CRITERION_HOME", &home);
         if options.smoke {
@@ -1071,7 +1153,7 @@ fn runtime(options: &Options, scratch: &Path) -> Result<Vec<Row>, String> {
             // The figures of the table only; the benches have more.
             command.args([
                 "--bench",
-                "^(from_code/[0-9]+/(generated|phf|hashmap)/spread|body/|details/)",
+                "^(from_code/[0-9]+/(generated|phf|hashmap)/spread|body/|details/|layouts/)",
             ]);
         }
         run_quiet(&mut command, &format!("running the {name} bench"))?;
