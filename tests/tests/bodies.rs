@@ -4,7 +4,8 @@
 //! and its guards on each code's body), the `OpenAPI` document
 //! (`check_openapi.py`, and each code's body against its response), and the
 //! Markdown page (its example body, docs links and anchors). The Rust side
-//! (serde, the frameworks, `Received`) is tested with the Rust emitter.
+//! (serde, the frameworks, `Received`, utoipa) takes the same fixtures in
+//! `tests/frameworks/tests/real_layouts.rs`.
 //!
 //! Each code's body is built by `error_codes_tests::layout` from the model,
 //! with its params' examples.

@@ -8,7 +8,9 @@
 // The hook's impls must stay quiet under the strictest settings a user may pick.
 #![deny(warnings, missing_docs, clippy::pedantic)]
 
-use error_codes::ErrorCode;
+mod common;
+
+use common::{assert_example, assert_sent, examples, responses};
 use serde_json::{Value, json};
 
 mod problem {
@@ -20,9 +22,6 @@ mod nested {
     //! Integer codes nested under `error`, details at `error.error_data`.
     error_codes::include_errors!("../fixtures/bodies-rust/nested.yaml");
 }
-
-/// What a framework sent: status, content type, `Retry-After` and body.
-type Sent = (u16, Option<String>, Option<String>, Vec<u8>);
 
 fn problems() -> Vec<problem::ApiError> {
     vec![
@@ -54,43 +53,6 @@ fn graph_errors() -> Vec<nested::GraphError> {
     ]
 }
 
-/// What `value` must be sent as: its status, the layout's content type,
-/// `Retry-After` for a code that says when to retry, and serde's body.
-fn expected<E: ErrorCode + serde::Serialize>(value: &E, content_type: &str) -> Sent {
-    let retry_after = match value.retry() {
-        error_codes::Retry::After(wait) => Some(wait.as_secs().to_string()),
-        _ => None,
-    };
-    (
-        value.status(),
-        Some(content_type.to_owned()),
-        retry_after,
-        serde_json::to_vec(value).unwrap(),
-    )
-}
-
-fn assert_sent<E: ErrorCode + serde::Serialize + std::fmt::Debug>(
-    framework: &str,
-    values: &[E],
-    content_type: &str,
-    respond: impl Fn(&E) -> Sent,
-) {
-    for value in values {
-        let sent = respond(value);
-        let expected = expected(value, content_type);
-        assert_eq!(
-            (sent.0, &sent.1, &sent.2),
-            (expected.0, &expected.1, &expected.2),
-            "{framework}: {value:?}"
-        );
-        assert_eq!(
-            String::from_utf8_lossy(&sent.3),
-            String::from_utf8_lossy(&expected.3),
-            "{framework}: body of {value:?}"
-        );
-    }
-}
-
 #[test]
 fn the_bodies_sent_are_in_the_layout() {
     // What the frameworks are checked against below, byte for byte.
@@ -106,112 +68,41 @@ fn the_bodies_sent_are_in_the_layout() {
 
 #[test]
 fn axum_sends_the_layouts_content_type_and_body() {
-    use axum::Router;
-    use axum::body::Body;
-    use axum::http::Request;
-    use axum::http::header::{CONTENT_TYPE, RETRY_AFTER};
-    use axum::response::IntoResponse;
-    use axum::routing::get;
-    use tokio::runtime::Runtime;
-    use tower::ServiceExt as _;
-
-    fn respond<E: IntoResponse + Clone + Send + Sync + 'static>(
-        error: &E,
-        runtime: &Runtime,
-    ) -> Sent {
-        let error = error.clone();
-        let app = Router::new().route(
-            "/",
-            get(move || {
-                let error = error.clone();
-                async move { Err::<String, E>(error) }
-            }),
-        );
-        runtime.block_on(async {
-            let request = Request::get("/").body(Body::empty()).unwrap();
-            let response = app.oneshot(request).await.unwrap();
-            let header = |name| {
-                response
-                    .headers()
-                    .get(name)
-                    .map(|value: &axum::http::HeaderValue| value.to_str().unwrap().to_owned())
-            };
-            let (content_type, retry_after) = (header(CONTENT_TYPE), header(RETRY_AFTER));
-            let status = response.status().as_u16();
-            let body = axum::body::to_bytes(response.into_body(), 1 << 16)
-                .await
-                .unwrap();
-            (status, content_type, retry_after, body.to_vec())
-        })
-    }
-
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .unwrap();
     assert_sent("axum", &problems(), "application/problem+json", |value| {
-        respond(value, &runtime)
+        common::axum(value, &runtime)
     });
     assert_sent("axum", &graph_errors(), "application/json", |value| {
-        respond(value, &runtime)
+        common::axum(value, &runtime)
     });
     // A group's impl answers the same.
     assert_sent(
         "axum",
         &[problem::PaymentRequired::LowBalance],
         "application/problem+json",
-        |value| respond(value, &runtime),
+        |value| common::axum(value, &runtime),
     );
 }
 
 #[test]
 fn actix_web_sends_the_layouts_content_type_and_body() {
-    use actix_web::http::header::{CONTENT_TYPE, RETRY_AFTER};
-    use actix_web::rt::{System, SystemRunner};
-    use actix_web::{App, ResponseError, test, web};
-
-    fn respond<E: ResponseError + Clone + 'static>(error: &E, system: &SystemRunner) -> Sent {
-        let error = error.clone();
-        let app = App::new().route(
-            "/",
-            web::get().to(move || {
-                let error = error.clone();
-                async move { Err::<String, E>(error) }
-            }),
-        );
-        system.block_on(async {
-            let service = test::init_service(app).await;
-            let response =
-                test::call_service(&service, test::TestRequest::get().uri("/").to_request()).await;
-            let header = |name| {
-                response
-                    .headers()
-                    .get(name)
-                    .map(|value: &actix_web::http::header::HeaderValue| {
-                        value.to_str().unwrap().to_owned()
-                    })
-            };
-            let (content_type, retry_after) = (header(CONTENT_TYPE), header(RETRY_AFTER));
-            let status = response.status().as_u16();
-            let body = test::read_body(response).await;
-            (status, content_type, retry_after, body.to_vec())
-        })
-    }
-
-    let system = System::new();
+    let system = actix_web::rt::System::new();
     assert_sent(
         "actix-web",
         &problems(),
         "application/problem+json",
-        |value| respond(value, &system),
+        |value| common::actix_web(value, &system),
     );
     assert_sent("actix-web", &graph_errors(), "application/json", |value| {
-        respond(value, &system)
+        common::actix_web(value, &system)
     });
     assert_sent(
         "actix-web",
         &[nested::Unauthorized::AuthException],
         "application/json",
-        |value| respond(value, &system),
+        |value| common::actix_web(value, &system),
     );
 }
 
@@ -235,43 +126,6 @@ mod openapi {
         components(schemas(super::problem::InvalidParameter))
     )]
     pub(super) struct Document;
-}
-
-/// The responses of one operation, as JSON.
-fn responses(document: &Value, path: &str) -> serde_json::Map<String, Value> {
-    document["paths"][path]["post"]["responses"]
-        .as_object()
-        .unwrap_or_else(|| panic!("no responses for {path}"))
-        .clone()
-}
-
-/// The examples of a response under `media_type`, by name, each checked to
-/// be the body serde writes for the value of that code.
-fn examples<'a>(response: &'a Value, media_type: &str) -> &'a serde_json::Map<String, Value> {
-    let content = response["content"].as_object().unwrap();
-    assert_eq!(
-        content.keys().collect::<Vec<_>>(),
-        [media_type],
-        "the layout's media type only"
-    );
-    content[media_type]["examples"].as_object().unwrap()
-}
-
-/// An example is a body of the layout that reads back strictly as a value
-/// of the same code, written as that value is; for a code without params
-/// (`plain`), it is the body of `value` itself (the examples of params are
-/// the catalogue's).
-fn assert_example<E>(example: &Value, value: &E, plain: bool)
-where
-    E: ErrorCode + serde::Serialize + serde::de::DeserializeOwned + std::fmt::Debug,
-{
-    let read: E = serde_json::from_value(example.clone())
-        .unwrap_or_else(|error| panic!("{example}: {error}"));
-    assert_eq!(read.code(), value.code());
-    assert_eq!(serde_json::to_value(&read).unwrap(), *example);
-    if plain {
-        assert_eq!(serde_json::to_value(value).unwrap(), *example);
-    }
 }
 
 #[test]
