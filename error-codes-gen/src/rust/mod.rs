@@ -128,7 +128,17 @@ fn group(catalog: &Catalog, status: &Status) -> TokenStream {
         quote!(Self::#variant)
     });
     let code_doc = code_doc(catalog);
-    let layout = declared.then(|| layout_impls(catalog, &ty, status, allow.as_ref()));
+    let layout = declared.then(|| {
+        let values: Vec<_> = status
+            .codes
+            .iter()
+            .map(|code| {
+                let variant = ident(&code.name);
+                (quote!(Self::#variant), status, code)
+            })
+            .collect();
+        layout_impls(catalog, &ty, Some(&status.line()), allow.as_ref(), &values)
+    });
 
     quote! {
         #doc
@@ -234,7 +244,7 @@ fn top_level(catalog: &Catalog) -> TokenStream {
     let allow = allow_deprecated(catalog.codes().map(|(_, code)| code));
     let codes_const = codes_const(catalog.codes().map(|(_, code)| code));
     let code_doc = code_doc(catalog);
-    let layout = declared.then(|| top_layout_impls(catalog, &ty));
+    let layout = declared.then(|| top_layout_impls(catalog, &ty, allow.as_ref()));
 
     // An empty catalogue still yields a usable (uninhabited) enum: the
     // matches below then have no arms, which is exhaustive for it.
@@ -333,34 +343,32 @@ fn docs_arms<'a>(
     }))
 }
 
-/// The serde impls of a group without params in a declared layout, and
-/// the hidden `Decode` impl they read through (which `FromStr` would hide:
-/// such an enum has none).
-fn layout_impls(
+/// The serde impls of an enum without params in a declared layout, a group
+/// (`status_line` names it in the error of an unknown code) or the
+/// top-level enum, and the hidden `Decode` impl they read through (which
+/// `FromStr` would hide: such an enum has none). `values` are its values'
+/// paths (`Self::InvalidToken`, `Self::Unauthorized(Unauthorized::…)`)
+/// with their codes: every code's values in one match, so the top-level
+/// enum does not call the group's writer behind a match on the group.
+fn layout_impls<'a>(
     catalog: &Catalog,
     ty: &Ident,
-    status: &Status,
+    status_line: Option<&str>,
     allow: Option<&TokenStream>,
+    values: &[(TokenStream, &'a Status, &'a Code)],
 ) -> TokenStream {
     let typed = layout::typed_to_write(&catalog.body);
     let serialize_doc = layout::serialize_doc(&catalog.body, false);
     let decode = decode::plain(
         catalog,
         ty,
-        Some(&status.line()),
-        allow_deprecated(status.codes.iter()).as_ref(),
-        status.codes.iter().map(|code| {
-            let variant = ident(&code.name);
-            (code.code.as_str(), quote!(Self::#variant))
-        }),
+        status_line,
+        allow,
+        values
+            .iter()
+            .map(|(value, _, code)| (code.code.as_str(), value.clone())),
     );
-    let parts = layout::unit_parts(
-        catalog,
-        status.codes.iter().map(|code| {
-            let variant = ident(&code.name);
-            (quote!(Self::#variant), status, code)
-        }),
-    );
+    let parts = layout::unit_parts(catalog, values.iter().cloned());
     quote! {
         #serialize_doc
         #allow
@@ -391,62 +399,17 @@ fn layout_impls(
     }
 }
 
-/// The serde impls of a top-level enum without params in a declared
-/// layout: each group writes its own body; reading goes through the
-/// hidden `Decode` impl.
-fn top_layout_impls(catalog: &Catalog, ty: &Ident) -> TokenStream {
-    let typed = layout::typed_to_write(&catalog.body);
-    let serialize_doc = layout::serialize_doc(&catalog.body, false);
-    let allow = allow_deprecated(catalog.codes().map(|(_, code)| code));
-    let decode = decode::plain(
-        catalog,
-        ty,
-        None,
-        allow.as_ref(),
-        catalog.codes().map(|(status, code)| {
-            let group = ident(&status.name);
-            let variant = ident(&code.name);
-            (code.code.as_str(), quote!(Self::#group(#group::#variant)))
-        }),
-    );
-    // Every code's values in one match, rather than the group's writer
-    // behind a match on the group.
-    let parts = layout::unit_parts(
-        catalog,
-        catalog.codes().map(|(status, code)| {
+/// [`layout_impls`] of the top-level enum, whose values are its groups'.
+fn top_layout_impls(catalog: &Catalog, ty: &Ident, allow: Option<&TokenStream>) -> TokenStream {
+    let values: Vec<_> = catalog
+        .codes()
+        .map(|(status, code)| {
             let group = ident(&status.name);
             let variant = ident(&code.name);
             (quote!(Self::#group(#group::#variant)), status, code)
-        }),
-    );
-    quote! {
-        #serialize_doc
-        #allow
-        impl ::error_codes::__private::serde::Serialize for #ty {
-            #[inline]
-            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
-            where
-                S: ::error_codes::__private::serde::Serializer,
-            {
-                #parts
-                ::error_codes::__private::layout::serialize(
-                    &#typed,
-                    &::error_codes::__private::layout::Parts::<&str, ()> {
-                        code,
-                        number,
-                        message,
-                        status,
-                        docs,
-                        title,
-                        details: ::core::option::Option::None,
-                    },
-                    serializer,
-                )
-            }
-        }
-
-        #decode
-    }
+        })
+        .collect();
+    layout_impls(catalog, ty, None, allow, &values)
 }
 
 /// `#[allow(deprecated)]` for an impl that names every variant, when one of
