@@ -275,6 +275,7 @@ fn impl_for<'a>(
         if let Some(value) = value {
             values.push(quote!(::core::option::Option::Some(#index) => ::core::result::Result::Ok(::error_codes::__private::Lookup::Value(#value)),));
             numbers.push((
+                position,
                 code,
                 quote!(::error_codes::__private::Lookup::Value(#value)),
             ));
@@ -283,14 +284,19 @@ fn impl_for<'a>(
             with_details.push(index.clone());
             details.push(quote!(#index => #read,));
             numbers.push((
+                position,
                 code,
                 quote!(::error_codes::__private::Lookup::Details(#index)),
             ));
         }
     }
-    // By code, as `CODES` has them.
-    numbers.sort_by_key(|(code, _)| codes.iter().position(|each| each == code));
-    let lookup_number = layout.lookup_number(numbers.into_iter(), unknown);
+    // By code, as `CODES` has them: by position, not by searching `codes`
+    // for each (which made expansion quadratic in the codes).
+    numbers.sort_by_key(|(position, _, _)| *position);
+    let lookup_number = layout.lookup_number(
+        numbers.into_iter().map(|(_, code, value)| (code, value)),
+        unknown,
+    );
     // Every enum written here has a code with params.
     let with_details = (!with_details.is_empty()).then(|| {
         quote! {
