@@ -7,7 +7,7 @@
 //! document always has (`error:`, `- message`); a declared layout's names
 //! are the catalogue's, and quoted like every other name from it.
 
-use super::yaml::Yaml;
+use super::yaml::{Yaml, push_quoted};
 use super::{Doc, code_const};
 use crate::schema::{self, Json};
 use crate::{Catalog, Code, CodeType, Member, Named, Object, Param, Part, Preset, Status};
@@ -415,15 +415,13 @@ pub(super) fn example(
         message,
         details,
     };
-    let value = example.object(&doc.layout.tree);
-    if doc.layout.quoted {
-        out.value(level, "value:", &Json::Object(value));
-    } else {
-        out.line(level, "value:");
-        for (name, member) in &value {
-            out.value(level + 1, &format!("{name}:"), member);
-        }
+    let tree = &doc.layout.tree;
+    if doc.layout.quoted && example.is_empty(tree) {
+        out.line(level, "value: {}");
+        return;
     }
+    out.line(level, "value:");
+    example.members(out, level + 1, tree, doc.layout.quoted);
 }
 
 /// What an example body holds.
@@ -436,46 +434,86 @@ struct Example<'a> {
 }
 
 impl Example<'_> {
-    /// The members of `object`, in order; a member with no value (the docs
-    /// URL of a code without one, the details of a code without params, an
-    /// object left empty) is left out, as the server leaves it out.
-    fn object(&self, object: &Object) -> Vec<(String, Json)> {
-        let mut members = Vec::with_capacity(object.members.len());
+    /// Whether no member of `object` has a value, so that the server leaves
+    /// it out.
+    fn is_empty(&self, object: &Object) -> bool {
+        let spread = matches!(
+            (object.spread, self.details),
+            (true, Some(Json::Object(params))) if !params.is_empty()
+        );
+        !spread
+            && !object
+                .members
+                .iter()
+                .any(|member| self.has_value(&member.value))
+    }
+
+    /// Whether the body carries `member`: not the docs URL of a code without
+    /// one, nor the details of a code without params, nor an object left
+    /// empty.
+    fn has_value(&self, member: &Member) -> bool {
+        match member {
+            Member::Object(inner) => !self.is_empty(inner),
+            Member::Part(Part::Details) => self.details.is_some(),
+            Member::Part(Part::Docs) => self.code.docs.is_some(),
+            Member::Part(_) => true,
+        }
+    }
+
+    /// Writes the members of `object` at `level`, in order, each straight
+    /// from the catalogue (no value is built first); names are quoted but
+    /// for the default layout's, which are written plain as before layouts.
+    fn members(&self, out: &mut Yaml, level: usize, object: &Object, quoted: bool) {
+        // `name: `, so that a scalar follows it at once; `value` and an
+        // object's line take it without the space.
+        let lead = |name: &str| {
+            let mut lead = String::with_capacity(name.len() + 4);
+            if quoted {
+                push_quoted(&mut lead, name);
+            } else {
+                lead.push_str(name);
+            }
+            lead.push_str(": ");
+            lead
+        };
         for member in &object.members {
-            let value = match &member.value {
+            if !self.has_value(&member.value) {
+                continue;
+            }
+            let lead = lead(&member.name);
+            let text = |out: &mut Yaml, text: &str| out.quoted_line(level, &lead, text, "");
+            match &member.value {
                 Member::Object(inner) => {
-                    let inner = self.object(inner);
-                    if inner.is_empty() {
-                        continue;
-                    }
-                    Json::Object(inner)
+                    out.line(level, lead.trim_end());
+                    self.members(out, level + 1, inner, true);
                 }
                 Member::Part(Part::Code) => match (self.code_type, self.code.number()) {
-                    (CodeType::Integer, Some(number)) => match i64::try_from(number) {
-                        Ok(number) => Json::Integer(number),
-                        Err(_) => Json::String(self.code.code.clone()),
-                    },
-                    _ => Json::String(self.code.code.clone()),
+                    (CodeType::Integer, Some(number)) if i64::try_from(number).is_ok() => {
+                        out.line(level, &format!("{lead}{number}"));
+                    }
+                    _ => text(out, &self.code.code),
                 },
-                Member::Part(Part::Message) => Json::String(self.message.to_owned()),
-                Member::Part(Part::Details) => match self.details {
-                    Some(details) => details.clone(),
-                    None => continue,
-                },
-                Member::Part(Part::Status) => Json::Integer(self.status.status.into()),
-                Member::Part(Part::Docs) => match &self.code.docs {
-                    Some(docs) => Json::String(docs.clone()),
-                    None => continue,
-                },
-                Member::Part(Part::Title) => {
-                    Json::String(self.code.title_in(self.status).to_owned())
+                Member::Part(Part::Message) => text(out, self.message),
+                Member::Part(Part::Details) => {
+                    if let Some(details) = self.details {
+                        out.value(level, lead.trim_end(), details);
+                    }
                 }
-            };
-            members.push((member.name.clone(), value));
+                Member::Part(Part::Status) => {
+                    out.line(level, &format!("{lead}{}", self.status.status));
+                }
+                Member::Part(Part::Docs) => {
+                    if let Some(docs) = &self.code.docs {
+                        text(out, docs);
+                    }
+                }
+                Member::Part(Part::Title) => text(out, self.code.title_in(self.status)),
+            }
         }
         if let (true, Some(Json::Object(params))) = (object.spread, self.details) {
-            members.extend(params.iter().cloned());
+            for (name, value) in params {
+                out.value(level, lead(name).trim_end(), value);
+            }
         }
-        members
     }
 }

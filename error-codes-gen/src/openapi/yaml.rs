@@ -173,7 +173,7 @@ fn float(value: f64) -> String {
 /// characters some parsers treat as line breaks or a byte order mark (U+0085,
 /// U+2028, U+2029, U+FEFF). Everything else, including non-Latin scripts and
 /// emoji, is written as is: the file is UTF-8.
-fn push_quoted(out: &mut String, text: &str) {
+pub(super) fn push_quoted(out: &mut String, text: &str) {
     out.push('"');
     push_escaped(out, text, b"\"\\", |out, c, _| match c {
         '"' => out.push_str("\\\""),
