@@ -17,6 +17,11 @@ use serde_json::Value;
 
 error_codes::include_errors!("../../errors.yaml");
 
+// The senders the layout tests share; the checks of theirs this file does
+// not use are unused here.
+#[allow(dead_code, reason = "this file uses the senders only")]
+mod common;
+
 /// The catalogue as it was before params: every value of every enum can be
 /// listed (`ALL`), and each is sent exactly as serde writes it.
 mod seed {
@@ -646,13 +651,10 @@ fn params_values() -> Vec<(params::ApiError, Option<&'static str>)> {
     ]
 }
 
-/// What a framework sent, with its `Retry-After` header.
-type SentWithRetry = (u16, Option<String>, Option<String>, Vec<u8>);
-
 /// Every value of the params catalogue, through a real handler of the
 /// framework, as the top-level enum and as its group, is sent with its
 /// status, JSON, its `details` and, for `retry: after`, `Retry-After`.
-fn assert_params_sent(framework: &str, respond: &dyn Fn(params::ApiError, bool) -> SentWithRetry) {
+fn assert_params_sent(framework: &str, respond: &dyn Fn(params::ApiError, bool) -> common::Sent) {
     let values = params_values();
     assert_eq!(
         values.len(),
@@ -714,91 +716,21 @@ macro_rules! by_group {
 
 #[test]
 fn axum_sends_details_and_retry_after() {
-    use axum::Router;
-    use axum::body::Body;
-    use axum::http::Request;
-    use axum::http::header::{CONTENT_TYPE, RETRY_AFTER};
-    use axum::response::IntoResponse;
-    use axum::routing::get;
-    use tokio::runtime::Runtime;
-    use tower::ServiceExt as _;
-
-    fn respond<E: IntoResponse + Clone + Send + Sync + 'static>(
-        error: E,
-        runtime: &Runtime,
-    ) -> SentWithRetry {
-        let app = Router::new().route(
-            "/",
-            get(move || {
-                let error = error.clone();
-                async move { Err::<String, E>(error) }
-            }),
-        );
-        runtime.block_on(async {
-            let request = Request::get("/").body(Body::empty()).unwrap();
-            let response = app.oneshot(request).await.unwrap();
-            let header = |name| {
-                response
-                    .headers()
-                    .get(name)
-                    .map(|value: &axum::http::HeaderValue| value.to_str().unwrap().to_owned())
-            };
-            let (content_type, retry_after) = (header(CONTENT_TYPE), header(RETRY_AFTER));
-            let status = response.status().as_u16();
-            let body = axum::body::to_bytes(response.into_body(), 1 << 16)
-                .await
-                .unwrap();
-            (status, content_type, retry_after, body.to_vec())
-        })
-    }
-
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .unwrap();
     assert_params_sent("axum", &|value, as_group| {
-        by_group!(value, as_group, |error| respond(error, &runtime))
+        by_group!(value, as_group, |error| common::axum(&error, &runtime))
     });
 }
 
 #[test]
 fn actix_web_sends_details_and_retry_after() {
-    use actix_web::http::header::{CONTENT_TYPE, RETRY_AFTER};
-    use actix_web::rt::{System, SystemRunner};
-    use actix_web::{App, ResponseError, test, web};
-
-    fn respond<E: ResponseError + Clone + 'static>(
-        error: E,
-        system: &SystemRunner,
-    ) -> SentWithRetry {
-        let app = App::new().route(
-            "/",
-            web::get().to(move || {
-                let error = error.clone();
-                async move { Err::<String, E>(error) }
-            }),
-        );
-        system.block_on(async {
-            let service = test::init_service(app).await;
-            let response =
-                test::call_service(&service, test::TestRequest::get().uri("/").to_request()).await;
-            let header = |name| {
-                response
-                    .headers()
-                    .get(name)
-                    .map(|value: &actix_web::http::header::HeaderValue| {
-                        value.to_str().unwrap().to_owned()
-                    })
-            };
-            let (content_type, retry_after) = (header(CONTENT_TYPE), header(RETRY_AFTER));
-            let status = response.status().as_u16();
-            let body = test::read_body(response).await;
-            (status, content_type, retry_after, body.to_vec())
-        })
-    }
+    use actix_web::rt::System;
 
     let system = System::new();
     assert_params_sent("actix-web", &|value, as_group| {
-        by_group!(value, as_group, |error| respond(error, &system))
+        by_group!(value, as_group, |error| common::actix_web(&error, &system))
     });
 }
 
