@@ -5,7 +5,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use error_codes_gen::{Catalog, documents};
+use error_codes_gen::{Catalog, outputs};
 
 use crate::write::write_changed;
 use crate::{Context, EXIT_BAD_INPUT, GenArgs, report_load_error, shell_word};
@@ -28,7 +28,7 @@ pub(crate) fn run(args: &GenArgs, context: &Context) -> ExitCode {
         Err(error) => return report_load_error(&error, &spec, "nothing was written"),
     };
     // Everything is rendered before anything is written or compared.
-    let documents = documents(&catalog);
+    let documents = outputs(&catalog);
     if args.check {
         check(args, context, &spec, &out, &documents)
     } else {

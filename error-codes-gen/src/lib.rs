@@ -32,17 +32,30 @@ mod diagnostic;
 #[cfg(feature = "diff")]
 #[cfg_attr(docsrs, doc(cfg(feature = "diff")))]
 pub mod diff;
-#[cfg(any(feature = "typescript", feature = "openapi", feature = "markdown"))]
+#[cfg(any(
+    feature = "typescript",
+    feature = "openapi",
+    feature = "markdown",
+    feature = "python",
+    feature = "go"
+))]
 mod escape;
+#[cfg(feature = "go")]
+#[cfg_attr(docsrs, doc(cfg(feature = "go")))]
+pub mod go;
 pub mod limits;
 mod load;
 #[cfg(feature = "markdown")]
 #[cfg_attr(docsrs, doc(cfg(feature = "markdown")))]
 pub mod markdown;
 mod model;
+mod names;
 #[cfg(feature = "openapi")]
 #[cfg_attr(docsrs, doc(cfg(feature = "openapi")))]
 pub mod openapi;
+#[cfg(feature = "python")]
+#[cfg_attr(docsrs, doc(cfg(feature = "python")))]
+pub mod python;
 pub mod rust;
 mod schema;
 #[cfg(feature = "typescript")]
@@ -53,23 +66,22 @@ pub use diagnostic::{Diagnostic, Error};
 pub use load::{code_problem, hidden_character_problem, read_catalogue, reason_phrase};
 pub use model::{
     Body, Catalog, Code, CodeType, ERROR_STATUSES, Example, JSON_MEDIA_TYPE, Member, Named, Object,
-    PROBLEM_MEDIA_TYPE, Param, Part, Path, Piece, Preset, RETRY_AFTER_PARAM, Removed, Retry,
-    Status, Type, TypeDef,
+    Output, PROBLEM_MEDIA_TYPE, Param, Part, Path, Piece, Preset, RETRY_AFTER_PARAM, Removed,
+    Retry, Status, Type, TypeDef,
 };
 
-/// The file names of the generated documents, in the order [`documents`]
-/// gives them.
+/// The file names of the documents a catalogue without `outputs:` writes,
+/// in the order [`documents`] gives them.
 ///
 /// ```
 /// assert_eq!(error_codes_gen::DOCUMENT_NAMES, ["errors.ts", "openapi.yaml", "errors.md"]);
 /// ```
 pub const DOCUMENT_NAMES: [&str; 3] = ["errors.ts", "openapi.yaml", "errors.md"];
 
-/// Every generated document as `(file name, contents)`, in a fixed order.
-///
-/// This is what `cargo xtask gen` writes into `generated/` and what
-/// `cargo xtask gen --check` compares against. Needs the features
-/// `typescript`, `openapi` and `markdown` (all on by default).
+/// The three default documents as `(file name, contents)`, in a fixed
+/// order: what a catalogue without `outputs:` writes. [`outputs`] gives the
+/// documents a catalogue selects. Needs the features `typescript`,
+/// `openapi` and `markdown` (all on by default).
 #[cfg(all(feature = "typescript", feature = "openapi", feature = "markdown"))]
 #[cfg_attr(
     docsrs,
@@ -83,4 +95,56 @@ pub fn documents(catalog: &Catalog) -> [(&'static str, String); 3] {
         (openapi, openapi::emit(catalog)),
         (markdown, markdown::emit(catalog)),
     ]
+}
+
+/// Every document the catalogue's `outputs:` selects, as `(file name,
+/// contents)`, in the order `outputs:` lists them ([`Output::DEFAULT`] when
+/// it has none).
+///
+/// This is what `cargo xtask gen` writes into `generated/` and what
+/// `cargo xtask gen --check` compares against. Needs every output's feature
+/// (all on by default).
+///
+/// ```
+/// let catalog = error_codes_gen::Catalog::from_yaml(
+///     "title: Errors\noutputs: [python, go]\nstatuses:\n  404:\n    codes:\n      user_not_found: No such user.\n",
+///     "errors.yaml",
+/// )?;
+/// let names: Vec<_> = error_codes_gen::outputs(&catalog).into_iter().map(|(name, _)| name).collect();
+/// assert_eq!(names, ["errors.py", "errors.go"]);
+/// # Ok::<(), error_codes_gen::Error>(())
+/// ```
+#[cfg(all(
+    feature = "typescript",
+    feature = "openapi",
+    feature = "markdown",
+    feature = "python",
+    feature = "go"
+))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(all(
+        feature = "typescript",
+        feature = "openapi",
+        feature = "markdown",
+        feature = "python",
+        feature = "go"
+    )))
+)]
+#[must_use]
+pub fn outputs(catalog: &Catalog) -> Vec<(&'static str, String)> {
+    catalog
+        .outputs
+        .iter()
+        .map(|&output| {
+            let text = match output {
+                Output::TypeScript => typescript::emit(catalog),
+                Output::OpenApi => openapi::emit(catalog),
+                Output::Markdown => markdown::emit(catalog),
+                Output::Python => python::emit(catalog),
+                Output::Go => go::emit(catalog),
+            };
+            (output.file_name(), text)
+        })
+        .collect()
 }

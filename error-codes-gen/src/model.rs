@@ -3,10 +3,12 @@
 use std::ops::RangeInclusive;
 
 mod body;
+mod output;
 
 pub use body::{
     Body, CodeType, JSON_MEDIA_TYPE, Member, Named, Object, PROBLEM_MEDIA_TYPE, Part, Path, Preset,
 };
+pub use output::Output;
 
 /// The statuses an error may have: 4xx and 5xx. The catalogue and the derive
 /// both reject anything else.
@@ -73,6 +75,9 @@ pub struct Catalog {
     pub description_line: Option<usize>,
     /// The line of `name:`, when the file gives the top-level enum a name.
     pub name_line: Option<usize>,
+    /// The documents `gen` writes (`outputs:`), in the order the file
+    /// lists them; [`Output::DEFAULT`] when the file has no `outputs:`.
+    pub outputs: Vec<Output>,
 }
 
 /// One HTTP status and the codes documented under it.
@@ -508,6 +513,12 @@ impl Catalog {
     pub fn has_retry(&self) -> bool {
         self.statuses.iter().any(|status| status.retry.is_some())
             || self.codes().any(|(_, code)| code.retry != Retry::Never)
+    }
+
+    /// Whether `gen` writes `output` for this catalogue.
+    #[must_use]
+    pub fn selects(&self, output: Output) -> bool {
+        self.outputs.contains(&output)
     }
 
     /// The note every generated file starts with, without comment syntax.

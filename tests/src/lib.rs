@@ -6,6 +6,7 @@ use error_codes_gen::Catalog;
 
 pub mod bad_input;
 pub mod fuzz;
+pub mod go;
 pub mod layout;
 pub mod node;
 pub mod python;

@@ -68,3 +68,12 @@ fn install() -> PathBuf {
     });
     node_modules
 }
+
+/// A `pyright` command (the pinned npm package), for the generated Python.
+///
+/// # Panics
+/// If the tools cannot be installed.
+#[must_use]
+pub fn pyright() -> Command {
+    package_script("pyright", "index.js")
+}

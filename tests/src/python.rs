@@ -56,6 +56,29 @@ pub fn run_script(script: &str, args: &[&Path]) -> Output {
         .unwrap_or_else(|error| panic!("cannot run {}: {error}", python.display()))
 }
 
+/// A command running `tool` (`mypy`, `ruff`) from the tools' virtual
+/// environment, which holds the pinned version.
+///
+/// # Panics
+/// If the tools cannot be set up, or the environment has no such program.
+#[must_use]
+pub fn venv_tool(tool: &str) -> Command {
+    let bin = tools_python()
+        .parent()
+        .expect("the interpreter lives in the environment's bin folder");
+    let path = bin.join(if cfg!(windows) {
+        format!("{tool}.exe")
+    } else {
+        tool.to_owned()
+    });
+    assert!(
+        path.is_file(),
+        "{} is missing: is `{tool}` in tests/tools/requirements.in?",
+        path.display()
+    );
+    Command::new(path)
+}
+
 fn ensure_venv() -> PathBuf {
     let tools = tools_dir();
     let venv = tools.join(".venv");

@@ -126,7 +126,7 @@ pub(super) fn is_typo(written: &str, meant: &str) -> bool {
 }
 
 /// `` `a`, `b`, `c` ``.
-fn quoted(keys: &[&str]) -> String {
+pub(super) fn quoted(keys: &[&str]) -> String {
     let quoted: Vec<String> = keys.iter().map(|key| format!("`{key}`")).collect();
     quoted.join(", ")
 }

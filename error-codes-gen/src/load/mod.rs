@@ -12,7 +12,9 @@
 //! - [`check`]: the rules between items (one code twice, a tombstone reused,
 //!   two names that collide);
 //! - [`names`]: the Rust names derived from the file, and the words they
-//!   must not be.
+//!   must not be;
+//! - [`outputs`]: `outputs:`, and the Python and Go names of a catalogue
+//!   that selects those outputs.
 //!
 //! Every problem is collected in [`Problems`] and reported together.
 
@@ -21,6 +23,7 @@ mod check;
 mod details;
 mod keys;
 mod names;
+mod outputs;
 mod read;
 mod template;
 mod validate;
@@ -78,6 +81,10 @@ impl Catalog {
             problems.at(problem.at, problem.message);
         }
         let catalog = validate::catalog(document.root.as_ref(), &mut problems);
+        // Only a catalogue that is valid otherwise has every name to check.
+        if problems.found.is_empty() {
+            outputs::check_names(&catalog, &mut problems);
+        }
         if problems.found.is_empty() {
             Ok(catalog)
         } else {
@@ -103,6 +110,18 @@ impl Problems<'_> {
             at.column,
             message,
         ));
+    }
+
+    /// A problem on line `line`, at its first character that is not a
+    /// space: where an item's key starts.
+    fn at_line(&mut self, line: usize, message: impl Into<String>) {
+        let text = self
+            .source
+            .lines()
+            .nth(line.saturating_sub(1))
+            .unwrap_or("");
+        let column = text.len() - text.trim_start_matches(' ').len() + 1;
+        self.at(Place { line, column }, message);
     }
 
     /// `node` is not what `what` must be: "`what` must be `expected`, found …".

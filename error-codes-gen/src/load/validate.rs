@@ -99,6 +99,7 @@ impl Validator<'_, '_> {
         let name = keys.take("name");
         let body = keys.take_entry("body");
         let docs = keys.take_entry("docs");
+        let outputs = keys.take("outputs");
         let types = keys.take("types");
         let statuses = keys.take("statuses");
         let removed = keys.take("removed");
@@ -126,6 +127,10 @@ impl Validator<'_, '_> {
             None => Some(DEFAULT_TOP_LEVEL_NAME.to_owned()),
         };
         let docs_line = self.layout(docs, body);
+        let outputs = outputs.map_or_else(
+            || crate::Output::DEFAULT.to_vec(),
+            |outputs| super::outputs::outputs(outputs, self.problems),
+        );
 
         let mut seen = Seen::default();
         // Read before the statuses, wherever they are in the file, so that
@@ -155,6 +160,7 @@ impl Validator<'_, '_> {
             version_line,
             description_line,
             name_line,
+            outputs,
         }
     }
 
@@ -677,6 +683,7 @@ impl Catalog {
             version_line: None,
             description_line: None,
             name_line: None,
+            outputs: crate::Output::DEFAULT.to_vec(),
         }
     }
 }
