@@ -1197,13 +1197,15 @@ fn compile_typescript() -> PathBuf {
     dir.join("out-typescript")
 }
 
-/// The TypeScript client narrows every code from the server, handles the
-/// newer server's code, and rejects what the API does not send.
-#[test]
-fn the_typescript_client_narrows_every_code() {
-    let compiled = compile_typescript();
-    let (api, next, mock) = (Server::api(), Server::next(), Mock::start());
-
+/// The scenarios every client driver runs (every code, the newer server's
+/// code, and the mock's responses the API does not send), and the plan that
+/// hands them to a driver: the servers' addresses, the steps, and the typed
+/// calls to make after them.
+fn driver_plan(
+    api: &Server,
+    next: &Server,
+    mock: &Mock,
+) -> (Vec<(&'static str, Vec<Step>)>, Value) {
     let mut scenarios = scenarios();
     scenarios.extend(newer_server_steps());
     for (path, _) in MOCK_CASES {
@@ -1216,28 +1218,19 @@ fn the_typescript_client_narrows_every_code() {
         "scenarios": scenarios.iter().map(|(name, steps)| json!({ "name": name, "steps": steps })).collect::<Vec<_>>(),
         "typed": { "server": "api", "token": "demo", "signingSecret": demo::signing_secret("demo") },
     });
-    let plan_path = compiled.join("plan.json");
-    fs::write(&plan_path, plan.to_string()).unwrap();
+    (scenarios, plan)
+}
 
-    let started = Instant::now();
-    let printed = tools::run(
-        node::node()
-            .arg(compiled.join("examples/service/tests/driver.js"))
-            .arg(&plan_path),
-        "the TypeScript driver fails",
-    );
-    eprintln!(
-        "the TypeScript driver ran in {:.1}s",
-        started.elapsed().as_secs_f64()
-    );
-    drop((api, next, mock));
-
+/// Checks the report lines a client driver printed, one per step of
+/// `scenarios`, against what the Rust client decides for the same
+/// responses, and returns the reports of the typed calls after them.
+fn check_driver_reports(scenarios: &[(&'static str, Vec<Step>)], printed: &str) -> Vec<Value> {
     let reports: Vec<Value> = printed
         .lines()
         .map(|line| serde_json::from_str(line).unwrap())
         .collect();
     let mut reports = reports.iter();
-    for (name, steps) in &scenarios {
+    for (name, steps) in scenarios {
         for (index, step) in steps.iter().enumerate() {
             let report = reports
                 .next()
@@ -1291,8 +1284,35 @@ fn the_typescript_client_narrows_every_code() {
             }
         }
     }
+    reports.cloned().collect()
+}
+
+/// The TypeScript client narrows every code from the server, handles the
+/// newer server's code, and rejects what the API does not send.
+#[test]
+fn the_typescript_client_narrows_every_code() {
+    let compiled = compile_typescript();
+    let (api, next, mock) = (Server::api(), Server::next(), Mock::start());
+    let (scenarios, plan) = driver_plan(&api, &next, &mock);
+    let plan_path = compiled.join("plan.json");
+    fs::write(&plan_path, plan.to_string()).unwrap();
+
+    let started = Instant::now();
+    let printed = tools::run(
+        node::node()
+            .arg(compiled.join("examples/service/tests/driver.js"))
+            .arg(&plan_path),
+        "the TypeScript driver fails",
+    );
+    eprintln!(
+        "the TypeScript driver ran in {:.1}s",
+        started.elapsed().as_secs_f64()
+    );
+    drop((api, next, mock));
+
+    let typed = check_driver_reports(&scenarios, &printed);
     // The typed methods: a success, a signed success, an error.
-    let typed: Vec<&Value> = reports.collect();
+    let typed: Vec<&Value> = typed.iter().collect();
     assert_eq!(typed.len(), 3, "{typed:?}");
     assert_eq!(
         (typed[0]["outcome"].as_str(), typed[1]["outcome"].as_str()),
@@ -1305,7 +1325,7 @@ fn the_typescript_client_narrows_every_code() {
     );
 }
 
-/// What the TypeScript driver must report for a step that got `error`,
+/// What a client driver must report for a step that got `error`,
 /// decided as the Rust client `rust` decides: the recovery and its wait, the
 /// details and the `Retry-After` header, and the violations shown.
 fn expected_report(name: &str, index: usize, error: &ApiError, rust: &ClientError) -> Value {

@@ -1,0 +1,3 @@
+// Generated from errors.yaml by error-codes; do not edit.
+
+package apierrors

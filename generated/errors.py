@@ -1,0 +1,1 @@
+# Generated from errors.yaml by error-codes; do not edit.
