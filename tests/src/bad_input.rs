@@ -210,6 +210,14 @@ pub const FILE_CLASSES: &[FileClass] = &[
     refused("docs_unknown_placeholder", Text("title: T\ndocs: https://docs.example.com/errors/{slug}\nstatuses: {}\n"), at(2, 7), "unknown placeholder `{slug}` in the docs URL"),
     refused("unknown_body_preset", Text("title: T\nbody: problme\nstatuses: {}\n"), at(2, 7), "unknown body preset `problme`: did you mean `problem`?"),
     refused("unknown_code_type", Text("title: T\nbody:\n  code: code\n  message: message\n  code_type: number\nstatuses: {}\n"), at(5, 14), "unknown code type `number`: expected `string` or `integer`"),
+    refused("unknown_output", Text("title: T\noutputs: [typescript, rust]\nstatuses: {}\n"), at(2, 23), "unknown output `rust`: expected one of `typescript`, `openapi`, `markdown`, `python`, `go`"),
+    refused("duplicate_output", Text("title: T\noutputs: [go, go]\nstatuses: {}\n"), at(2, 15), "output `go` is listed twice"),
+    refused("empty_outputs", Text("title: T\noutputs: []\nstatuses: {}\n"), at(2, 10), "`outputs` is empty"),
+    refused("python_name_shadows_builtin", Text("title: T\noutputs: [python]\nstatuses:\n  501:\n    codes:\n      a: A.\n"), at(4, 3), "the exception class of status 501 would be `NotImplementedError`, which shadows Python's own `NotImplementedError`"),
+    refused("python_names_collide", Text("title: T\noutputs: [python]\ntypes:\n  UnauthorizedError:\n    fields:\n      a: string\nstatuses:\n  401:\n    codes:\n      a: A.\n"), at(8, 3), "would be `UnauthorizedError`, like the TypedDict of type `UnauthorizedError` (line 4)"),
+    refused("go_names_collide", Text("title: T\noutputs: [go]\nstatuses:\n  401:\n    codes:\n      a_b: A.\n  403:\n    codes:\n      a-b: B.\n"), at(9, 7), "the constant of code `a-b` would be `CodeAB`, like the constant of code `a_b` (line 6)"),
+    refused("go_fields_collide", Text("title: T\noutputs: [go]\nstatuses:\n  422:\n    codes:\n      a:\n        message: A.\n        params:\n          a1b: string\n          a_1b: string\n"), at(10, 11), "`a_1b` and `a1b` of code `a` both become the Go field `A1b`"),
+    accepted("outputs_not_selected", Text("title: T\nstatuses:\n  401:\n    codes:\n      a_b: A.\n  403:\n    codes:\n      a-b: B.\n  501:\n    codes:\n      c: C.\n"), &[(401, "a_b", "A."), (403, "a-b", "B."), (501, "c", "C.")]),
 ];
 
 /// A valid catalogue padded with a comment to one byte over the limit.

@@ -6,8 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use error_codes_gen::DOCUMENT_NAMES;
-use error_codes_tests::workspace_root;
+use error_codes_tests::{seed_catalog, workspace_root};
 
 fn xtask(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_xtask"))
@@ -18,6 +17,15 @@ fn xtask(args: &[&str]) -> Output {
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The files `gen` writes for `errors.yaml`: each output it selects.
+fn document_names() -> Vec<&'static str> {
+    seed_catalog()
+        .outputs
+        .iter()
+        .map(|output| output.file_name())
+        .collect()
 }
 
 /// A fresh scratch folder for one test.
@@ -36,7 +44,7 @@ fn path_str(path: &Path) -> &str {
 fn generated_into(dir: &Path) -> (PathBuf, Vec<Vec<u8>>) {
     let out = dir.join("out");
     assert!(xtask(&["gen", "--out", path_str(&out)]).status.success());
-    let bytes = DOCUMENT_NAMES
+    let bytes = document_names()
         .iter()
         .map(|f| std::fs::read(out.join(f)).unwrap())
         .collect();
@@ -46,7 +54,7 @@ fn generated_into(dir: &Path) -> (PathBuf, Vec<Vec<u8>>) {
 /// The first `count` documents in `out` still have the bytes `before`.
 #[track_caller]
 fn assert_unchanged(out: &Path, before: &[Vec<u8>], count: usize) {
-    for (file, bytes) in DOCUMENT_NAMES.iter().zip(before).take(count) {
+    for (file, bytes) in document_names().iter().zip(before).take(count) {
         assert_eq!(
             &std::fs::read(out.join(file)).unwrap(),
             bytes,
@@ -69,7 +77,7 @@ fn gen_writes_every_document_deterministically() {
     let out = dir.join("out");
     let output = xtask(&["gen", "--out", path_str(&out)]);
     assert!(output.status.success(), "{}", stderr(&output));
-    let files = DOCUMENT_NAMES;
+    let files = document_names();
     let first: Vec<Vec<u8>> = files
         .iter()
         .map(|f| std::fs::read(out.join(f)).unwrap())
@@ -169,7 +177,7 @@ fn a_broken_spec_writes_nothing_and_exits_2() {
         message.contains("2 problems") && message.contains("nothing was written"),
         "{message}"
     );
-    let count = DOCUMENT_NAMES.len();
+    let count = document_names().len();
     assert_unchanged(&out, &before, count);
     // No temporary files are left behind either.
     assert_eq!(std::fs::read_dir(&out).unwrap().count(), count);
@@ -182,14 +190,23 @@ fn a_write_error_changes_no_document() {
     let dir = scratch("unwritable");
     let (out, before) = generated_into(&dir);
     // The document written last is now a folder; every document would change.
-    let names = DOCUMENT_NAMES;
+    let names = document_names();
     let (last, others) = names.split_last().unwrap();
     std::fs::remove_file(out.join(last)).unwrap();
     std::fs::create_dir(out.join(last)).unwrap();
     let spec = dir.join("errors.yaml");
+    // The same outputs as the seed's, so that every document would change.
+    let words: Vec<&str> = seed_catalog()
+        .outputs
+        .iter()
+        .map(|output| output.word())
+        .collect();
     std::fs::write(
         &spec,
-        "title: Another title\nstatuses:\n  401:\n    codes:\n      a: A.\n",
+        format!(
+            "title: Another title\noutputs: [{}]\nstatuses:\n  401:\n    codes:\n      a: A.\n",
+            words.join(", ")
+        ),
     )
     .unwrap();
 

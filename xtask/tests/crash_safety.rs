@@ -25,7 +25,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use error_codes_gen::{Catalog, documents};
+use error_codes_gen::{Catalog, outputs};
 
 const XTASK: &str = env!("CARGO_BIN_EXE_xtask");
 const CODES: usize = 10_000;
@@ -214,7 +214,7 @@ fn scene(dir: &Path) -> Scene {
     let [a, b] = specs.each_ref().map(|spec| {
         let catalog = Catalog::load(spec).unwrap();
         assert_eq!(catalog.codes().count(), CODES);
-        documents(&catalog)
+        outputs(&catalog)
     });
     // `documents` lists the same names in the same order for any catalogue.
     let documents = a

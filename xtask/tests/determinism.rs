@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use error_codes_gen::{Catalog, documents};
+use error_codes_gen::{Catalog, outputs};
 use error_codes_tests::workspace_root;
 
 const XTASK: &str = env!("CARGO_BIN_EXE_xtask");
@@ -62,7 +62,7 @@ fn gen_is_byte_identical_across_runs_folders_and_environments() {
     ];
 
     for spec in &specs {
-        let expected = documents(&Catalog::load(spec).unwrap());
+        let expected = outputs(&Catalog::load(spec).unwrap());
         let spec_folder = spec.parent().unwrap();
         // The working folder: the spec's own (with a relative spec), the
         // workspace root, a scratch folder, and `/`.

@@ -29,7 +29,7 @@ colour: blue
             "errors.yaml:4:5: unknown key `titel` in a status: did you mean `title`?",
             "errors.yaml:7:9: unknown key `mesage` in a code: did you mean `message`?",
             "errors.yaml:9:1: unknown key `colour` in the catalogue: \
-             expected one of `title`, `version`, `description`, `name`, `body`, `docs`, `types`, `statuses`, `removed`",
+             expected one of `title`, `version`, `description`, `name`, `body`, `docs`, `outputs`, `types`, `statuses`, `removed`",
         ]
     );
 }
@@ -41,7 +41,7 @@ fn a_misspelt_required_key_is_unknown_and_missing() {
         [
             "errors.yaml:1:1: missing `statuses`: the mapping of error statuses to their codes",
             "errors.yaml:2:1: unknown key `status` in the catalogue: \
-             expected one of `title`, `version`, `description`, `name`, `body`, `docs`, `types`, `statuses`, `removed`",
+             expected one of `title`, `version`, `description`, `name`, `body`, `docs`, `outputs`, `types`, `statuses`, `removed`",
         ]
     );
 }
@@ -57,7 +57,7 @@ fn the_catalogue_must_be_a_mapping() {
         problems("# A list, not a mapping.\n\n  - title: T\n"),
         [
             "errors.yaml:3:3: the catalogue must be a mapping with the keys \
-             `title`, `version`, `description`, `name`, `body`, `docs`, `types`, `statuses`, `removed`, found a list"
+             `title`, `version`, `description`, `name`, `body`, `docs`, `outputs`, `types`, `statuses`, `removed`, found a list"
         ]
     );
 }
