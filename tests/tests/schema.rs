@@ -66,6 +66,7 @@ fn sample(level: &str, key: &str) -> &'static str {
         ("a code", "title") => "Invalid token",
         ("the catalogue", "title") => "Errors",
         ("the catalogue", "name") => "Failure",
+        ("the catalogue", "outputs") => "[typescript, python, go]",
         ("a status", "title") => "Not Authorised",
         ("a status", "name") => "AuthError",
         ("a removed code", "status") => "401",
@@ -282,6 +283,20 @@ fn schema_and_loader_agree_on_every_value() {
             format!("title: T\nstatuses:\n  401:\n    codes:\n      a:\n        message: A.\n        params: {value}\n"),
             format!("title: T\nstatuses:\n  401:\n    codes:\n      a:\n        message: A.\n        params:\n          p: {value}\n"),
         ]);
+    }
+    for outputs in [
+        "[markdown]",
+        "[go, python, openapi, markdown, typescript]",
+        "[]",
+        "[go, go]",
+        "[rust]",
+        "[Python]",
+        "python",
+        "{python: true}",
+        "[[python]]",
+        "",
+    ] {
+        catalogues.push(format!("title: T\noutputs: {outputs}\nstatuses: {{}}\n"));
     }
     catalogues.extend(details_catalogues());
     catalogues.extend(body_catalogues());
