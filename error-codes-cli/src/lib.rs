@@ -8,8 +8,9 @@
 //! [`Command`] (the xtask flattens it into its own list of tasks), so flags,
 //! output and exit codes are the same.
 //!
-//! - `gen [--spec PATH] [--out DIR] [--check]` writes `errors.ts`,
-//!   `openapi.yaml` and `errors.md` from the catalogue ([`GenArgs`]);
+//! - `gen [--spec PATH] [--out DIR] [--check]` writes the documents the
+//!   catalogue's `outputs:` selects (`errors.ts`, `openapi.yaml` and
+//!   `errors.md` by default; `errors.py`, `errors.go`) ([`GenArgs`]);
 //! - `breaking --against BASE [--spec PATH] [--format text|json]` lists every
 //!   difference from a base catalogue and fails on breaking ones
 //!   ([`BreakingArgs`]).
@@ -109,7 +110,8 @@ impl Context {
 /// The commands.
 #[derive(Debug, Clone, clap::Subcommand)]
 pub enum Command {
-    /// Write errors.ts, openapi.yaml and errors.md from the catalogue.
+    /// Write the documents the catalogue's `outputs:` selects (default:
+    /// errors.ts, openapi.yaml and errors.md).
     ///
     /// Unchanged documents are left alone; changed ones are replaced as a
     /// set, each written in full before any is renamed into place. A broken
