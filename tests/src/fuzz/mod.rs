@@ -133,6 +133,8 @@ pub struct CatalogueSpec {
     pub removed_first: bool,
     /// How each text is written (see [`Style`]), by position.
     pub styles: Vec<Style>,
+    /// `outputs:`, in the order written; `None` leaves it out.
+    pub outputs: Option<Vec<error_codes_gen::Output>>,
 }
 
 /// One tombstone of a [`CatalogueSpec`]: a code no status uses.
@@ -478,13 +480,24 @@ pub fn catalogue() -> impl Strategy<Value = CatalogueSpec> {
                 proptest::option::weighted(0.3, proptest::sample::select(layout::CATALOGUE_DOCS))
                     .boxed()
             };
-            (Just(layout), docs, catalogue_with(integer))
+            (Just(layout), docs, catalogue_with(integer), outputs())
         })
-        .prop_map(|(layout, docs, mut spec)| {
+        .prop_map(|(layout, docs, mut spec, outputs)| {
             spec.layout = layout;
             spec.docs = docs;
+            spec.outputs = outputs;
             spec
         })
+}
+
+/// `outputs:`: left out in most catalogues, else some outputs in any order.
+fn outputs() -> impl Strategy<Value = Option<Vec<error_codes_gen::Output>>> {
+    prop_oneof![
+        3 => Just(None),
+        1 => proptest::sample::subsequence(error_codes_gen::Output::ALL.to_vec(), 1..=5)
+            .prop_shuffle()
+            .prop_map(Some),
+    ]
 }
 
 /// A catalogue without `body:` nor `docs:`, its codes integers when
@@ -544,6 +557,7 @@ fn catalogue_with(integer: bool) -> impl Strategy<Value = CatalogueSpec> {
                     removed,
                     removed_first,
                     styles,
+                    outputs: None,
                 }
             },
         )
@@ -574,6 +588,10 @@ impl CatalogueSpec {
         }
         if let Some(docs) = self.docs {
             let _ = writeln!(out, "docs: {}", double_quoted(docs, false));
+        }
+        if let Some(outputs) = &self.outputs {
+            let words: Vec<&str> = outputs.iter().map(|output| output.word()).collect();
+            let _ = writeln!(out, "outputs: [{}]", words.join(", "));
         }
         if !self.types.is_empty() {
             out.push_str("types:\n");
