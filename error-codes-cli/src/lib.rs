@@ -13,7 +13,10 @@
 //!   `errors.md` by default; `errors.py`, `errors.go`) ([`GenArgs`]);
 //! - `breaking --against BASE [--spec PATH] [--format text|json]` lists every
 //!   difference from a base catalogue and fails on breaking ones
-//!   ([`BreakingArgs`]).
+//!   ([`BreakingArgs`]);
+//! - `init [--spec PATH]` writes a starter catalogue ([`STARTER`]), never
+//!   over an existing file ([`InitArgs`]);
+//! - `schema` prints the JSON Schema of the file format, for editors.
 //!
 //! Exit codes: 0 done, 1 stale documents (`gen --check`) or breaking changes
 //! (`breaking`), 2 bad input, usage or I/O error ([`EXIT_BAD_INPUT`]).
@@ -55,8 +58,10 @@ macro_rules! say {
 
 mod breaking;
 mod generate;
+mod start;
 mod write;
 
+pub use start::STARTER;
 pub use write::{write_atomic, write_changed};
 
 /// The exit code for bad input, usage and I/O errors; clap uses it too.
@@ -125,6 +130,12 @@ pub enum Command {
     /// the base's may break clients (the changes are listed and allowed),
     /// except by removing a code without a tombstone.
     Breaking(BreakingArgs),
+    /// Write a starter errors.yaml that shows every feature; never over an
+    /// existing file.
+    Init(InitArgs),
+    /// Print the JSON Schema of errors.yaml, for editors:
+    /// `error-codes schema > errors.schema.json`.
+    Schema,
 }
 
 impl Command {
@@ -134,6 +145,8 @@ impl Command {
         match self {
             Self::Gen(args) => generate::run(args, context),
             Self::Breaking(args) => breaking::run(args, context),
+            Self::Init(args) => start::init(args, context),
+            Self::Schema => start::schema(),
         }
     }
 }
@@ -150,6 +163,14 @@ pub struct GenArgs {
     /// Write nothing; exit 1 and show a diff if any document is stale
     #[arg(long)]
     pub check: bool,
+}
+
+/// The arguments of `init`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct InitArgs {
+    /// Where to write the catalogue [default: errors.yaml]
+    #[arg(long, value_name = "PATH")]
+    pub spec: Option<PathBuf>,
 }
 
 /// The arguments of `breaking`.

@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use clap::Parser as _;
 use error_codes_cli::{Command, Context};
 
-/// Generate TypeScript, OpenAPI and Markdown from errors.yaml, and check it
-/// for breaking changes.
+/// Generate TypeScript, OpenAPI, Markdown, Python and Go from errors.yaml,
+/// and check it for breaking changes.
 ///
 /// Paths default to errors.yaml and generated/ in the current folder.
 #[derive(clap::Parser)]

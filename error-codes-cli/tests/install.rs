@@ -1,6 +1,7 @@
 //! `cargo install --path error-codes-cli` gives an `error-codes` that works in
 //! another repository: installed into a temporary root and run from a folder
-//! outside the workspace, on a catalogue there.
+//! outside the workspace, on a catalogue there, and through the README's
+//! first steps of a new project (`init`, `schema`, `gen`).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -94,6 +95,7 @@ fn installed_command_runs_in_another_repository() {
         .join("bin")
         .join(format!("error-codes{}", std::env::consts::EXE_SUFFIX));
     assert!(binary.is_file(), "no {}", binary.display());
+    first_steps(&binary, &scratch.0.join("new"));
     let run = |args: &[&str]| {
         isolated_git(Command::new(&binary).current_dir(&project))
             .args(args)
@@ -158,5 +160,36 @@ fn installed_command_runs_in_another_repository() {
     assert!(
         breaking.contains("errors.yaml:9: breaking (code_moved): code `order_not_found` moved from status 404 to 409"),
         "{breaking}"
+    );
+}
+
+/// The README's first steps of a new project, in an empty folder: `init`,
+/// `schema > errors.schema.json`, `gen`.
+fn first_steps(binary: &Path, project: &Path) {
+    std::fs::create_dir_all(project).unwrap();
+    let run = |args: &[&str]| {
+        Command::new(binary)
+            .current_dir(project)
+            .args(args)
+            .output()
+            .expect("error-codes runs")
+    };
+    assert_exit(&run(&["init"]), 0);
+    let schema = run(&["schema"]);
+    assert_exit(&schema, 0);
+    std::fs::write(project.join("errors.schema.json"), &schema.stdout).unwrap();
+    let starter = std::fs::read_to_string(project.join("errors.yaml")).unwrap();
+    assert!(
+        starter.starts_with("# yaml-language-server: $schema=errors.schema.json\n"),
+        "{starter}"
+    );
+    let printed = assert_exit(&run(&["gen"]), 0);
+    assert_eq!(printed.lines().count(), 5, "{printed}");
+    assert_exit(&run(&["gen", "--check"]), 0);
+    // A second `init` leaves the edited catalogue alone.
+    assert_exit(&run(&["init"]), 2);
+    assert_eq!(
+        std::fs::read_to_string(project.join("errors.yaml")).unwrap(),
+        starter
     );
 }

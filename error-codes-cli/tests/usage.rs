@@ -14,14 +14,16 @@ fn printed(output: &Output) -> String {
 }
 
 #[test]
-fn help_names_both_commands_and_the_defaults() {
+fn help_names_every_command_and_the_defaults() {
     let help = error_codes(&["--help"]);
     assert_eq!(help.status.code(), Some(0));
     let text = printed(&help);
     for line in [
         "Usage: error-codes <COMMAND>",
-        "  gen       Write errors.ts, openapi.yaml and errors.md from the catalogue",
+        "  gen       Write the documents the catalogue's `outputs:` selects (default: errors.ts, openapi.yaml and errors.md)",
         "  breaking  List every difference from a base catalogue; fail on breaking ones",
+        "  init      Write a starter errors.yaml that shows every feature; never over an existing file",
+        "  schema    Print the JSON Schema of errors.yaml, for editors: `error-codes schema > errors.schema.json`",
         "Paths default to errors.yaml and generated/ in the current folder.",
     ] {
         assert!(text.contains(line), "{line:?} missing from:\n{text}");

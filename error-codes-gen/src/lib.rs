@@ -70,6 +70,15 @@ pub use model::{
     Retry, Status, Type, TypeDef,
 };
 
+/// The JSON Schema (2020-12) of the catalogue's file format, for editors:
+/// `error-codes schema` prints it. The loader stays the authority; the
+/// workspace's tests keep the two in step.
+///
+/// ```
+/// assert!(error_codes_gen::JSON_SCHEMA.contains(r#""$schema": "https://json-schema.org/draft/2020-12/schema""#));
+/// ```
+pub const JSON_SCHEMA: &str = include_str!("../errors.schema.json");
+
 /// The file names of the documents a catalogue without `outputs:` writes,
 /// in the order [`documents`] gives them.
 ///

@@ -96,6 +96,7 @@ pub fn mirror_catalogues(crate_dir: &Path) {
 
     let mut relative_paths = vec![
         PathBuf::from("../errors.yaml"),
+        PathBuf::from("../error-codes-cli/src/starter.yaml"),
         PathBuf::from("fixtures/seed-1.0/errors.yaml"),
     ];
     for folder in ["ui/pass", "ui/fail", "fixtures", "fixtures/bodies-rust"] {

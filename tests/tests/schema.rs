@@ -12,8 +12,8 @@ use error_codes_tests::{python, target_dir, workspace_root};
 use serde_json::{Value, json};
 
 fn schema() -> Value {
-    let path = workspace_root().join("errors.schema.json");
-    let text = fs::read_to_string(&path).expect("errors.schema.json at the workspace root");
+    let path = workspace_root().join("error-codes-gen/errors.schema.json");
+    let text = fs::read_to_string(&path).expect("error-codes-gen/errors.schema.json");
     serde_json::from_str(&text).expect("the schema is JSON")
 }
 
@@ -480,10 +480,13 @@ fn body_catalogues() -> Vec<String> {
 }
 
 /// Every catalogue the loader accepts among the workspace's files: the seed,
-/// the fixtures (the real-world body layouts too, once they are there) and
-/// the trybuild pass cases' catalogues.
+/// the starter `error-codes init` writes, the fixtures (the real-world body
+/// layouts too) and the trybuild pass cases' catalogues.
 fn valid_catalogues() -> Vec<PathBuf> {
-    let mut files = vec![workspace_root().join("errors.yaml")];
+    let mut files = vec![
+        workspace_root().join("errors.yaml"),
+        workspace_root().join("error-codes-cli/src/starter.yaml"),
+    ];
     for folder in ["tests/fixtures", "tests/fixtures/bodies", "tests/ui/pass"] {
         let folder = workspace_root().join(folder);
         if !folder.is_dir() {
@@ -507,7 +510,7 @@ fn check(name: &str, cases: &[Value]) {
     fs::create_dir_all(&dir).unwrap();
     let cases_file = dir.join(format!("{name}.json"));
     fs::write(&cases_file, serde_json::to_vec_pretty(cases).unwrap()).unwrap();
-    let schema = workspace_root().join("errors.schema.json");
+    let schema = workspace_root().join("error-codes-gen/errors.schema.json");
     let printed = python::run_passing_script("check_schema.py", &[&schema, &cases_file]);
     assert_eq!(
         printed.lines().count(),
