@@ -119,6 +119,12 @@ pub struct Code {
     /// The code's documentation URL: its own `docs:`, else the catalogue's
     /// template, with `{code}` and `{status}` filled in.
     pub docs: Option<String>,
+    /// What the code means and when it is sent, at length (`description:`),
+    /// as Markdown.
+    pub description: Option<String>,
+    /// What a client or its user can do about it (`resolution:`), as
+    /// Markdown.
+    pub resolution: Option<String>,
     /// Why the code is deprecated and what to use instead (`deprecated:`);
     /// `None` while it is current.
     pub deprecated: Option<String>,

@@ -217,6 +217,7 @@ pub const FILE_CLASSES: &[FileClass] = &[
     refused("python_names_collide", Text("title: T\noutputs: [python]\ntypes:\n  UnauthorizedError:\n    fields:\n      a: string\nstatuses:\n  401:\n    codes:\n      a: A.\n"), at(8, 3), "would be `UnauthorizedError`, like the TypedDict of type `UnauthorizedError` (line 4)"),
     refused("go_names_collide", Text("title: T\noutputs: [go]\nstatuses:\n  401:\n    codes:\n      a_b: A.\n  403:\n    codes:\n      a-b: B.\n"), at(9, 7), "the constant of code `a-b` would be `CodeAB`, like the constant of code `a_b` (line 6)"),
     refused("go_fields_collide", Text("title: T\noutputs: [go]\nstatuses:\n  422:\n    codes:\n      a:\n        message: A.\n        params:\n          a1b: string\n          a_1b: string\n"), at(10, 11), "`a_1b` and `a1b` of code `a` both become the Go field `A1b`"),
+    refused("description_breaks_markdown", Text("title: T\nstatuses:\n  401:\n    codes:\n      a:\n        message: A.\n        description: |\n          Call it so:\n\n          ```sh\n          curl -H 'X-Token: …'\n"), at(10, 11), "the description opens a code block on its line 3 (a fence of 3 backticks) that it never closes"),
     accepted("outputs_not_selected", Text("title: T\nstatuses:\n  401:\n    codes:\n      a_b: A.\n  403:\n    codes:\n      a-b: B.\n  501:\n    codes:\n      c: C.\n"), &[(401, "a_b", "A."), (403, "a-b", "B."), (501, "c", "C.")]),
 ];
 

@@ -77,6 +77,7 @@ fn sample(level: &str, key: &str) -> &'static str {
         ("a param", "optional") => "true",
         ("a param", "example") => "60",
         (_, "version" | "since") => "1.2.0",
+        ("a code", "resolution") => "Copy the token again from the dashboard.",
         (_, "description") => "What this is about.",
         (_, "message") => "The token is invalid.",
         (_, "deprecated") => "Use invalid_token.",

@@ -22,6 +22,7 @@ mod body;
 mod check;
 mod details;
 mod keys;
+mod markdown;
 mod names;
 mod outputs;
 mod read;

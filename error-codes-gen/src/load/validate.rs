@@ -470,6 +470,8 @@ impl Validator<'_, '_> {
             explicit_name: false,
             title: None,
             docs: None,
+            description: None,
+            resolution: None,
             deprecated: None,
             since: None,
             params: Vec::new(),
@@ -487,6 +489,12 @@ impl Validator<'_, '_> {
         // Read with the other codes' names, by `codes`.
         keys.take("name");
         code.title = keys.take("title").map(|node| self.text(node, "title"));
+        code.description = keys
+            .take("description")
+            .map(|node| self.markdown(node, "description"));
+        code.resolution = keys
+            .take("resolution")
+            .map(|node| self.markdown(node, "resolution"));
         let docs = keys.take("docs");
         code.deprecated = keys
             .take("deprecated")
@@ -644,6 +652,22 @@ impl Validator<'_, '_> {
             self.problem(node.at, format!("the {what} contains {problem}"));
         }
         text.to_owned()
+    }
+
+    /// A text that is Markdown (a code's `description:`), checked as text
+    /// and for what would swallow what follows it in a document.
+    fn markdown(&mut self, node: &Node<'_>, what: &str) -> String {
+        let text = self.text(node, what);
+        if let Some((line, problem)) = super::markdown::unclosed_block(&text) {
+            // A block scalar starts at its first line of text, so its lines
+            // are the file's (a quoted text folded over lines is near).
+            let at = Place {
+                line: node.at.line + line - 1,
+                column: node.at.column,
+            };
+            self.problem(at, format!("the {what} {problem}"));
+        }
+        text
     }
 
     /// A Rust name given with `name:`, if it is a valid one.

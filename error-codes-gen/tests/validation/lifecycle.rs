@@ -116,7 +116,7 @@ removed:
         [
             "errors.yaml:7:21: empty deprecation note",
             "errors.yaml:8:14: empty since",
-            "errors.yaml:9:9: unknown key `replaced_by` in a code: expected one of `message`, `name`, `title`, `docs`, `deprecated`, `since`, `params`, `retry`",
+            "errors.yaml:9:9: unknown key `replaced_by` in a code: expected one of `message`, `name`, `title`, `description`, `resolution`, `docs`, `deprecated`, `since`, `params`, `retry`",
             "errors.yaml:11:3: removed code `b` has no `status`: the status it was sent with",
             "errors.yaml:13:13: `302` is not an error status: expected an HTTP status from 400 to 599",
             "errors.yaml:14:14: empty version",

@@ -67,7 +67,7 @@ fn a_message_must_be_text() {
     assert_one_problem(
         "title: T\nstatuses:\n  401:\n    codes:\n      a: [x, y]\n",
         "5:10",
-        "a code must be its message, or a mapping with the keys `message`, `name`, `title`, `docs`, \
+        "a code must be its message, or a mapping with the keys `message`, `name`, `title`, `description`, `resolution`, `docs`, \
          `deprecated`, `since`, `params`, `retry`, found a list",
     );
     assert_one_problem(
