@@ -409,6 +409,26 @@ const CASES: &[Case] = &[
         backward: &[(CodeTitleChanged, Compatible, Some(5))],
     },
     Case {
+        name: "a code's description and resolution added / removed",
+        a: BASE,
+        b: "title: T\nstatuses:\n  401:\n    codes:\n      a:\n        message: A.\n        description: What `a` means.\n        resolution: What to do.\n      b: B.\n",
+        forward: &[
+            (CodeDescriptionChanged, Compatible, Some(5)),
+            (CodeResolutionChanged, Compatible, Some(5)),
+        ],
+        backward: &[
+            (CodeDescriptionChanged, Compatible, Some(5)),
+            (CodeResolutionChanged, Compatible, Some(5)),
+        ],
+    },
+    Case {
+        name: "a code's description changed",
+        a: "title: T\nstatuses:\n  401:\n    codes:\n      a:\n        message: A.\n        description: What `a` means.\n",
+        b: "title: T\nstatuses:\n  401:\n    codes:\n      a:\n        message: A.\n        description: What `a` means, at length.\n",
+        forward: &[(CodeDescriptionChanged, Compatible, Some(5))],
+        backward: &[(CodeDescriptionChanged, Compatible, Some(5))],
+    },
+    Case {
         name: "a code's own docs URL added / removed",
         a: BASE,
         b: "title: T\nstatuses:\n  401:\n    codes:\n      a: A.\n      b:\n        message: B.\n        docs: https://docs.t/b\n",

@@ -566,7 +566,8 @@ fn code_changes(
     members(&old.params, &code.params, &owner, &PARAM_KINDS, changes);
 }
 
-/// The changes to a code's `title:` and docs URL; each pair is the base's,
+/// The changes to a code's `title:`, `description:`, `resolution:` and docs
+/// URL; each pair is the base's,
 /// then the new catalogue's: the code's status, the code, the docs URL
 /// template.
 fn docs_and_title(
@@ -574,9 +575,34 @@ fn docs_and_title(
     [old, code]: [&Code; 2],
     [old_template, new_template]: [Option<&str>; 2],
 ) -> Vec<(ChangeKind, String)> {
-    use ChangeKind::{CodeTitleChanged, DocsUrlChanged};
+    use ChangeKind::{
+        CodeDescriptionChanged, CodeResolutionChanged, CodeTitleChanged, DocsUrlChanged,
+    };
     let name = &code.code;
     let mut found = Vec::new();
+    // Long Markdown: the report says what happened, not the texts.
+    for (kind, what, old, new) in [
+        (
+            CodeDescriptionChanged,
+            "description",
+            &old.description,
+            &code.description,
+        ),
+        (
+            CodeResolutionChanged,
+            "resolution",
+            &old.resolution,
+            &code.resolution,
+        ),
+    ] {
+        let happened = match (old, new) {
+            (None, Some(_)) => "was added",
+            (Some(_), None) => "was removed",
+            (old, new) if old != new => "changed",
+            _ => continue,
+        };
+        found.push((kind, format!("the {what} of code `{name}` {happened}")));
+    }
     if old.title != code.title {
         found.push((
             CodeTitleChanged,

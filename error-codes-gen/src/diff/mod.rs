@@ -179,6 +179,10 @@ change_kinds! {
     MessageChanged = "message_changed", Compatible, "A code's message changed.";
     SinceChanged = "since_changed", Compatible, "A code's `since` was added, changed or removed.";
     CodeTitleChanged = "code_title_changed", Compatible, "A code's `title:` was added, changed or removed.";
+    CodeDescriptionChanged = "code_description_changed", Compatible,
+        "A code's `description:` was added, changed or removed.";
+    CodeResolutionChanged = "code_resolution_changed", Compatible,
+        "A code's `resolution:` was added, changed or removed.";
     DocsUrlChanged = "docs_url_changed", Compatible,
         "A code's documentation URL was added, changed or removed.";
     StatusTitleChanged = "status_title_changed", Compatible, "A status's title changed.";
