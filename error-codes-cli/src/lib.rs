@@ -14,6 +14,9 @@
 //! - `breaking --against BASE [--spec PATH] [--format text|json]` lists every
 //!   difference from a base catalogue and fails on breaking ones
 //!   ([`BreakingArgs`]);
+//! - `explain CODE [--spec PATH]` prints everything the catalogue knows
+//!   about a code, for a terminal ([`ExplainArgs`]); an unknown code exits
+//!   2, naming the nearest;
 //! - `init [--spec PATH]` writes a starter catalogue ([`STARTER`]), never
 //!   over an existing file ([`InitArgs`]);
 //! - `schema` prints the JSON Schema of the file format, for editors.
@@ -57,6 +60,7 @@ macro_rules! say {
 }
 
 mod breaking;
+mod explain;
 mod generate;
 mod start;
 mod write;
@@ -130,6 +134,11 @@ pub enum Command {
     /// the base's may break clients (the changes are listed and allowed),
     /// except by removing a code without a tombstone.
     Breaking(BreakingArgs),
+    /// Print everything the catalogue knows about a code: status, message,
+    /// params, retry, lifecycle, docs, description and resolution.
+    ///
+    /// An unknown code exits 2 and names the nearest codes.
+    Explain(ExplainArgs),
     /// Write a starter errors.yaml that shows every feature; never over an
     /// existing file.
     Init(InitArgs),
@@ -145,6 +154,7 @@ impl Command {
         match self {
             Self::Gen(args) => generate::run(args, context),
             Self::Breaking(args) => breaking::run(args, context),
+            Self::Explain(args) => explain::run(args, context),
             Self::Init(args) => start::init(args, context),
             Self::Schema => start::schema(),
         }
@@ -163,6 +173,16 @@ pub struct GenArgs {
     /// Write nothing; exit 1 and show a diff if any document is stale
     #[arg(long)]
     pub check: bool,
+}
+
+/// The arguments of `explain`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExplainArgs {
+    /// The code, as the API sends it (`invalid_token`, `131047`, `auth/invalid-email`)
+    pub code: String,
+    /// The catalogue [default: errors.yaml]
+    #[arg(long, value_name = "PATH")]
+    pub spec: Option<PathBuf>,
 }
 
 /// The arguments of `init`.

@@ -22,6 +22,7 @@ fn help_names_every_command_and_the_defaults() {
         "Usage: error-codes <COMMAND>",
         "  gen       Write the documents the catalogue's `outputs:` selects (default: errors.ts, openapi.yaml and errors.md)",
         "  breaking  List every difference from a base catalogue; fail on breaking ones",
+        "  explain   Print everything the catalogue knows about a code: status, message, params, retry, lifecycle, docs, description and resolution",
         "  init      Write a starter errors.yaml that shows every feature; never over an existing file",
         "  schema    Print the JSON Schema of errors.yaml, for editors: `error-codes schema > errors.schema.json`",
         "Paths default to errors.yaml and generated/ in the current folder.",

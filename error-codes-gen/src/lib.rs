@@ -40,6 +40,9 @@ pub mod diff;
     feature = "go"
 ))]
 mod escape;
+#[cfg(feature = "explain")]
+#[cfg_attr(docsrs, doc(cfg(feature = "explain")))]
+pub mod explain;
 #[cfg(feature = "go")]
 #[cfg_attr(docsrs, doc(cfg(feature = "go")))]
 pub mod go;
