@@ -124,7 +124,10 @@ fn every_code_of_every_fixture_fits_80_columns() {
             for line in text.lines().filter(|line| line.chars().count() > 80) {
                 // Only a word too long for any line may overflow, after its
                 // label at most (a long docs URL).
-                let lead = line.trim_end().rsplit_once(' ').map_or("", |(lead, _)| lead);
+                let lead = line
+                    .trim_end()
+                    .rsplit_once(' ')
+                    .map_or("", |(lead, _)| lead);
                 assert!(
                     lead.chars().count() <= 13 && lead.split_whitespace().count() <= 1,
                     "{}: {code}: {line:?}",

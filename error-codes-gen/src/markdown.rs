@@ -239,6 +239,37 @@ fn section(out: &mut String, retry: bool, status: &Status) {
         out.push_str(" |\n");
     }
     out.push('\n');
+    for code in status.codes.iter().filter(|code| is_explained(code)) {
+        explanation(out, code);
+    }
+}
+
+/// Whether a code has a section of its own: a `description:` or a
+/// `resolution:`.
+fn is_explained(code: &Code) -> bool {
+    code.description.is_some() || code.resolution.is_some()
+}
+
+/// The section of an explained code, after its status's table, which links
+/// to it: its description, then its resolution, both Markdown with raw HTML
+/// neutralised (the loader has refused a block either opens and never
+/// closes, so neither runs into what follows).
+fn explanation(out: &mut String, code: &Code) {
+    out.push_str("### <a id=\"");
+    push_attribute(out, &format!("{ABOUT_ANCHOR}{}", code.code));
+    out.push_str("\"></a>");
+    push_code_span(out, &code.code);
+    out.push_str("\n\n");
+    if let Some(description) = &code.description {
+        let _ = writeln!(out, "{}\n", neutralise_html_outside_fences(description));
+    }
+    if let Some(resolution) = &code.resolution {
+        let _ = writeln!(
+            out,
+            "**Resolution:**\n\n{}\n",
+            neutralise_html_outside_fences(resolution)
+        );
+    }
 }
 
 /// The start of a row and its first cell: the code's anchor, for links to
@@ -263,13 +294,15 @@ fn push_code_cell(out: &mut String, code: &str, docs: Option<&str>) {
 /// meet another anchor of the page. A code that starts with a digit (an
 /// integer code such as `401` or `131047`, which a status's anchor could
 /// be), with `type:` (a type's anchor) or with `code:` (an anchor so made)
-/// is `code:<code>`. Codes without a `:` never had to change, and anchors
+/// is `code:<code>`; so is one that starts with `about:` (an explained
+/// code's section). Codes without a `:` never had to change, and anchors
 /// that start with `code:` are exactly the codes given one, so no two
 /// anchors are the same. Any code is a valid HTML id (codes hold no
 /// whitespace), and [`fragment`] links to it.
 fn code_anchor(code: &str) -> Cow<'_, str> {
     let clashes = code.starts_with(|c: char| c.is_ascii_digit())
         || code.starts_with(TYPE_ANCHOR)
+        || code.starts_with(ABOUT_ANCHOR)
         || code.starts_with(CODE_ANCHOR);
     if clashes {
         Cow::Owned(format!("{CODE_ANCHOR}{code}"))
@@ -283,6 +316,9 @@ const CODE_ANCHOR: &str = "code:";
 
 /// The prefix of a type's anchor.
 const TYPE_ANCHOR: &str = "type:";
+
+/// The prefix of the anchor of an explained code's section.
+const ABOUT_ANCHOR: &str = "about:";
 
 /// Appends a URL as a link destination that reads back as exactly the URL:
 /// what Markdown or a table cell would take as syntax (`(`, `)`, `<`, `>`,
@@ -336,6 +372,11 @@ fn push_meaning(out: &mut String, retry: bool, code: &Code) {
     if let Some(since) = code.since_note() {
         out.push_str("<br>");
         push_text(out, &since);
+    }
+    if is_explained(code) {
+        out.push_str("<br>[Explained below](#");
+        out.push_str(&fragment(&format!("{ABOUT_ANCHOR}{}", code.code)));
+        out.push(')');
     }
 }
 
@@ -622,6 +663,44 @@ fn neutralise_html(markdown: &str) -> String {
     out
 }
 
+/// Markdown with raw HTML neutralised as [`neutralise_html`] does, but for
+/// the lines of fenced code blocks, which show HTML as it is written. Only
+/// for the texts the loader has checked ([`Code::description`] and
+/// [`Code::resolution`]): every fence they open is closed, so a fence seen
+/// here ends where CommonMark ends it. (The catalogue's description keeps
+/// the page it always wrote.)
+fn neutralise_html_outside_fences(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len() + 8);
+    let mut fence: Option<(char, usize)> = None;
+    for line in markdown.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let rest = &line[indent.min(line.len())..];
+        let run = |marker: char| rest.len() - rest.trim_start_matches(marker).len();
+        match fence {
+            Some((marker, length)) => {
+                out.push_str(line);
+                if indent <= 3 && run(marker) >= length && rest[run(marker)..].trim().is_empty() {
+                    fence = None;
+                }
+            }
+            None => {
+                let opened = ['`', '~'].into_iter().find(|&marker| {
+                    indent <= 3
+                        && run(marker) >= 3
+                        && !(marker == '`' && rest[run(marker)..].contains('`'))
+                });
+                if let Some(marker) = opened {
+                    fence = Some((marker, run(marker)));
+                    out.push_str(line);
+                } else {
+                    out.push_str(&neutralise_html(line));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Appends `s` as an HTML attribute value (between double quotes), safe
 /// inside a table row.
 fn push_attribute(out: &mut String, s: &str) {
@@ -697,6 +776,7 @@ mod tests {
         assert_eq!(code_anchor("131047"), "code:131047");
         assert_eq!(code_anchor("type:Position"), "code:type:Position");
         assert_eq!(code_anchor("code:401"), "code:code:401");
+        assert_eq!(code_anchor("about:x"), "code:about:x");
     }
 
     #[test]
@@ -704,6 +784,21 @@ mod tests {
         let mut out = String::new();
         push_destination(&mut out, "https://x.test/a_(b)?c=1&copy;|`d` e");
         assert_eq!(out, "https://x.test/a_\\(b\\)?c=1\\&copy;\\|\\`d\\`%20e");
+    }
+
+    #[test]
+    fn fenced_code_keeps_its_html() {
+        assert_eq!(
+            neutralise_html_outside_fences(
+                "a <b>\n```html\n<b>x</b>\n```\n<i>\n~~~~\n<p>\n~~~\n~~~~\n<u>"
+            ),
+            "a \\<b>\n```html\n<b>x</b>\n```\n\\<i>\n~~~~\n<p>\n~~~\n~~~~\n\\<u>"
+        );
+        // Four spaces make an indented code block, not a fence.
+        assert_eq!(
+            neutralise_html_outside_fences("    ```\n<b>"),
+            "    ```\n\\<b>"
+        );
     }
 
     #[test]

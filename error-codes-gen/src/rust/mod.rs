@@ -32,7 +32,7 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use crate::{Catalog, Code, Retry, Status};
-use doc::{code_span, doc_attributes, doc_status_line, markdown_text};
+use doc::{code_span, doc_attributes, doc_status_line, markdown_text, rustdoc_markdown};
 use hook::frameworks_hook;
 
 pub use hook::derived_frameworks;
@@ -573,6 +573,16 @@ fn variant_doc(code: &Code, status_text: &str) -> (TokenStream, Option<TokenStre
             " Retry after the seconds in `retry_after`, which servers also send as the \
              `Retry-After` header.",
         ),
+    }
+    for (heading, text) in [
+        ("", &code.description),
+        ("**Resolution:**\n\n", &code.resolution),
+    ] {
+        if let Some(text) = text {
+            doc.push_str("\n\n");
+            doc.push_str(heading);
+            doc.push_str(&rustdoc_markdown(text));
+        }
     }
     // rustdoc shows the note in its own box, and naming the variant warns.
     let deprecated = code
