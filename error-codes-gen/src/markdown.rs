@@ -676,26 +676,21 @@ fn neutralise_html_outside_fences(markdown: &str) -> String {
         let indent = line.len() - line.trim_start_matches(' ').len();
         let rest = &line[indent.min(line.len())..];
         let run = |marker: char| rest.len() - rest.trim_start_matches(marker).len();
-        match fence {
-            Some((marker, length)) => {
-                out.push_str(line);
-                if indent <= 3 && run(marker) >= length && rest[run(marker)..].trim().is_empty() {
-                    fence = None;
-                }
+        if let Some((marker, length)) = fence {
+            out.push_str(line);
+            if indent <= 3 && run(marker) >= length && rest[run(marker)..].trim().is_empty() {
+                fence = None;
             }
-            None => {
-                let opened = ['`', '~'].into_iter().find(|&marker| {
-                    indent <= 3
-                        && run(marker) >= 3
-                        && !(marker == '`' && rest[run(marker)..].contains('`'))
-                });
-                if let Some(marker) = opened {
-                    fence = Some((marker, run(marker)));
-                    out.push_str(line);
-                } else {
-                    out.push_str(&neutralise_html(line));
-                }
-            }
+            continue;
+        }
+        let opened = ['`', '~'].into_iter().find(|&marker| {
+            indent <= 3 && run(marker) >= 3 && !(marker == '`' && rest[run(marker)..].contains('`'))
+        });
+        if let Some(marker) = opened {
+            fence = Some((marker, run(marker)));
+            out.push_str(line);
+        } else {
+            out.push_str(&neutralise_html(line));
         }
     }
     out
