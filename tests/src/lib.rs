@@ -67,6 +67,16 @@ pub fn lifecycle_catalog() -> Catalog {
     load(&fixture("lifecycle.yaml"))
 }
 
+/// The explained fixture: codes with a `description:` and a `resolution:`
+/// in Markdown, full of blocks that must stay inert in every output.
+///
+/// # Panics
+/// If it does not load.
+#[must_use]
+pub fn explained_catalog() -> Catalog {
+    load(&fixture("explained.yaml"))
+}
+
 /// The catalogues with no codes: `no-codes.yaml` (one status, documented with no
 /// codes yet) and `no-statuses.yaml` (`statuses: {}`), each with a short name
 /// for test output and scratch folders.
@@ -212,6 +222,8 @@ pub fn openapi_expectation(catalog: &Catalog) -> serde_json::Value {
                         "retry_advice": retry.then(|| code.retry.advice()),
                         "docs": code.docs,
                         "title": code.title_in(status),
+                        "description": code.description,
+                        "resolution": code.resolution,
                     })
                 })
                 .collect();

@@ -9,7 +9,9 @@ use std::fmt::Write as _;
 use error_codes_gen::{
     Catalog, Code, CodeType, Member, Object, Param, Part, Piece, Status, Type, TypeDef, markdown,
 };
-use error_codes_tests::{fixture, hostile_catalog, lifecycle_catalog, seed_catalog};
+use error_codes_tests::{
+    explained_catalog, fixture, hostile_catalog, lifecycle_catalog, seed_catalog,
+};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag};
 
 /// GitHub-flavoured parsing: every extension GitHub renders, so that none of
@@ -347,12 +349,17 @@ fn check_page(catalog: &Catalog) {
         }
     }
 
-    // Anchors: one per status, per code, per type and per removed code, each
-    // exactly once; links resolve.
+    // Anchors: one per status, per code, per explained code, per type and
+    // per removed code, each exactly once; links resolve.
+    let explained = catalog
+        .codes()
+        .filter(|(_, code)| code.description.is_some() || code.resolution.is_some())
+        .count();
     assert_eq!(
         anchors.len(),
         catalog.statuses.len()
             + catalog.codes().count()
+            + explained
             + catalog.types.len()
             + catalog.removed.len()
     );
@@ -766,12 +773,12 @@ fn check_section(catalog: &Catalog, status: &Status, section: &[&Node<'_>]) -> F
     let mut links = Vec::new();
     let mut code_anchors = Vec::new();
     assert_eq!(tables.len(), 1, "{} has one table", status.status);
-    assert_eq!(
-        body.len(),
-        1,
-        "{} has only its table after the description",
+    assert!(
+        matches!(body.first(), Some(Node::Block(Tag::Table(_), _))),
+        "{} has its table after the description",
         status.status
     );
+    anchors.extend(check_explanations(status, &body[1..]));
     let Table { head, rows } = &tables[0];
     assert_eq!(
         head.iter()
@@ -807,6 +814,77 @@ fn check_section(catalog: &Catalog, status: &Status, section: &[&Node<'_>]) -> F
         links,
         code_anchors,
     }
+}
+
+/// The sections of a status's explained codes, after its table, in the
+/// codes' order: a heading with the code and its anchor, then the blocks of
+/// its description, a `Resolution:` paragraph and the blocks of its
+/// resolution, each block of the kind the text alone parses to (so none ran
+/// into the next), code blocks with their code as written. Returns the
+/// anchors.
+fn check_explanations(status: &Status, blocks: &[&Node<'_>]) -> Vec<String> {
+    let mut anchors = Vec::new();
+    let mut blocks = blocks.iter().copied();
+    for code in status
+        .codes
+        .iter()
+        .filter(|code| code.description.is_some() || code.resolution.is_some())
+    {
+        match blocks.next() {
+            Some(Node::Block(
+                Tag::Heading {
+                    level: HeadingLevel::H3,
+                    ..
+                },
+                inline,
+            )) => {
+                let heading = plain(inline);
+                assert_eq!(heading.text, code.code);
+                assert_eq!(heading.code_spans, [code.code.as_str()]);
+                assert_eq!(heading.anchors, [format!("about:{}", code.code)]);
+                anchors.extend(heading.anchors);
+            }
+            other => panic!("expected the section of `{}`, got {other:?}", code.code),
+        }
+        let mut expected: Vec<Node<'_>> = Vec::new();
+        if let Some(description) = &code.description {
+            expected.extend(parse(description));
+        }
+        if let Some(resolution) = &code.resolution {
+            expected.extend(parse("**Resolution:**"));
+            expected.extend(parse(resolution));
+        }
+        for want in &expected {
+            let got = blocks
+                .next()
+                .unwrap_or_else(|| panic!("`{}`: the page ends early", code.code));
+            match (want, got) {
+                (Node::Block(want_tag, want_children), Node::Block(got_tag, got_children)) => {
+                    assert_eq!(
+                        std::mem::discriminant(want_tag),
+                        std::mem::discriminant(got_tag),
+                        "`{}`: {got_tag:?} where the text has {want_tag:?}",
+                        code.code
+                    );
+                    if matches!(want_tag, Tag::CodeBlock(_)) {
+                        assert_eq!(
+                            format!("{want_children:?}"),
+                            format!("{got_children:?}"),
+                            "`{}`: a code block as written",
+                            code.code
+                        );
+                    }
+                }
+                (want, got) => panic!("`{}`: {got:?} where the text has {want:?}", code.code),
+            }
+        }
+    }
+    assert!(
+        blocks.next().is_none(),
+        "{} has nothing after its explanations",
+        status.status
+    );
+    anchors
 }
 
 /// Checks a code's cell: the code as code, its anchor, and a link to its
@@ -886,6 +964,13 @@ fn expected_meaning(catalog: &Catalog, code: &Code) -> Plain {
     }
     if let Some(since) = &code.since {
         let _ = write!(expected.text, "\nAdded in version {since}.");
+    }
+    if code.description.is_some() || code.resolution.is_some() {
+        expected.text.push_str("\nExplained below");
+        expected.links.push((
+            format!("#about:{}", code.code),
+            "Explained below".to_owned(),
+        ));
     }
     expected
 }
@@ -1033,6 +1118,51 @@ fn lifecycle_page_reads_back_as_the_catalogue() {
     assert!(catalog.codes().any(|(_, code)| code.since.is_some()));
     assert!(!catalog.removed.is_empty());
     check_page(&catalog);
+}
+
+/// Explained codes get a section after their status's table, linked from
+/// their row; code blocks in the explanations end where they should, so the
+/// rest of the page is still there.
+#[test]
+fn explained_page_reads_back_as_the_catalogue() {
+    let catalog = explained_catalog();
+    check_page(&catalog);
+    let page = markdown::emit(&catalog);
+    for code in ["invalid_token", "validation_error", "internal_error"] {
+        assert!(
+            page.contains(&format!("[Explained below](#about:{code})")),
+            "{code}: no link in its row"
+        );
+        assert!(
+            page.contains(&format!("### <a id=\"about:{code}\"></a>`{code}`\n")),
+            "{code}: no section"
+        );
+    }
+    assert!(!page.contains("(#about:plain)"));
+    // Fenced code keeps its HTML; raw HTML elsewhere is text.
+    assert!(page.contains("curl -H 'X-Token: <token>' https://api.example.com/account"));
+    assert!(page.contains("\\<b>Raw HTML\\</b>"));
+    // The last status's table, after every explanation, is a table still.
+    let html = {
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(
+            &mut html,
+            pulldown_cmark::Parser::new_ext(&page, pulldown_cmark::Options::ENABLE_TABLES),
+        );
+        html
+    };
+    assert!(
+        html.contains("<h2><a id=\"500\"></a>500 Internal Server Error</h2>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<td><a id=\"internal_error\"></a><code>internal_error</code></td>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<h3><a id=\"about:internal_error\"></a><code>internal_error</code></h3>"),
+        "{html}"
+    );
 }
 
 #[test]

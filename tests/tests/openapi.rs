@@ -11,8 +11,8 @@ use std::process::Output;
 
 use error_codes_gen::{Catalog, openapi};
 use error_codes_tests::{
-    empty_catalogues, fixture, hostile_catalog, lifecycle_catalog, openapi_expectation, python,
-    seed_catalog, target_dir,
+    empty_catalogues, explained_catalog, fixture, hostile_catalog, lifecycle_catalog,
+    openapi_expectation, python, seed_catalog, target_dir,
 };
 use serde_json::{Value, json};
 
@@ -163,6 +163,17 @@ fn hostile_document_passes_the_validators() {
 fn lifecycle_document_passes_the_validators() {
     let catalog = lifecycle_catalog();
     assert_passed(&check("lifecycle", &openapi::emit(&catalog), &catalog));
+}
+
+/// A code's description and resolution join its description, as
+/// `CommonMark`; the document still passes every check.
+#[test]
+fn explained_document_passes_the_validators() {
+    let catalog = explained_catalog();
+    let yaml = openapi::emit(&catalog);
+    // In a double-quoted YAML string, as the description's last paragraphs.
+    assert!(yaml.contains(r"\n\n**Resolution:**\n\n1. Copy the token again from the dashboard."));
+    assert_passed(&check("explained", &yaml, &catalog));
 }
 
 /// Each broken copy of a good document must fail the check, for the stated

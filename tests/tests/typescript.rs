@@ -21,8 +21,8 @@ use std::time::Instant;
 
 use error_codes_gen::{Catalog, Code, CodeType, Param, Part, Piece, Type, typescript};
 use error_codes_tests::{
-    empty_catalogues, fixture, hostile_catalog, lifecycle_catalog, node, seed_catalog, target_dir,
-    tools, workspace_root,
+    empty_catalogues, explained_catalog, fixture, hostile_catalog, lifecycle_catalog, node,
+    seed_catalog, target_dir, tools, workspace_root,
 };
 use serde_json::{Map, Value, json};
 
@@ -128,6 +128,18 @@ fn hostile_compiles_and_checks_out() {
 
 /// Params of every type, types of `types:`, retry: the module compiles with
 /// the type tests of `tests/ts/details.ts`, and both checks pass under Node.
+/// A code's description and resolution join its `ERRORS` entry's doc
+/// comment, and the module still compiles under both compilers.
+#[test]
+fn explained_compiles_and_checks_out() {
+    let catalog = explained_catalog();
+    let ts = typescript::emit(&catalog);
+    assert!(ts.contains(
+        "   * Resolution:\n   *\n   * 1. Copy the token again from the dashboard.\n   * 2. Send it as `X-Token: <token>`:\n"
+    ));
+    compile_and_check("explained", &catalog, None);
+}
+
 #[test]
 fn details_compile_and_check_out() {
     compile_and_check("details", &details_catalog(), Some("details.ts"));

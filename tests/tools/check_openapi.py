@@ -817,6 +817,19 @@ def check_code(got, code, status, layout, where):
     # Members in the layout's order too, as a server writes them.
     expect_equal(json.dumps(example), json.dumps(want), f"{where}: example value")
 
+    # The code's own explanation ends the description: its description, then
+    # its resolution after a bold label, each as written (Markdown).
+    explanation = ""
+    if code.get("description") is not None:
+        explanation += "\n\n" + code["description"]
+    if code.get("resolution") is not None:
+        explanation += "\n\n**Resolution:**\n\n" + code["resolution"]
+    expect(
+        notes.endswith(explanation),
+        f"{where}: the description does not end with the code's explanation:\n  {description!r}",
+    )
+    notes = notes[: len(notes) - len(explanation)]
+
     if code["deprecated"] is None and code["since"] is None:
         expect_equal(notes, "", f"{where}: description after the message")
         expect_equal(got["example_description"], None, f"{where}: example description")

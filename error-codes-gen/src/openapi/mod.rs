@@ -269,7 +269,9 @@ fn code_const(out: &mut Yaml, level: usize, doc: &Doc<'_>, code: &Code) {
 
 /// A code's description: the message as written (placeholders show where
 /// the details go), then, as paragraphs of their own, the retry advice when
-/// the catalogue gives any, and the lifecycle notes.
+/// the catalogue gives any, the lifecycle notes, and the code's own
+/// `description:` and `resolution:` (`OpenAPI` descriptions are `CommonMark`,
+/// as these are).
 fn description(doc: &Doc<'_>, code: &Code) -> String {
     let mut text = code.plain_message().into_owned();
     if doc.retry {
@@ -279,6 +281,14 @@ fn description(doc: &Doc<'_>, code: &Code) -> String {
     if let Some(notes) = code.lifecycle_notes() {
         text.push_str("\n\n");
         text.push_str(&notes);
+    }
+    if let Some(description) = &code.description {
+        text.push_str("\n\n");
+        text.push_str(description);
+    }
+    if let Some(resolution) = &code.resolution {
+        text.push_str("\n\n**Resolution:**\n\n");
+        text.push_str(resolution);
     }
     text
 }

@@ -259,6 +259,20 @@ fn errors_table(out: &mut String, catalog: &Catalog) {
             if retry {
                 push_doc_line(out, "  ", code.retry.advice());
             }
+            // TSDoc is Markdown, as these are.
+            for (heading, text) in [
+                (None, &code.description),
+                (Some("Resolution:"), &code.resolution),
+            ] {
+                if let Some(text) = text {
+                    push_doc_line(out, "  ", "");
+                    if let Some(heading) = heading {
+                        push_doc_line(out, "  ", heading);
+                        push_doc_line(out, "  ", "");
+                    }
+                    push_doc_text(out, "  ", text);
+                }
+            }
             for line in &entry_tags(code) {
                 push_doc_line(out, "  ", line);
             }
