@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use crate::names::{go_constant, go_details, go_field};
-use crate::{Catalog, Param, Retry, Type, RETRY_AFTER_PARAM};
+use crate::{Catalog, Param, RETRY_AFTER_PARAM, Retry, Type};
 
 use super::text::{comment, deprecated};
 
@@ -35,7 +35,10 @@ pub(super) fn structs(out: &mut String, catalog: &Catalog) {
         comment(
             out,
             "",
-            &format!("{} is an object of the catalogue's types, which details hold.", ty.name),
+            &format!(
+                "{} is an object of the catalogue's types, which details hold.",
+                ty.name
+            ),
             &[ty.description.as_deref().unwrap_or_default()],
         );
         write_struct(out, &ty.name, &ty.fields);
@@ -161,7 +164,9 @@ pub(super) fn decoding(out: &mut String, catalog: &Catalog) {
              }\n",
         );
     } else {
-        out.push_str("func decodeDetails(code Code, raw json.RawMessage) (any, bool) {\n\tswitch code {\n");
+        out.push_str(
+            "func decodeDetails(code Code, raw json.RawMessage) (any, bool) {\n\tswitch code {\n",
+        );
         for (_, code) in &with_params {
             let _ = write!(
                 out,

@@ -57,7 +57,10 @@ fn header(out: &mut String, catalog: &Catalog) {
         out,
         "",
         "Package apierrors holds the error codes of the API, from its catalogue:",
-        &[&catalog.title, catalog.description.as_deref().unwrap_or_default()],
+        &[
+            &catalog.title,
+            catalog.description.as_deref().unwrap_or_default(),
+        ],
     );
     if let Some(version) = &catalog.version {
         out.push_str("//\n");
@@ -129,14 +132,19 @@ fn codes(out: &mut String, catalog: &Catalog) {
                 out,
                 "\t",
                 &format!("{constant} is sent with HTTP status {}:", status.status),
-                &[&code.message, code.since_note().as_deref().unwrap_or_default()],
+                &[
+                    &code.message,
+                    code.since_note().as_deref().unwrap_or_default(),
+                ],
             );
             deprecated(out, "\t", code.deprecated.as_deref());
             let _ = writeln!(out, "\t{constant} Code = {}", code_literal(catalog, code));
         }
         out.push_str(")\n");
     }
-    out.push_str("\n// Codes holds every code of the catalogue, in its order.\nvar Codes = []Code{");
+    out.push_str(
+        "\n// Codes holds every code of the catalogue, in its order.\nvar Codes = []Code{",
+    );
     if catalog.codes().next().is_none() {
         out.push_str("}\n");
     } else {
@@ -151,7 +159,8 @@ fn codes(out: &mut String, catalog: &Catalog) {
 /// Whether `Info` has `Title`: some code has its own, or the body sends
 /// one.
 fn has_titles(catalog: &Catalog) -> bool {
-    catalog.body.path(Part::Title).is_some() || catalog.codes().any(|(_, code)| code.title.is_some())
+    catalog.body.path(Part::Title).is_some()
+        || catalog.codes().any(|(_, code)| code.title.is_some())
 }
 
 /// Whether `Info` has `DocsURL`: some code has a documentation URL.
@@ -237,7 +246,12 @@ fn infos(out: &mut String, catalog: &Catalog) {
 fn push_keyed(out: &mut String, indent: &str, fields: &[(&str, String)]) {
     let width = fields.iter().map(|(key, _)| key.len()).max().unwrap_or(0);
     for (key, value) in fields {
-        let _ = writeln!(out, "{indent}{key}:{:pad$} {value},", "", pad = width - key.len());
+        let _ = writeln!(
+            out,
+            "{indent}{key}:{:pad$} {value},",
+            "",
+            pad = width - key.len()
+        );
     }
 }
 
@@ -406,10 +420,13 @@ fn object_at<'a>(tree: &'a Object, members: &[String]) -> Option<&'a Object> {
 }
 
 fn tree_object<'a>(object: &'a Object, name: &str) -> Option<&'a Object> {
-    object.members.iter().find_map(|member| match &member.value {
-        Member::Object(inner) if member.name == name => Some(inner),
-        _ => None,
-    })
+    object
+        .members
+        .iter()
+        .find_map(|member| match &member.value {
+            Member::Object(inner) if member.name == name => Some(inner),
+            _ => None,
+        })
 }
 
 /// `ErrNotErrorBody`, `Decode` and its helpers, for the catalogue's layout.
@@ -436,12 +453,18 @@ fn decode(out: &mut String, catalog: &Catalog) {
          \te := &Error{{Status: status}}\n"
     );
     let kind = if body.code_type == CodeType::Integer {
-        "an integer"
+        "integer"
     } else {
-        "a string"
+        "string"
     };
-    for (part, field, what) in [(Part::Code, "Code", kind), (Part::Message, "Message", "a string")] {
-        let path = body.path(part).map(|path| path.members.as_slice()).unwrap_or_default();
+    for (part, field, what) in [
+        (Part::Code, "Code", kind),
+        (Part::Message, "Message", "string"),
+    ] {
+        let path = body
+            .path(part)
+            .map(|path| path.members.as_slice())
+            .unwrap_or_default();
         let _ = write!(
             out,
             "\tif raw, ok := member(root, {}); !ok || json.Unmarshal(raw, &e.{field}) != nil {{\n\
@@ -468,7 +491,13 @@ fn decode(out: &mut String, catalog: &Catalog) {
         Some(path) if path.spread => {
             let tree = body.tree();
             let own: Vec<String> = object_at(&tree, &path.members)
-                .map(|object| object.members.iter().map(|member| string(&member.name)).collect())
+                .map(|object| {
+                    object
+                        .members
+                        .iter()
+                        .map(|member| string(&member.name))
+                        .collect()
+                })
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
