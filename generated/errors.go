@@ -25,7 +25,7 @@ import (
 	"time"
 )
 
-// Code is an error code, as a body sends it in the member error.
+// Code is an error code, as a body sends it at "error".
 // The constants below are the codes of the catalogue; a newer server may
 // send others.
 type Code string

@@ -93,6 +93,8 @@ enum Expected {
         known: bool,
         details: Value,
         retry_after: Option<i64>,
+        title: Option<String>,
+        docs: Option<String>,
     },
     /// A code the catalogue does not list.
     Unknown { code: String },
@@ -105,7 +107,10 @@ enum Expected {
 fn cases(catalog: &Catalog) -> Vec<(u16, String, Expected)> {
     let mut cases = Vec::new();
     let integer = catalog.body.code_type == CodeType::Integer;
+    let sends = |part: Part| catalog.body.path(part).is_some();
     for (status, code) in catalog.codes() {
+        let title = sends(Part::Title).then(|| code.title_in(status).to_owned());
+        let docs = sends(Part::Docs).then(|| code.docs.clone().unwrap_or_default());
         let details = example_details(catalog, &code.params);
         let message = render(code, &details);
         let retry_after = (code.retry == Retry::After)
@@ -124,6 +129,8 @@ fn cases(catalog: &Catalog) -> Vec<(u16, String, Expected)> {
                     details.clone()
                 },
                 retry_after,
+                title: title.clone(),
+                docs: docs.clone(),
             },
         ));
         if code.params.iter().any(|param| !param.optional) {
@@ -138,6 +145,8 @@ fn cases(catalog: &Catalog) -> Vec<(u16, String, Expected)> {
                     known: false,
                     details: Value::Null,
                     retry_after: None,
+                    title,
+                    docs,
                 },
             ));
         }
@@ -210,11 +219,14 @@ fn main_go(catalogues: &[(String, Catalog)]) -> String {
              \t\t\tdecoded = append(decoded, map[string]any{{\"error\": err.Error(), \"not_error_body\": errors.Is(err, {name}.ErrNotErrorBody)}})\n\
              \t\t\tcontinue\n\
              \t\t}}\n\
-             \t\tdecoded = append(decoded, describe(e, e.Status, fmt.Sprint(e.Code), e.Message, e.Known(), e.Details, sentinels))\n\
+             \t\td := describe(e, e.Status, fmt.Sprint(e.Code), e.Message, e.Known(), e.Details, sentinels)\n\
+             {}\
+             \t\tdecoded = append(decoded, d)\n\
              \t}}\n\
              \t_, unknown := {name}.Lookup({name}.Code({}))\n\
              \treturn map[string]any{{\"codes\": codes, \"decoded\": decoded, \"lookup_unknown\": unknown}}\n\
              }}\n",
+            layout_members(catalog),
             if catalog.body.code_type == CodeType::Integer {
                 "987654321"
             } else {
@@ -223,6 +235,19 @@ fn main_go(catalogues: &[(String, Catalog)]) -> String {
         );
     }
     out
+}
+
+/// The lines that add what `Error` holds of the layout's title and docs
+/// URL, when the layout sends them.
+fn layout_members(catalog: &Catalog) -> String {
+    let mut lines = String::new();
+    if catalog.body.path(Part::Title).is_some() {
+        lines.push_str("\t\td[\"title\"] = e.Title\n");
+    }
+    if catalog.body.path(Part::Docs).is_some() {
+        lines.push_str("\t\td[\"docs\"] = e.DocsURL\n");
+    }
+    lines
 }
 
 const MAIN_HELPERS: &str = ")
@@ -328,7 +353,19 @@ fn check(name: &str, catalog: &Catalog, printed: &Value, cases: &[(u16, String, 
                 known,
                 details,
                 retry_after,
+                title,
+                docs,
             } => {
+                assert_eq!(
+                    got.get("title"),
+                    title.as_ref().map(|t| json!(t)).as_ref(),
+                    "{what}"
+                );
+                assert_eq!(
+                    got.get("docs"),
+                    docs.as_ref().map(|d| json!(d)).as_ref(),
+                    "{what}"
+                );
                 assert_eq!(got["status"], json!(status), "{what}");
                 assert_eq!(got["code"], json!(code), "{what}");
                 assert_eq!(got["message"], json!(message), "{what}");

@@ -106,7 +106,7 @@ fn codes(out: &mut String, catalog: &Catalog) {
     let integer = catalog.body.code_type == CodeType::Integer;
     let _ = write!(
         out,
-        "\n// Code is an error code, as a body sends it in the member {}{}.\n\
+        "\n// Code is an error code, as a body sends it at \"{}\"{}.\n\
          // The constants below are the codes of the catalogue; a newer server may\n\
          // send others.\n\
          type Code {}\n",

@@ -50,10 +50,14 @@ fn is_invisible(c: char) -> bool {
         )
 }
 
-/// The lines of `text` as a comment shows them: each trimmed, blank ones
-/// left out.
-fn lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines().map(str::trim).filter(|line| !line.is_empty())
+/// The lines of `text` as a comment shows them: invisible characters as
+/// spaces (a line separator would hide where a line ends), each line
+/// trimmed, blank ones left out.
+fn lines(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.lines()
+        .map(|line| line.replace(|c: char| c != '\t' && is_invisible(c), " "))
+        .map(|line| line.trim().to_owned())
+        .filter(|line| !line.is_empty())
 }
 
 /// Appends a `//` comment paragraph at `indent`: `first` (fixed text of the
@@ -114,5 +118,6 @@ mod tests {
             out,
             "\t// X is it:\n\t// a\n\t// b\n\t// # c\n\t//\n\t// Deprecated: Use y.\n\t// Soon.\n"
         );
+        assert_eq!(one_line("a\u{2028}b\u{202e}\nc"), "a b c");
     }
 }
