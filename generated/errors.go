@@ -736,10 +736,14 @@ func decodeDetails(code Code, raw json.RawMessage) (any, bool) {
 	return nil, known
 }
 
-// decodeAs reads raw into a new T, and reports whether it matched.
+// decodeAs reads raw into a new T, and reports whether it matched. No details
+// at all read as an empty object: they match when every param is optional.
 func decodeAs[T any](raw json.RawMessage) (any, bool) {
+	if raw == nil {
+		raw = json.RawMessage("{}")
+	}
 	details := new(T)
-	if raw == nil || json.Unmarshal(raw, details) != nil {
+	if json.Unmarshal(raw, details) != nil {
 		return nil, false
 	}
 	return details, true

@@ -87,10 +87,12 @@ fn write_struct(out: &mut String, name: &str, fields: &[Param]) {
             &[field.description.as_deref().unwrap_or_default()],
         );
         let ty = go_type(&field.ty);
-        let (ty, tag) = match (&field.ty, field.optional) {
-            (_, false) => (ty, String::new()),
-            (Type::List(_), true) => (ty, ",omitempty".to_owned()),
-            (_, true) => (format!("*{ty}"), ",omitempty".to_owned()),
+        // Every optional member is a pointer, lists too: nil is "left out",
+        // and an empty list sent stays an empty list.
+        let (ty, tag) = if field.optional {
+            (format!("*{ty}"), ",omitempty")
+        } else {
+            (ty, "")
         };
         let _ = writeln!(out, "\t{go} {ty} `json:\"{}{tag}\"`", field.name);
     }
@@ -181,10 +183,14 @@ pub(super) fn decoding(out: &mut String, catalog: &Catalog) {
              \treturn nil, known\n\
              }\n\
              \n\
-             // decodeAs reads raw into a new T, and reports whether it matched.\n\
+             // decodeAs reads raw into a new T, and reports whether it matched. No details\n\
+             // at all read as an empty object: they match when every param is optional.\n\
              func decodeAs[T any](raw json.RawMessage) (any, bool) {\n\
+             \tif raw == nil {\n\
+             \t\traw = json.RawMessage(\"{}\")\n\
+             \t}\n\
              \tdetails := new(T)\n\
-             \tif raw == nil || json.Unmarshal(raw, details) != nil {\n\
+             \tif json.Unmarshal(raw, details) != nil {\n\
              \t\treturn nil, false\n\
              \t}\n\
              \treturn details, true\n\

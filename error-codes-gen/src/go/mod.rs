@@ -7,7 +7,8 @@
 //! code's details and per type, `Error` with one sentinel per code for
 //! `errors.Is`, and `Decode`, which reads a body in the catalogue's layout,
 //! keeps codes it does not know, and fails only on a body that is no error
-//! body. Item names come from [`crate::names`], which the loader checks.
+//! body. Item names come from the crate's `names` module, which the loader
+//! checks for the catalogues that select `go`.
 
 mod details;
 mod text;
@@ -468,10 +469,10 @@ fn decode(out: &mut String, catalog: &Catalog) {
         let _ = write!(
             out,
             "\tif raw, ok := member(root, {}); !ok || json.Unmarshal(raw, &e.{field}) != nil {{\n\
-             \t\treturn nil, fmt.Errorf(\"%w: no {} at %s\", ErrNotErrorBody, {})\n\
+             \t\treturn nil, fmt.Errorf(\"%w: no {what} {} at %s\", ErrNotErrorBody, {})\n\
              \t}}\n",
             path_arguments(path),
-            format!("{what} {}", part.key()),
+            part.key(),
             string(&written(catalog, part)),
         );
     }

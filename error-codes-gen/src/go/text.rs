@@ -56,8 +56,24 @@ fn is_invisible(c: char) -> bool {
 fn lines(text: &str) -> impl Iterator<Item = String> + '_ {
     text.lines()
         .map(|line| line.replace(|c: char| c != '\t' && is_invisible(c), " "))
-        .map(|line| line.trim().to_owned())
+        .map(|line| apart(line.trim()))
         .filter(|line| !line.is_empty())
+}
+
+/// `line` with a space between two backticks or two apostrophes in a row,
+/// which Go's doc comments would show as typographic quotes (`gofmt` writes
+/// them as `“` and `”`).
+fn apart(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut previous = None;
+    for c in line.chars() {
+        if matches!(c, '`' | '\'') && previous == Some(c) {
+            out.push(' ');
+        }
+        out.push(c);
+        previous = Some(c);
+    }
+    out
 }
 
 /// Appends a `//` comment paragraph at `indent`: `first` (fixed text of the
@@ -119,5 +135,7 @@ mod tests {
             "\t// X is it:\n\t// a\n\t// b\n\t// # c\n\t//\n\t// Deprecated: Use y.\n\t// Soon.\n"
         );
         assert_eq!(one_line("a\u{2028}b\u{202e}\nc"), "a b c");
+        // Go's doc comments read two backticks or apostrophes as quotes.
+        assert_eq!(one_line("``a'' ```"), "` `a' ' ` ` `");
     }
 }
