@@ -11,9 +11,9 @@
 // Catalogue version:
 // 1.0.0
 //
-// Look a code up with Lookup, read a response's body with Decode, and test an
-// error's code with errors.Is and the sentinels (ErrInvalidToken for
-// CodeInvalidToken). Codes a newer server sends are kept, never refused.
+// Look a code up with [Lookup], read a response's body with [Decode], and
+// test an error's code with errors.Is and the sentinels ([ErrMissingAuthHeaders] for
+// [CodeMissingAuthHeaders]). Codes a newer server sends are kept, never refused.
 //
 // Generated from errors.yaml by error-codes; do not edit.
 package apierrors
@@ -439,36 +439,38 @@ type FieldViolation struct {
 	Reason string `json:"reason"`
 }
 
-// UnmarshalJSON reads a FieldViolation from a JSON object, which must hold every
-// member that is not optional.
-func (value *FieldViolation) UnmarshalJSON(data []byte) error {
+// UnmarshalJSON reads the JSON object data, which must hold every member
+// that is not optional.
+func (v *FieldViolation) UnmarshalJSON(data []byte) error {
 	if err := requireMembers(data, "field", "reason"); err != nil {
 		return fmt.Errorf("apierrors: FieldViolation: %w", err)
 	}
 	// A type without the method, or Unmarshal would call it again.
 	type members FieldViolation
-	return json.Unmarshal(data, (*members)(value))
+	return json.Unmarshal(data, (*members)(v))
 }
 
-// ValidationErrorDetails holds the details of [CodeValidationError], which Decode puts in Error.Details as a *ValidationErrorDetails.
+// ValidationErrorDetails holds the details of [CodeValidationError]: [Decode] puts a *ValidationErrorDetails
+// in [Error.Details].
 type ValidationErrorDetails struct {
 	// Violations is the member "violations".
 	// Each input that failed, and why.
 	Violations []FieldViolation `json:"violations"`
 }
 
-// UnmarshalJSON reads a ValidationErrorDetails from a JSON object, which must hold every
-// member that is not optional.
-func (value *ValidationErrorDetails) UnmarshalJSON(data []byte) error {
+// UnmarshalJSON reads the JSON object data, which must hold every member
+// that is not optional.
+func (v *ValidationErrorDetails) UnmarshalJSON(data []byte) error {
 	if err := requireMembers(data, "violations"); err != nil {
 		return fmt.Errorf("apierrors: ValidationErrorDetails: %w", err)
 	}
 	// A type without the method, or Unmarshal would call it again.
 	type members ValidationErrorDetails
-	return json.Unmarshal(data, (*members)(value))
+	return json.Unmarshal(data, (*members)(v))
 }
 
-// RateLimitExceededDetails holds the details of [CodeRateLimitExceeded], which Decode puts in Error.Details as a *RateLimitExceededDetails.
+// RateLimitExceededDetails holds the details of [CodeRateLimitExceeded]: [Decode] puts a *RateLimitExceededDetails
+// in [Error.Details].
 type RateLimitExceededDetails struct {
 	// RetryAfter is the member "retry_after".
 	// Seconds to wait before the next request.
@@ -479,33 +481,34 @@ type RateLimitExceededDetails struct {
 	Limit *int64 `json:"limit,omitempty"`
 }
 
-// UnmarshalJSON reads a RateLimitExceededDetails from a JSON object, which must hold every
-// member that is not optional.
-func (value *RateLimitExceededDetails) UnmarshalJSON(data []byte) error {
+// UnmarshalJSON reads the JSON object data, which must hold every member
+// that is not optional.
+func (v *RateLimitExceededDetails) UnmarshalJSON(data []byte) error {
 	if err := requireMembers(data, "retry_after"); err != nil {
 		return fmt.Errorf("apierrors: RateLimitExceededDetails: %w", err)
 	}
 	// A type without the method, or Unmarshal would call it again.
 	type members RateLimitExceededDetails
-	return json.Unmarshal(data, (*members)(value))
+	return json.Unmarshal(data, (*members)(v))
 }
 
-// OtpWaitRequiredDetails holds the details of [CodeOtpWaitRequired], which Decode puts in Error.Details as a *OtpWaitRequiredDetails.
+// OtpWaitRequiredDetails holds the details of [CodeOtpWaitRequired]: [Decode] puts a *OtpWaitRequiredDetails
+// in [Error.Details].
 type OtpWaitRequiredDetails struct {
 	// RetryAfter is the member "retry_after".
 	// Seconds to wait before requesting another OTP.
 	RetryAfter int64 `json:"retry_after"`
 }
 
-// UnmarshalJSON reads a OtpWaitRequiredDetails from a JSON object, which must hold every
-// member that is not optional.
-func (value *OtpWaitRequiredDetails) UnmarshalJSON(data []byte) error {
+// UnmarshalJSON reads the JSON object data, which must hold every member
+// that is not optional.
+func (v *OtpWaitRequiredDetails) UnmarshalJSON(data []byte) error {
 	if err := requireMembers(data, "retry_after"); err != nil {
 		return fmt.Errorf("apierrors: OtpWaitRequiredDetails: %w", err)
 	}
 	// A type without the method, or Unmarshal would call it again.
 	type members OtpWaitRequiredDetails
-	return json.Unmarshal(data, (*members)(value))
+	return json.Unmarshal(data, (*members)(v))
 }
 
 // requireMembers reports an error unless data is a JSON object holding each

@@ -324,6 +324,10 @@ pub(crate) const GO_PACKAGE_NAMES: &[&str] = &[
     "time",
 ];
 
+/// The methods every struct of `errors.go`'s details and types has, which
+/// no field of theirs may be named.
+pub(crate) const GO_STRUCT_METHODS: &[&str] = &["UnmarshalJSON"];
+
 /// Go's keywords and predeclared identifiers, which a package-level name
 /// must not shadow.
 pub(crate) const GO_RESERVED: &[&str] = &[

@@ -50,10 +50,10 @@ pub(super) fn structs(out: &mut String, catalog: &Catalog) {
             out,
             "",
             &format!(
-                "{name} holds the details of [{}], which Decode puts in Error.Details as a *{name}.",
+                "{name} holds the details of [{}]: [Decode] puts a *{name}",
                 go_constant(&code.name)
             ),
-            &[],
+            &["in [Error.Details]."],
         );
         deprecated(out, "", code.deprecated.as_deref());
         write_struct(out, &name, &code.params);
@@ -105,9 +105,9 @@ fn write_struct(out: &mut String, name: &str, fields: &[Param]) {
         .collect();
     let _ = write!(
         out,
-        "\n// UnmarshalJSON reads a {name} from a JSON object, which must hold every\n\
-         // member that is not optional.\n\
-         func (value *{name}) UnmarshalJSON(data []byte) error {{\n\
+        "\n// UnmarshalJSON reads the JSON object data, which must hold every member\n\
+         // that is not optional.\n\
+         func (v *{name}) UnmarshalJSON(data []byte) error {{\n\
          \tif err := requireMembers(data"
     );
     for name in &required {
@@ -120,7 +120,7 @@ fn write_struct(out: &mut String, name: &str, fields: &[Param]) {
          \t}}\n\
          \t// A type without the method, or Unmarshal would call it again.\n\
          \ttype members {name}\n\
-         \treturn json.Unmarshal(data, (*members)(value))\n\
+         \treturn json.Unmarshal(data, (*members)(v))\n\
          }}\n"
     );
 }

@@ -67,14 +67,18 @@ fn header(out: &mut String, catalog: &Catalog) {
         out.push_str("//\n");
         comment(out, "", "Catalogue version:", &[version]);
     }
-    out.push_str("//\n");
-    comment(
+    let example = catalog
+        .codes()
+        .next()
+        .map_or("InvalidToken", |(_, code)| code.name.as_str());
+    let _ = write!(
         out,
-        "",
-        "Look a code up with Lookup, read a response's body with Decode, and test an\n\
-         // error's code with errors.Is and the sentinels (ErrInvalidToken for\n\
-         // CodeInvalidToken). Codes a newer server sends are kept, never refused.",
-        &[],
+        "//\n\
+         // Look a code up with [Lookup], read a response's body with [Decode], and\n\
+         // test an error's code with errors.Is and the sentinels ([{}] for\n\
+         // [{}]). Codes a newer server sends are kept, never refused.\n",
+        go_sentinel(example),
+        go_constant(example)
     );
     out.push_str("//\n");
     comment(out, "", &catalog.generated_notice(), &[]);
