@@ -19,6 +19,7 @@
 //! - both clients' typed methods work against the server: the account and a
 //!   signed message with the demo token, an expired token's error (and, in
 //!   Rust, the OTP flow);
+//! - the Go client (`examples/service/go/`, `net/http`) does what the TypeScript one does;
 //! - schemathesis (pinned in `tests/tools/requirements.txt`), run against the
 //!   served document with every check, finds nothing: no schema-valid request
 //!   rejected, no schema-invalid one accepted, no response outside its

@@ -49,6 +49,7 @@ type APIError struct {
 	RetryAfter *time.Duration
 }
 
+// Error gives the status, the code and the message.
 func (e *APIError) Error() string { return e.Err.Error() }
 
 // Unwrap gives the decoded body, so that errors.Is(err, apierrors.ErrInvalidToken) holds.
@@ -60,6 +61,7 @@ type TooLargeError struct {
 	Status int
 }
 
+// Error says the body is too large.
 func (e *TooLargeError) Error() string {
 	return fmt.Sprintf("%d: the response body is over %d bytes", e.Status, MaxBodyBytes)
 }
@@ -74,6 +76,7 @@ type UnexpectedError struct {
 	Reason string
 }
 
+// Error says what is wrong with the response.
 func (e *UnexpectedError) Error() string {
 	return fmt.Sprintf("%d: not a response of the API: %s", e.Status, e.Reason)
 }
@@ -84,6 +87,7 @@ type TransportError struct {
 	Err error
 }
 
+// Error says why the request failed.
 func (e *TransportError) Error() string { return "the request failed: " + e.Err.Error() }
 
 // Unwrap gives the cause.
@@ -94,18 +98,26 @@ type RecoveryKind string
 
 // The recoveries.
 const (
-	Retry          RecoveryKind = "retry"
-	Backoff        RecoveryKind = "backoff"
+	// Retry: try again after the wait the server said.
+	Retry RecoveryKind = "retry"
+	// Backoff: transient; try again with exponential backoff (see Recovery.Delay).
+	Backoff RecoveryKind = "backoff"
+	// Reauthenticate: get a valid token first.
 	Reauthenticate RecoveryKind = "reauthenticate"
-	FixRequest     RecoveryKind = "fix-request"
-	AddFunds       RecoveryKind = "add-funds"
-	GiveUp         RecoveryKind = "give-up"
+	// FixRequest: the request itself is wrong.
+	FixRequest RecoveryKind = "fix-request"
+	// AddFunds: the account needs money or a plan.
+	AddFunds RecoveryKind = "add-funds"
+	// GiveUp: retrying does not help.
+	GiveUp RecoveryKind = "give-up"
 )
 
 // Recovery is what to do about a failed call; After is the server's wait for
 // Retry.
 type Recovery struct {
-	Kind  RecoveryKind
+	// Kind is what to do.
+	Kind RecoveryKind
+	// After is the server's wait, for Retry.
 	After time.Duration
 }
 
@@ -302,22 +314,30 @@ func Sign(secret string, timestamp int64, body string) string {
 
 // Account is the caller's account.
 type Account struct {
-	Name             string `json:"name"`
+	// Name is the account's name.
+	Name string `json:"name"`
+	// PlanMessagesLeft is what the plan still allows; nil without a plan.
 	PlanMessagesLeft *int64 `json:"plan_messages_left"`
-	WalletCents      int64  `json:"wallet_cents"`
+	// WalletCents is the wallet's balance.
+	WalletCents int64 `json:"wallet_cents"`
 }
 
 // MessageSent is a message handed to WhatsApp.
 type MessageSent struct {
+	// ChargedCents is what the message cost the wallet.
 	ChargedCents int64 `json:"charged_cents"`
 }
 
 // Client calls the API with a token and its signing secret.
 type Client struct {
-	BaseURL       string
-	Token         string
+	// BaseURL is the API's address, without a trailing slash.
+	BaseURL string
+	// Token is the API token, sent as X-Token.
+	Token string
+	// SigningSecret signs requests that must be signed (see Sign).
 	SigningSecret string
-	HTTP          *http.Client
+	// HTTP sends the requests.
+	HTTP *http.Client
 }
 
 // New is a client of the API at baseURL.
