@@ -555,8 +555,8 @@ type Error struct {
 	known bool
 }
 
-// Error returns the status, the code and the message, as in "401 invalid_token:
-// The token is invalid.".
+// Error returns the status, the code and the message, as "<status> <code>:
+// <message>".
 func (e *Error) Error() string {
 	return fmt.Sprintf("%d %v: %s", e.Status, e.Code, e.Message)
 }

@@ -95,3 +95,37 @@ fn deprecated_codes_say_so_where_go_tools_look() {
         assert_eq!(marked, code.deprecated.is_some(), "{}", code.code);
     }
 }
+
+/// The hostile fixture's texts: exact in the string literals, inert in the
+/// comments (trimmed lines, invisible characters as spaces).
+#[test]
+fn snapshot_hostile() {
+    insta::assert_snapshot!(
+        "go_hostile",
+        go::emit(&error_codes_tests::hostile_catalog())
+    );
+}
+
+/// Deprecated codes, `since` notes and tombstones.
+#[test]
+fn snapshot_lifecycle() {
+    insta::assert_snapshot!(
+        "go_lifecycle",
+        go::emit(&error_codes_tests::lifecycle_catalog())
+    );
+}
+
+/// RFC 9457 problem details: the code, message, title and docs URL where
+/// the preset puts them, params spread into the body.
+#[test]
+fn snapshot_problem() {
+    let catalog = Catalog::load(&fixture("bodies/problem.yaml")).unwrap();
+    insta::assert_snapshot!("go_problem", go::emit(&catalog));
+}
+
+/// Integer codes in a nested layout: `type Code int64`.
+#[test]
+fn snapshot_nested_integer() {
+    let catalog = Catalog::load(&fixture("layouts/nested-integer.yaml")).unwrap();
+    insta::assert_snapshot!("go_nested_integer", go::emit(&catalog));
+}

@@ -209,18 +209,29 @@ pub(super) fn decoding(out: &mut String, catalog: &Catalog) {
         "\n// RetryAfter returns how long to wait before sending the request again, for an\n\
          // error whose code says RetryAfter and whose details were read; false for any\n\
          // other error.\n\
-         func (e *Error) RetryAfter() (time.Duration, bool) {\n\
-         \tswitch details := e.Details.(type) {\n",
+         func (e *Error) RetryAfter() (time.Duration, bool) {\n",
     );
     let field = go_field(RETRY_AFTER_PARAM);
-    for (_, code) in after {
+    let wait = format!("time.Duration(details.{field}) * time.Second, true");
+    if let [(_, code)] = after.as_slice() {
+        // One code: an assertion reads better than a switch of one case.
         let _ = write!(
             out,
-            "\tcase *{}:\n\t\treturn time.Duration(details.{field}) * time.Second, true\n",
+            "\tif details, ok := e.Details.(*{}); ok {{\n\t\treturn {wait}\n\t}}\n",
             go_details(&code.name)
         );
+    } else {
+        out.push_str("\tswitch details := e.Details.(type) {\n");
+        for (_, code) in after {
+            let _ = write!(
+                out,
+                "\tcase *{}:\n\t\treturn {wait}\n",
+                go_details(&code.name)
+            );
+        }
+        out.push_str("\t}\n");
     }
-    out.push_str("\t}\n\treturn 0, false\n}\n");
+    out.push_str("\treturn 0, false\n}\n");
 }
 
 /// Whether `Error.RetryAfter` is written, so the file imports `time`.

@@ -330,23 +330,28 @@ fn error(out: &mut String, catalog: &Catalog) {
              \t// what a newer server may send.\n",
         );
     }
-    out.push_str(
-        "\tDetails any\n\
-         \n\
-         \t// RawDetails holds the details as sent, undecoded; nil when the body has none.\n\
-         \tRawDetails json.RawMessage\n",
-    );
+    out.push_str("\tDetails any\n\n");
+    match catalog.body.path(Part::Details) {
+        Some(path) if path.spread => out.push_str(
+            "\t// RawDetails holds the details as sent, undecoded: the members beside the\n\
+             \t// layout's own where the params are spread; nil when there are none.\n",
+        ),
+        _ => out.push_str(
+            "\t// RawDetails holds the details as sent, undecoded; nil when the body has none.\n",
+        ),
+    }
+    out.push_str("\tRawDetails json.RawMessage\n");
     if catalog.body.path(Part::Title).is_some() {
         let _ = write!(
             out,
-            "\n\t// Title is the title sent at {}; empty when the body has none.\n\tTitle string\n",
+            "\n\t// Title is the title sent at \"{}\"; empty when the body has none.\n\tTitle string\n",
             written(catalog, Part::Title)
         );
     }
     if catalog.body.path(Part::Docs).is_some() {
         let _ = write!(
             out,
-            "\n\t// DocsURL is the documentation address sent at {}; empty when the body\n\t// has none.\n\tDocsURL string\n",
+            "\n\t// DocsURL is the documentation address sent at \"{}\"; empty when the body\n\t// has none.\n\tDocsURL string\n",
             written(catalog, Part::Docs)
         );
     }
@@ -355,8 +360,8 @@ fn error(out: &mut String, catalog: &Catalog) {
          \tknown bool\n\
          }\n\
          \n\
-         // Error returns the status, the code and the message, as in \"401 invalid_token:\n\
-         // The token is invalid.\".\n\
+         // Error returns the status, the code and the message, as \"<status> <code>:\n\
+         // <message>\".\n\
          func (e *Error) Error() string {\n\
          \treturn fmt.Sprintf(\"%d %v: %s\", e.Status, e.Code, e.Message)\n\
          }\n\
