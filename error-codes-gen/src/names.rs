@@ -310,23 +310,23 @@ pub(crate) const GO_PACKAGE_NAMES: &[&str] = &[
     "Code",
     "Codes",
     "Info",
-    "Infos",
-    "Error",
-    "Decode",
+    "Lookup",
     "Retry",
     "RetryNever",
     "RetryBackoff",
     "RetryAfter",
+    "Error",
     "ErrNotErrorBody",
-    "Lookup",
-    "StatusOf",
-    "bytes",
+    "Decode",
     "json",
     "errors",
     "fmt",
-    "strconv",
     "time",
 ];
+
+/// The methods every struct of `errors.go`'s details and types has, which
+/// no field of theirs may be named.
+pub(crate) const GO_STRUCT_METHODS: &[&str] = &["UnmarshalJSON"];
 
 /// Go's keywords and predeclared identifiers, which a package-level name
 /// must not shadow.

@@ -2249,3 +2249,65 @@ fn rust_sample(yamls: &[String], catalogues: &[Catalog], enums: &[EnumCase]) {
     let bodies = expected.iter().filter(|line| line.is_object()).count();
     eprintln!("rust sample: {bodies} bodies read strictly and written back");
 }
+
+// ---- Samples through the Go tools -------------------------------------------
+
+/// The largest generated catalogues that the loader accepts with `outputs:
+/// [go]` (one that gives two codes the same Go constant is refused), through
+/// `gofmt -l`, `go vet` and the Go read-back of `error_codes_tests::fuzz::go`,
+/// in one module: codes, statuses, messages, retry advice, deprecation
+/// notes, details and `Decode` in each catalogue's layout, value by value.
+#[test]
+fn sampled_catalogues_through_gofmt_go_vet_and_a_go_read_back() {
+    let wanted = fuzz::samples();
+    let mut runner = TestRunner::new(fuzz::config(200));
+    let mut samples: Vec<Catalog> = Vec::new();
+    let mut refused = 0;
+    for _ in 0..runner.config().cases {
+        let yaml = fuzz::catalogue()
+            .new_tree(&mut runner)
+            .unwrap()
+            .current()
+            .yaml();
+        match Catalog::from_yaml(&format!("outputs: [go]\n{yaml}"), "fuzz.yaml") {
+            Ok(catalog) => samples.push(catalog),
+            Err(_) => refused += 1,
+        }
+    }
+    samples.sort_by_key(|catalog| std::cmp::Reverse(catalog.codes().count()));
+    // The largest of each kind of layout in turn, as for the other tools.
+    let kinds: [fn(&error_codes_gen::Body) -> bool; 4] = [
+        |body| body.preset.is_some(),
+        |body| body.code_type == error_codes_gen::CodeType::Integer,
+        |body| body.is_declared() && body.preset.is_none(),
+        |body| !body.is_declared(),
+    ];
+    let mut chosen = Vec::new();
+    while chosen.len() < wanted && !samples.is_empty() {
+        let before = chosen.len();
+        for kind in kinds {
+            if let Some(at) = samples.iter().position(|catalog| kind(&catalog.body)) {
+                chosen.push(samples.remove(at));
+            }
+        }
+        if chosen.len() == before {
+            chosen.append(&mut samples);
+        }
+    }
+    chosen.truncate(wanted);
+    assert!(!chosen.is_empty(), "no generated catalogue selects go");
+    let named: Vec<(String, Catalog)> = chosen
+        .into_iter()
+        .enumerate()
+        .map(|(index, catalog)| (format!("s{index}"), catalog))
+        .collect();
+    let dir = target_dir().join("fuzz-samples").join("go");
+    let _ = fs::remove_dir_all(&dir);
+    let [gofmt, vet, run] = fuzz::go::read_back(&dir, &named);
+    eprintln!(
+        "go samples: {} catalogues ({} codes; {refused} of the generated ones refused for Go names), \
+         gofmt {gofmt:.1}s, go vet {vet:.1}s, go run {run:.1}s",
+        named.len(),
+        named.iter().map(|(_, c)| c.codes().count()).sum::<usize>(),
+    );
+}

@@ -7,8 +7,9 @@
 use std::collections::HashMap;
 
 use crate::names::{
-    GO_PACKAGE_NAMES, GO_RESERVED, PYTHON_MODULE_NAMES, PYTHON_RESERVED, go_constant, go_details,
-    go_field, go_sentinel, python_details, python_exception, python_group_codes,
+    GO_PACKAGE_NAMES, GO_RESERVED, GO_STRUCT_METHODS, PYTHON_MODULE_NAMES, PYTHON_RESERVED,
+    go_constant, go_details, go_field, go_sentinel, python_details, python_exception,
+    python_group_codes,
 };
 use crate::{Catalog, Output};
 
@@ -171,6 +172,16 @@ fn go_fields(catalog: &Catalog, problems: &mut Problems<'_>) {
         let mut seen: HashMap<String, &str> = HashMap::new();
         for field in fields {
             let go = go_field(&field.name);
+            if GO_STRUCT_METHODS.contains(&go.as_str()) {
+                problems.at_line(
+                    field.line,
+                    format!(
+                        "`{}` of {owner} becomes the Go field `{go}`, the name of a method \
+                         of its struct in errors.go; rename it",
+                        field.name
+                    ),
+                );
+            }
             if let Some(first) = seen.insert(go.clone(), &field.name) {
                 problems.at_line(
                     field.line,

@@ -19,6 +19,7 @@
 //! - both clients' typed methods work against the server: the account and a
 //!   signed message with the demo token, an expired token's error (and, in
 //!   Rust, the OTP flow);
+//! - the Go client (`examples/service/go/`, `net/http`) does what the TypeScript one does;
 //! - schemathesis (pinned in `tests/tools/requirements.txt`), run against the
 //!   served document with every check, finds nothing: no schema-valid request
 //!   rejected, no schema-invalid one accepted, no response outside its
@@ -1503,4 +1504,118 @@ fn the_next_catalogue_is_the_seed_plus_one_code() {
         "{:#?}",
         report.changes
     );
+}
+
+// ---------------------------------------------------------------------------
+// The Go client
+
+/// A copy of `examples/service/go/` under the target dir, with the generated
+/// `errors.go` as its `apierrors` package (the repository keeps one copy of
+/// the file, in `generated/`), checked by `gofmt -l` and `go vet`.
+fn go_client_module() -> PathBuf {
+    fn copy_tree(from: &Path, to: &Path) {
+        fs::create_dir_all(to).unwrap();
+        for entry in fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy_tree(&entry.path(), &target);
+            } else {
+                fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+    let root = workspace_root();
+    let dir = target_dir().join("end-to-end").join("go");
+    if dir.exists() {
+        fs::remove_dir_all(&dir).unwrap();
+    }
+    copy_tree(&root.join("examples/service/go"), &dir);
+    fs::create_dir_all(dir.join("apierrors")).unwrap();
+    fs::copy(
+        root.join("generated/errors.go"),
+        dir.join("apierrors/errors.go"),
+    )
+    .unwrap();
+    let started = Instant::now();
+    let unformatted = tools::run(
+        error_codes_tests::go::gofmt().arg("-l").arg(&dir),
+        "gofmt lists the Go client's files",
+    );
+    assert_eq!(unformatted, "", "gofmt would change these files");
+    tools::run(
+        error_codes_tests::go::go()
+            .current_dir(&dir)
+            .args(["vet", "./..."]),
+        "go vet rejects the Go client",
+    );
+    tools::run(
+        error_codes_tests::go::go().current_dir(&dir).args([
+            "build",
+            "-o",
+            "driver",
+            "./cmd/driver",
+        ]),
+        "the Go driver does not build",
+    );
+    eprintln!(
+        "gofmt, go vet and go build of the Go client: {:.1}s",
+        started.elapsed().as_secs_f64()
+    );
+    dir
+}
+
+/// The Go client reads every code from the server, handles the newer
+/// server's code, rejects what the API does not send, and decides every
+/// recovery as the Rust and TypeScript clients do; the README's Go example
+/// builds and runs.
+#[test]
+fn the_go_client_reads_every_code() {
+    let dir = go_client_module();
+    let (api, next, mock) = (Server::api(), Server::next(), Mock::start());
+    let (scenarios, plan) = driver_plan(&api, &next, &mock);
+    let plan_path = dir.join("plan.json");
+    fs::write(&plan_path, plan.to_string()).unwrap();
+
+    let started = Instant::now();
+    let printed = tools::run(
+        Command::new(dir.join("driver")).arg(&plan_path),
+        "the Go driver fails",
+    );
+    eprintln!(
+        "the Go driver ran in {:.1}s",
+        started.elapsed().as_secs_f64()
+    );
+    drop((api, next, mock));
+
+    let typed = check_driver_reports(&scenarios, &printed);
+    let typed: Vec<&Value> = typed.iter().collect();
+    assert_eq!(typed.len(), 3, "{typed:?}");
+    assert_eq!(
+        (typed[0]["outcome"].as_str(), typed[1]["outcome"].as_str()),
+        (Some("ok"), Some("ok")),
+        "{typed:?}"
+    );
+    assert_eq!(
+        (typed[2]["code"].as_str(), typed[2]["known"].as_bool()),
+        (Some("token_expired"), Some(true))
+    );
+
+    // The README's example is this file, and it runs.
+    let example = fs::read_to_string(dir.join("readmeexample/main.go")).unwrap();
+    let readmes = ["README.md", "README-go.md"]
+        .map(|name| fs::read_to_string(workspace_root().join(name)).unwrap_or_default());
+    assert!(
+        readmes
+            .iter()
+            .any(|readme| readme.contains(&format!("```go\n{example}```\n"))),
+        "the README's Go example is not examples/service/go/readmeexample/main.go"
+    );
+    let printed = tools::run(
+        error_codes_tests::go::go()
+            .current_dir(&dir)
+            .args(["run", "./readmeexample"]),
+        "the README's Go example fails",
+    );
+    assert_eq!(printed, "otp_wait_required: retry in 30s\n");
 }

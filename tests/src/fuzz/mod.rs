@@ -17,6 +17,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
 
 pub mod details;
+pub mod go;
 pub mod layout;
 
 pub use details::{ParamSpec, RetrySpec, TypeSpec};
