@@ -74,17 +74,17 @@ const (
 
 // Codes sent with HTTP status 403 Forbidden.
 const (
-	// CodeIpNotAllowed is sent with HTTP status 403:
+	// CodeIPNotAllowed is sent with HTTP status 403:
 	// Request IP is not in your allowlist.
-	CodeIpNotAllowed Code = "ip_not_allowed"
+	CodeIPNotAllowed Code = "ip_not_allowed"
 
 	// CodeTokenDeleted is sent with HTTP status 403:
 	// The API Token has been deleted.
 	CodeTokenDeleted Code = "token_deleted"
 
-	// CodeNoApiAccess is sent with HTTP status 403:
+	// CodeNoAPIAccess is sent with HTTP status 403:
 	// You do not have API access. Activate a subscription or top up your wallet.
-	CodeNoApiAccess Code = "no_api_access"
+	CodeNoAPIAccess Code = "no_api_access"
 )
 
 // Codes sent with HTTP status 409 Conflict.
@@ -105,21 +105,21 @@ const (
 	// The resource you are trying to create already exists.
 	CodeAlreadyExists Code = "already_exists"
 
-	// CodeInvalidJson is sent with HTTP status 422:
+	// CodeInvalidJSON is sent with HTTP status 422:
 	// The request body or specific field contains invalid JSON.
-	CodeInvalidJson Code = "invalid_json"
+	CodeInvalidJSON Code = "invalid_json"
 
 	// CodeInvalidAmountFormat is sent with HTTP status 422:
 	// The amount format is invalid.
 	CodeInvalidAmountFormat Code = "invalid_amount_format"
 
-	// CodeInvalidOtp is sent with HTTP status 422:
+	// CodeInvalidOTP is sent with HTTP status 422:
 	// The provided OTP is invalid.
-	CodeInvalidOtp Code = "invalid_otp"
+	CodeInvalidOTP Code = "invalid_otp"
 
-	// CodeOtpExpired is sent with HTTP status 422:
+	// CodeOTPExpired is sent with HTTP status 422:
 	// The OTP has expired.
-	CodeOtpExpired Code = "otp_expired"
+	CodeOTPExpired Code = "otp_expired"
 
 	// CodeTestMessageFailed is sent with HTTP status 422:
 	// Sending the test message failed.
@@ -140,13 +140,13 @@ const (
 	// You have reached your set PAYG spending limit.
 	CodePaygLimitReached Code = "payg_limit_reached"
 
-	// CodeOtpWaitRequired is sent with HTTP status 429:
+	// CodeOTPWaitRequired is sent with HTTP status 429:
 	// You must wait before requesting another OTP.
-	CodeOtpWaitRequired Code = "otp_wait_required"
+	CodeOTPWaitRequired Code = "otp_wait_required"
 
-	// CodeOtpResendLimit is sent with HTTP status 429:
+	// CodeOTPResendLimit is sent with HTTP status 429:
 	// You have reached the maximum OTP resend attempts.
-	CodeOtpResendLimit Code = "otp_resend_limit"
+	CodeOTPResendLimit Code = "otp_resend_limit"
 
 	// CodeTooManyAttempts is sent with HTTP status 429:
 	// Too many failed attempts.
@@ -198,22 +198,22 @@ var Codes = []Code{
 	CodeInvalidSignature,
 	CodeSignatureExpired,
 	CodeInsufficientBalance,
-	CodeIpNotAllowed,
+	CodeIPNotAllowed,
 	CodeTokenDeleted,
-	CodeNoApiAccess,
+	CodeNoAPIAccess,
 	CodePaygConfirmRequired,
 	CodeValidationError,
 	CodeAlreadyExists,
-	CodeInvalidJson,
+	CodeInvalidJSON,
 	CodeInvalidAmountFormat,
-	CodeInvalidOtp,
-	CodeOtpExpired,
+	CodeInvalidOTP,
+	CodeOTPExpired,
 	CodeTestMessageFailed,
 	CodeRateLimitExceeded,
 	CodePlanLimitReached,
 	CodePaygLimitReached,
-	CodeOtpWaitRequired,
-	CodeOtpResendLimit,
+	CodeOTPWaitRequired,
+	CodeOTPResendLimit,
 	CodeTooManyAttempts,
 	CodeInternalError,
 	CodeSendMessageFailed,
@@ -310,7 +310,7 @@ var infos = map[Code]Info{
 		Message: "Your wallet balance is insufficient for this operation. Top up your wallet in the dashboard.",
 		Retry:   RetryNever,
 	},
-	CodeIpNotAllowed: {
+	CodeIPNotAllowed: {
 		Status:  403,
 		Message: "Request IP is not in your allowlist.",
 		Retry:   RetryNever,
@@ -320,7 +320,7 @@ var infos = map[Code]Info{
 		Message: "The API Token has been deleted.",
 		Retry:   RetryNever,
 	},
-	CodeNoApiAccess: {
+	CodeNoAPIAccess: {
 		Status:  403,
 		Message: "You do not have API access. Activate a subscription or top up your wallet.",
 		Retry:   RetryNever,
@@ -340,7 +340,7 @@ var infos = map[Code]Info{
 		Message: "The resource you are trying to create already exists.",
 		Retry:   RetryNever,
 	},
-	CodeInvalidJson: {
+	CodeInvalidJSON: {
 		Status:  422,
 		Message: "The request body or specific field contains invalid JSON.",
 		Retry:   RetryNever,
@@ -350,12 +350,12 @@ var infos = map[Code]Info{
 		Message: "The amount format is invalid.",
 		Retry:   RetryNever,
 	},
-	CodeInvalidOtp: {
+	CodeInvalidOTP: {
 		Status:  422,
 		Message: "The provided OTP is invalid.",
 		Retry:   RetryNever,
 	},
-	CodeOtpExpired: {
+	CodeOTPExpired: {
 		Status:  422,
 		Message: "The OTP has expired.",
 		Retry:   RetryNever,
@@ -380,12 +380,12 @@ var infos = map[Code]Info{
 		Message: "You have reached your set PAYG spending limit.",
 		Retry:   RetryNever,
 	},
-	CodeOtpWaitRequired: {
+	CodeOTPWaitRequired: {
 		Status:  429,
 		Message: "You must wait before requesting another OTP.",
 		Retry:   RetryAfter,
 	},
-	CodeOtpResendLimit: {
+	CodeOTPResendLimit: {
 		Status:  429,
 		Message: "You have reached the maximum OTP resend attempts.",
 		Retry:   RetryNever,
@@ -492,9 +492,9 @@ func (v *RateLimitExceededDetails) UnmarshalJSON(data []byte) error {
 	return json.Unmarshal(data, (*members)(v))
 }
 
-// OtpWaitRequiredDetails holds the details of [CodeOtpWaitRequired]: [Decode] puts a *OtpWaitRequiredDetails
+// OTPWaitRequiredDetails holds the details of [CodeOTPWaitRequired]: [Decode] puts a *OTPWaitRequiredDetails
 // in [Error.Details].
-type OtpWaitRequiredDetails struct {
+type OTPWaitRequiredDetails struct {
 	// RetryAfter is the member "retry_after".
 	// Seconds to wait before requesting another OTP.
 	RetryAfter int64 `json:"retry_after"`
@@ -502,12 +502,12 @@ type OtpWaitRequiredDetails struct {
 
 // UnmarshalJSON reads the JSON object data, which must hold every member
 // that is not optional.
-func (v *OtpWaitRequiredDetails) UnmarshalJSON(data []byte) error {
+func (v *OTPWaitRequiredDetails) UnmarshalJSON(data []byte) error {
 	if err := requireMembers(data, "retry_after"); err != nil {
-		return fmt.Errorf("apierrors: OtpWaitRequiredDetails: %w", err)
+		return fmt.Errorf("apierrors: OTPWaitRequiredDetails: %w", err)
 	}
 	// A type without the method, or Unmarshal would call it again.
-	type members OtpWaitRequiredDetails
+	type members OTPWaitRequiredDetails
 	return json.Unmarshal(data, (*members)(v))
 }
 
@@ -604,14 +604,14 @@ var (
 	// ErrInsufficientBalance matches, in errors.Is, every *Error with the code CodeInsufficientBalance.
 	ErrInsufficientBalance error = &Error{Status: 402, Code: CodeInsufficientBalance, Message: "Your wallet balance is insufficient for this operation. Top up your wallet in the dashboard.", known: true}
 
-	// ErrIpNotAllowed matches, in errors.Is, every *Error with the code CodeIpNotAllowed.
-	ErrIpNotAllowed error = &Error{Status: 403, Code: CodeIpNotAllowed, Message: "Request IP is not in your allowlist.", known: true}
+	// ErrIPNotAllowed matches, in errors.Is, every *Error with the code CodeIPNotAllowed.
+	ErrIPNotAllowed error = &Error{Status: 403, Code: CodeIPNotAllowed, Message: "Request IP is not in your allowlist.", known: true}
 
 	// ErrTokenDeleted matches, in errors.Is, every *Error with the code CodeTokenDeleted.
 	ErrTokenDeleted error = &Error{Status: 403, Code: CodeTokenDeleted, Message: "The API Token has been deleted.", known: true}
 
-	// ErrNoApiAccess matches, in errors.Is, every *Error with the code CodeNoApiAccess.
-	ErrNoApiAccess error = &Error{Status: 403, Code: CodeNoApiAccess, Message: "You do not have API access. Activate a subscription or top up your wallet.", known: true}
+	// ErrNoAPIAccess matches, in errors.Is, every *Error with the code CodeNoAPIAccess.
+	ErrNoAPIAccess error = &Error{Status: 403, Code: CodeNoAPIAccess, Message: "You do not have API access. Activate a subscription or top up your wallet.", known: true}
 
 	// ErrPaygConfirmRequired matches, in errors.Is, every *Error with the code CodePaygConfirmRequired.
 	ErrPaygConfirmRequired error = &Error{Status: 409, Code: CodePaygConfirmRequired, Message: "This action requires explicit confirmation that it will charge your wallet (PAYG).", known: true}
@@ -622,17 +622,17 @@ var (
 	// ErrAlreadyExists matches, in errors.Is, every *Error with the code CodeAlreadyExists.
 	ErrAlreadyExists error = &Error{Status: 422, Code: CodeAlreadyExists, Message: "The resource you are trying to create already exists.", known: true}
 
-	// ErrInvalidJson matches, in errors.Is, every *Error with the code CodeInvalidJson.
-	ErrInvalidJson error = &Error{Status: 422, Code: CodeInvalidJson, Message: "The request body or specific field contains invalid JSON.", known: true}
+	// ErrInvalidJSON matches, in errors.Is, every *Error with the code CodeInvalidJSON.
+	ErrInvalidJSON error = &Error{Status: 422, Code: CodeInvalidJSON, Message: "The request body or specific field contains invalid JSON.", known: true}
 
 	// ErrInvalidAmountFormat matches, in errors.Is, every *Error with the code CodeInvalidAmountFormat.
 	ErrInvalidAmountFormat error = &Error{Status: 422, Code: CodeInvalidAmountFormat, Message: "The amount format is invalid.", known: true}
 
-	// ErrInvalidOtp matches, in errors.Is, every *Error with the code CodeInvalidOtp.
-	ErrInvalidOtp error = &Error{Status: 422, Code: CodeInvalidOtp, Message: "The provided OTP is invalid.", known: true}
+	// ErrInvalidOTP matches, in errors.Is, every *Error with the code CodeInvalidOTP.
+	ErrInvalidOTP error = &Error{Status: 422, Code: CodeInvalidOTP, Message: "The provided OTP is invalid.", known: true}
 
-	// ErrOtpExpired matches, in errors.Is, every *Error with the code CodeOtpExpired.
-	ErrOtpExpired error = &Error{Status: 422, Code: CodeOtpExpired, Message: "The OTP has expired.", known: true}
+	// ErrOTPExpired matches, in errors.Is, every *Error with the code CodeOTPExpired.
+	ErrOTPExpired error = &Error{Status: 422, Code: CodeOTPExpired, Message: "The OTP has expired.", known: true}
 
 	// ErrTestMessageFailed matches, in errors.Is, every *Error with the code CodeTestMessageFailed.
 	ErrTestMessageFailed error = &Error{Status: 422, Code: CodeTestMessageFailed, Message: "Sending the test message failed.", known: true}
@@ -646,11 +646,11 @@ var (
 	// ErrPaygLimitReached matches, in errors.Is, every *Error with the code CodePaygLimitReached.
 	ErrPaygLimitReached error = &Error{Status: 429, Code: CodePaygLimitReached, Message: "You have reached your set PAYG spending limit.", known: true}
 
-	// ErrOtpWaitRequired matches, in errors.Is, every *Error with the code CodeOtpWaitRequired.
-	ErrOtpWaitRequired error = &Error{Status: 429, Code: CodeOtpWaitRequired, Message: "You must wait before requesting another OTP.", known: true}
+	// ErrOTPWaitRequired matches, in errors.Is, every *Error with the code CodeOTPWaitRequired.
+	ErrOTPWaitRequired error = &Error{Status: 429, Code: CodeOTPWaitRequired, Message: "You must wait before requesting another OTP.", known: true}
 
-	// ErrOtpResendLimit matches, in errors.Is, every *Error with the code CodeOtpResendLimit.
-	ErrOtpResendLimit error = &Error{Status: 429, Code: CodeOtpResendLimit, Message: "You have reached the maximum OTP resend attempts.", known: true}
+	// ErrOTPResendLimit matches, in errors.Is, every *Error with the code CodeOTPResendLimit.
+	ErrOTPResendLimit error = &Error{Status: 429, Code: CodeOTPResendLimit, Message: "You have reached the maximum OTP resend attempts.", known: true}
 
 	// ErrTooManyAttempts matches, in errors.Is, every *Error with the code CodeTooManyAttempts.
 	ErrTooManyAttempts error = &Error{Status: 429, Code: CodeTooManyAttempts, Message: "Too many failed attempts.", known: true}
@@ -732,8 +732,8 @@ func decodeDetails(code Code, raw json.RawMessage) (any, bool) {
 		return decodeAs[ValidationErrorDetails](raw)
 	case CodeRateLimitExceeded:
 		return decodeAs[RateLimitExceededDetails](raw)
-	case CodeOtpWaitRequired:
-		return decodeAs[OtpWaitRequiredDetails](raw)
+	case CodeOTPWaitRequired:
+		return decodeAs[OTPWaitRequiredDetails](raw)
 	}
 	_, known := infos[code]
 	return nil, known
@@ -759,7 +759,7 @@ func (e *Error) RetryAfter() (time.Duration, bool) {
 	switch details := e.Details.(type) {
 	case *RateLimitExceededDetails:
 		return time.Duration(details.RetryAfter) * time.Second, true
-	case *OtpWaitRequiredDetails:
+	case *OTPWaitRequiredDetails:
 		return time.Duration(details.RetryAfter) * time.Second, true
 	}
 	return 0, false

@@ -27,19 +27,21 @@ pub(crate) fn python_details(variant: &str) -> String {
     format!("{variant}Details")
 }
 
-/// The Go constant of a code: `CodeInvalidToken`.
+/// The Go constant of a code: `CodeInvalidToken`, with Go's initialisms
+/// (`ip_not_allowed` → `CodeIPNotAllowed`).
 pub(crate) fn go_constant(variant: &str) -> String {
-    format!("Code{variant}")
+    format!("Code{}", go_initialisms(variant))
 }
 
-/// The Go sentinel error of a code, for `errors.Is`: `ErrInvalidToken`.
+/// The Go sentinel error of a code, for `errors.Is`: `ErrInvalidToken`
+/// (`ErrInvalidJSON`).
 pub(crate) fn go_sentinel(variant: &str) -> String {
-    format!("Err{variant}")
+    format!("Err{}", go_initialisms(variant))
 }
 
 /// The Go struct of a code's details: `ValidationErrorDetails`.
 pub(crate) fn go_details(variant: &str) -> String {
-    format!("{variant}Details")
+    format!("{}Details", go_initialisms(variant))
 }
 
 /// The Go field of a param or a type's field: its JSON name in
@@ -47,17 +49,22 @@ pub(crate) fn go_details(variant: &str) -> String {
 /// spells them (`retry_after` → `RetryAfter`, `user_id` → `UserID`,
 /// `doc_url` → `DocURL`).
 pub(crate) fn go_field(name: &str) -> String {
-    let camel = name.to_upper_camel_case();
-    let mut field = String::with_capacity(camel.len());
-    for word in camel_words(&camel) {
+    go_initialisms(&name.to_upper_camel_case())
+}
+
+/// An `UpperCamelCase` name with each word that is one of Go's common
+/// initialisms in capitals: `NoApiAccess` → `NoAPIAccess`.
+fn go_initialisms(camel: &str) -> String {
+    let mut name = String::with_capacity(camel.len());
+    for word in camel_words(camel) {
         let upper = word.to_ascii_uppercase();
         if GO_INITIALISMS.contains(&upper.as_str()) {
-            field.push_str(&upper);
+            name.push_str(&upper);
         } else {
-            field.push_str(word);
+            name.push_str(word);
         }
     }
-    field
+    name
 }
 
 /// The words of an `UpperCamelCase` name: each starts at a capital.
@@ -415,6 +422,15 @@ mod tests {
         assert_eq!(go_field("retryAfter"), "RetryAfter");
         assert_eq!(go_field("idle"), "Idle");
         assert_eq!(go_field("x"), "X");
+    }
+
+    #[test]
+    fn go_code_names_spell_initialisms_in_capitals() {
+        assert_eq!(go_constant("IpNotAllowed"), "CodeIPNotAllowed");
+        assert_eq!(go_sentinel("InvalidJson"), "ErrInvalidJSON");
+        assert_eq!(go_details("NoApiAccess"), "NoAPIAccessDetails");
+        assert_eq!(go_constant("Wa401"), "CodeWa401");
+        assert_eq!(go_constant("InvalidToken"), "CodeInvalidToken");
     }
 
     #[test]

@@ -16,9 +16,34 @@ mod text;
 use std::fmt::Write as _;
 
 use crate::names::{go_constant, go_sentinel};
-use crate::{Catalog, CodeType, Member, Object, Part, Retry};
+use crate::{Catalog, Code, CodeType, Member, Object, Part, Retry};
 
 use text::{comment, deprecated, one_line, string};
+
+/// The name of a code's constant in `errors.go`: `CodeInvalidToken`, with
+/// Go's initialisms in capitals (`CodeIPNotAllowed`).
+///
+/// ```
+/// let catalog = error_codes_gen::Catalog::from_yaml(
+///     "title: T\nstatuses:\n  403:\n    codes:\n      ip_not_allowed: Not from this IP.\n",
+///     "errors.yaml",
+/// )?;
+/// let (_, code) = catalog.codes().next().unwrap();
+/// assert_eq!(error_codes_gen::go::constant_name(code), "CodeIPNotAllowed");
+/// assert_eq!(error_codes_gen::go::sentinel_name(code), "ErrIPNotAllowed");
+/// # Ok::<(), error_codes_gen::Error>(())
+/// ```
+#[must_use]
+pub fn constant_name(code: &Code) -> String {
+    go_constant(&code.name)
+}
+
+/// The name of a code's sentinel error in `errors.go`, for `errors.Is`:
+/// `ErrInvalidToken`; see [`constant_name`].
+#[must_use]
+pub fn sentinel_name(code: &Code) -> String {
+    go_sentinel(&code.name)
+}
 
 /// `errors.go` for `catalog`: the package `apierrors`.
 ///

@@ -205,7 +205,8 @@ fn main_go(catalogues: &[(String, Catalog)]) -> String {
             "\nfunc read_{name}(cases []testCase) any {{\n\tsentinels := map[string]error{{\n"
         );
         for (_, code) in catalog.codes() {
-            let _ = writeln!(out, "\t\t{:?}: {name}.Err{},", code.code, code.name);
+            let sentinel = go::sentinel_name(code);
+            let _ = writeln!(out, "\t\t{:?}: {name}.{sentinel},", code.code);
         }
         let _ = write!(
             out,

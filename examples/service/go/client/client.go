@@ -185,17 +185,17 @@ func byCode(e *apierrors.Error, header *time.Duration) Recovery {
 	// The clock or the signing code is off, not the token.
 	case apierrors.CodeMissingSignature, apierrors.CodeInvalidSignature, apierrors.CodeSignatureExpired,
 		apierrors.CodePaygConfirmRequired, apierrors.CodeValidationError, apierrors.CodeAlreadyExists,
-		apierrors.CodeInvalidJson, apierrors.CodeInvalidAmountFormat, apierrors.CodeInvalidOtp,
-		apierrors.CodeOtpExpired, apierrors.CodeTestMessageFailed:
+		apierrors.CodeInvalidJSON, apierrors.CodeInvalidAmountFormat, apierrors.CodeInvalidOTP,
+		apierrors.CodeOTPExpired, apierrors.CodeTestMessageFailed:
 		return Recovery{Kind: FixRequest}
-	case apierrors.CodeInsufficientBalance, apierrors.CodeNoApiAccess, apierrors.CodePlanLimitReached,
+	case apierrors.CodeInsufficientBalance, apierrors.CodeNoAPIAccess, apierrors.CodePlanLimitReached,
 		apierrors.CodePaygLimitReached:
 		return Recovery{Kind: AddFunds}
-	case apierrors.CodeRateLimitExceeded, apierrors.CodeOtpWaitRequired, apierrors.CodeSendMessageFailed,
+	case apierrors.CodeRateLimitExceeded, apierrors.CodeOTPWaitRequired, apierrors.CodeSendMessageFailed,
 		apierrors.CodeSendMediaFailed, apierrors.CodeServerDown, apierrors.CodeSessionNotReady,
 		apierrors.CodeMaintenanceMode:
 		return serverWait(e, header)
-	case apierrors.CodeIpNotAllowed, apierrors.CodeOtpResendLimit, apierrors.CodeTooManyAttempts,
+	case apierrors.CodeIPNotAllowed, apierrors.CodeOTPResendLimit, apierrors.CodeTooManyAttempts,
 		apierrors.CodeInternalError:
 		return Recovery{Kind: GiveUp}
 	}
