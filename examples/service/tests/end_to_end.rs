@@ -11,12 +11,14 @@
 //!   serde's body; the real responses pass openapi-core's validation against
 //!   the `OpenAPI` document the server serves and against
 //!   `generated/openapi.yaml`, whose responses the served document matches;
-//! - the Rust client reads each into `Received<ApiError>`, and the TypeScript
+//! - the Rust client reads each into `Received<ApiError>`, the TypeScript
 //!   client (compiled by the pinned tsc, run by Node with `fetch`) narrows
-//!   each with the generated guards; both handle a code from the newer
-//!   server, and turn responses the API does not send (too large, not JSON)
-//!   into clear errors;
-//! - both clients' typed methods work against the server: the account and a
+//!   each with the generated guards, and the Python client (checked by the
+//!   pinned mypy, pyright and ruff, run with `urllib`) reads each with the
+//!   generated `ApiError.from_response`; all handle a code from the newer
+//!   server, decide the same recovery for every code, and turn responses the
+//!   API does not send (too large, not JSON) into clear errors;
+//! - the clients' typed methods work against the server: the account and a
 //!   signed message with the demo token, an expired token's error (and, in
 //!   Rust, the OTP flow);
 //! - schemathesis (pinned in `tests/tools/requirements.txt`), run against the
@@ -1306,6 +1308,63 @@ fn the_typescript_client_narrows_every_code() {
     );
     eprintln!(
         "the TypeScript driver ran in {:.1}s",
+        started.elapsed().as_secs_f64()
+    );
+    drop((api, next, mock));
+
+    let typed = check_driver_reports(&scenarios, &printed);
+    // The typed methods: a success, a signed success, an error.
+    let typed: Vec<&Value> = typed.iter().collect();
+    assert_eq!(typed.len(), 3, "{typed:?}");
+    assert_eq!(
+        (typed[0]["outcome"].as_str(), typed[1]["outcome"].as_str()),
+        (Some("ok"), Some("ok")),
+        "{typed:?}"
+    );
+    assert_eq!(
+        (typed[2]["code"].as_str(), typed[2]["known"].as_bool()),
+        (Some("token_expired"), Some(true))
+    );
+}
+
+/// The Python client (`py/client.py`, urllib only) reads every code from
+/// the server, handles the newer server's code, and rejects what the API does
+/// not send, deciding as the Rust client does. `generated/errors.py`, the
+/// client and the driver first pass `mypy --strict`, pyright (strict) and
+/// ruff in one folder, as a project that vendors `errors.py` has them.
+#[test]
+fn the_python_client_reads_every_code() {
+    let root = workspace_root();
+    let dir = target_dir().join("end-to-end").join("python");
+    if dir.exists() {
+        fs::remove_dir_all(&dir).unwrap();
+    }
+    fs::create_dir_all(&dir).unwrap();
+    for file in [
+        "generated/errors.py",
+        "examples/service/py/client.py",
+        "examples/service/tests/driver.py",
+    ] {
+        let name = Path::new(file).file_name().unwrap();
+        fs::copy(root.join(file), dir.join(name)).unwrap_or_else(|error| panic!("{file}: {error}"));
+    }
+    for (tool, took) in python::check_with_tools(&dir) {
+        eprintln!("{tool} on the Python client: {:.1} s", took.as_secs_f64());
+    }
+
+    let (api, next, mock) = (Server::api(), Server::next(), Mock::start());
+    let (scenarios, plan) = driver_plan(&api, &next, &mock);
+    let plan_path = dir.join("plan.json");
+    fs::write(&plan_path, plan.to_string()).unwrap();
+    let started = Instant::now();
+    let printed = tools::run(
+        Command::new(python::tools_python())
+            .arg(dir.join("driver.py"))
+            .arg(&plan_path),
+        "the Python driver fails",
+    );
+    eprintln!(
+        "the Python driver ran in {:.1}s",
         started.elapsed().as_secs_f64()
     );
     drop((api, next, mock));
