@@ -1344,6 +1344,7 @@ fn the_python_client_reads_every_code() {
         "generated/errors.py",
         "examples/service/py/client.py",
         "examples/service/tests/driver.py",
+        "examples/service/py/readme_example.py",
     ] {
         let name = Path::new(file).file_name().unwrap();
         fs::copy(root.join(file), dir.join(name)).unwrap_or_else(|error| panic!("{file}: {error}"));
@@ -1367,6 +1368,21 @@ fn the_python_client_reads_every_code() {
         "the Python driver ran in {:.1}s",
         started.elapsed().as_secs_f64()
     );
+    // The README's example, against the same server: an error, and a success.
+    let example = |token: &str| {
+        tools::run(
+            Command::new(python::tools_python())
+                .arg(dir.join("readme_example.py"))
+                .arg(&api.base_url)
+                .arg(token),
+            "the README's Python example fails",
+        )
+    };
+    assert_eq!(
+        example("expired"),
+        "get a new token: The API Token has expired. (token_expired)\n"
+    );
+    assert!(example("demo").starts_with("{'name': "), "the demo account");
     drop((api, next, mock));
 
     let typed = check_driver_reports(&scenarios, &printed);
@@ -1382,6 +1398,26 @@ fn the_python_client_reads_every_code() {
         (typed[2]["code"].as_str(), typed[2]["known"].as_bool()),
         (Some("token_expired"), Some(true))
     );
+}
+
+/// The README's Python example is `py/readme_example.py`, which
+/// [`the_python_client_reads_every_code`] checks with the tools and runs.
+#[test]
+fn the_readme_python_example_is_the_checked_file() {
+    let root = workspace_root();
+    let readme = fs::read_to_string(root.join("README.md")).unwrap();
+    // The section is written in README-python.md until it joins README.md.
+    let section = match readme.split_once("\n### Python\n") {
+        Some((_, section)) => section.to_owned(),
+        None => fs::read_to_string(root.join("README-python.md")).unwrap(),
+    };
+    let block = section
+        .split_once("```python\n")
+        .and_then(|(_, rest)| rest.split_once("```\n"))
+        .map(|(block, _)| block)
+        .expect("a ```python block in the Python section");
+    let file = fs::read_to_string(root.join("examples/service/py/readme_example.py")).unwrap();
+    assert_eq!(block, file);
 }
 
 /// What a client driver must report for a step that got `error`,
