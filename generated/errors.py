@@ -434,7 +434,10 @@ def status_of(code: ErrorCode) -> int:
 
 
 class FieldViolation(TypedDict):
-    """One input that failed validation."""
+    """The type `FieldViolation` of the catalogue.
+
+    One input that failed validation.
+    """
 
     field: str
     """The input's name as the request sends it, or a JSON pointer to it."""

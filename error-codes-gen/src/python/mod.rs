@@ -182,7 +182,7 @@ impl<'a> Module<'a> {
         ]
         .map(str::to_owned)
         .to_vec();
-        names.push(catalog.name.clone());
+        names.push(python_exception(&catalog.name));
         if self.after {
             names.push("retry_after_seconds".to_owned());
         }
@@ -408,10 +408,11 @@ impl<'a> Module<'a> {
     fn types(&self, out: &mut String) {
         let catalog = self.catalog;
         for ty in &catalog.types {
-            let doc = ty.description.as_deref().map_or_else(
-                || vec![format!("The type `{}` of the catalogue.", ty.name)],
-                doc_lines,
-            );
+            let mut doc = vec![format!("The type `{}` of the catalogue.", ty.name)];
+            if let Some(description) = &ty.description {
+                doc.push(String::new());
+                doc.extend(doc_lines(description));
+            }
             typed_dict(out, &ty.name, &doc, &fields(&ty.fields));
         }
         let mut names = Vec::new();
@@ -718,7 +719,7 @@ impl<'a> Module<'a> {
     #[allow(clippy::too_many_lines)] // Mostly the text of the base class.
     fn exceptions(&self, out: &mut String) {
         let catalog = self.catalog;
-        let base = &catalog.name;
+        let base = &python_exception(&catalog.name);
         let details = if self.params {
             "ErrorDetails | None"
         } else {
@@ -905,6 +906,14 @@ fn typed_dict(out: &mut String, name: &str, doc: &[String], fields: &[Field]) {
                 continue;
             }
             let base = format!("_{}{suffix}", name.trim_start_matches('_'));
+            if members.iter().all(|field| is_attribute(&field.name)) {
+                let total = if total { "" } else { ", total=False" };
+                let _ = writeln!(out, "class {base}(TypedDict{total}):");
+                push_fields(out, members);
+                out.push_str("\n\n");
+                bases.push(base);
+                continue;
+            }
             let _ = writeln!(
                 out,
                 "{base} = TypedDict(\n    {},\n    {{",
@@ -922,15 +931,11 @@ fn typed_dict(out: &mut String, name: &str, doc: &[String], fields: &[Field]) {
             if !total {
                 out.push_str("    total=False,\n");
             }
-            out.push_str(")\n");
+            out.push_str(")\n\n\n");
             bases.push(base);
         }
-        if bases.is_empty() {
-            bases.push("TypedDict".to_owned());
-        } else {
-            out.push_str("\n\n");
-        }
-        let _ = writeln!(out, "class {name}({}):", bases.join(", "));
+        out.push_str(&call("", &format!("class {name}"), &bases));
+        out.push_str(":\n");
         class_doc(out, name, doc);
         return;
     }

@@ -6,6 +6,24 @@ use std::fmt::Write as _;
 
 use crate::escape::{is_invisible, push_escaped};
 
+/// Whether `c` is written as an escape in Python source: what every output
+/// escapes ([`is_invisible`]), and also spaces other than ASCII's and
+/// zero-width characters, which ruff (RUF001) and readers take for others,
+/// and U+FFFD, which mypy 2.4's parser cannot read after `\u` in a raw
+/// docstring (it panics).
+fn is_hidden(c: char) -> bool {
+    is_invisible(c)
+        || (c.is_whitespace() && !c.is_ascii())
+        || matches!(
+            c,
+            '\u{00ad}'
+                | '\u{180e}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{fffd}'
+        )
+}
+
 /// A string literal that evaluates to exactly `text`, quoted as `ruff
 /// format` quotes it: double quotes, unless the text holds more double
 /// quotes than single ones. Line breaks, tabs and invisible characters
@@ -25,7 +43,7 @@ pub(super) fn string_literal(text: &str) -> String {
             out.push('\\');
             out.push(c);
         }
-        c if is_invisible(c) => {
+        c if is_hidden(c) => {
             let _ = write!(out, "\\u{:04x}", u32::from(c));
         }
         c => out.push(c),
@@ -35,23 +53,29 @@ pub(super) fn string_literal(text: &str) -> String {
 }
 
 /// The lines of catalogue text as they go into a docstring: tabs and
-/// invisible characters shown as their escapes (`\t`, `\u2028`), trailing
-/// spaces dropped. [`push_docstring`] keeps any backslash as written.
+/// invisible characters shown as their escapes (`\t`, `\u2028`), spaces
+/// around each line and empty lines beyond one between paragraphs dropped
+/// (pydocstyle's layout). [`push_docstring`] keeps any backslash as written.
 pub(super) fn doc_lines(text: &str) -> Vec<String> {
-    text.split('\n')
-        .map(|line| {
-            let mut out = String::with_capacity(line.len());
-            push_escaped(&mut out, line, b"", |out, c, _| match c {
-                '\t' => out.push_str("\\t"),
-                c if is_invisible(c) => {
-                    let _ = write!(out, "\\u{:04x}", u32::from(c));
-                }
-                c => out.push(c),
-            });
-            out.truncate(out.trim_end().len());
-            out
-        })
-        .collect()
+    let mut lines: Vec<String> = Vec::new();
+    for line in text.split('\n') {
+        let mut out = String::with_capacity(line.len());
+        push_escaped(&mut out, line.trim(), b"", |out, c, _| match c {
+            '\t' => out.push_str("\\t"),
+            c if is_hidden(c) => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        });
+        // One empty line between paragraphs, none before or after them.
+        if !out.is_empty() || lines.last().is_some_and(|last| !last.is_empty()) {
+            lines.push(out);
+        }
+    }
+    if lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    lines
 }
 
 /// Appends a docstring of `lines` (the summary first) at `indent`.

@@ -18,6 +18,7 @@ use proptest::test_runner::{Config, RngSeed};
 
 pub mod details;
 pub mod layout;
+pub mod python;
 
 pub use details::{ParamSpec, RetrySpec, TypeSpec};
 pub use layout::{LayoutSpec, MappingSpec};
