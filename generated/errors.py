@@ -21,7 +21,16 @@ import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final, Literal, NamedTuple, TypeAlias, TypedDict, TypeGuard, cast
+from typing import (
+    Final,
+    Literal,
+    NamedTuple,
+    TypeAlias,
+    TypedDict,
+    TypeGuard,
+    cast,
+    final,
+)
 
 __all__ = [
     "ERRORS",
@@ -445,6 +454,7 @@ class FieldViolation(TypedDict):
     """Why the input was refused."""
 
 
+@final
 class ValidationErrorDetails(TypedDict):
     """The details of `validation_error` (422 Unprocessable Entity).
 
@@ -463,6 +473,7 @@ class _RateLimitExceededDetailsRequired(TypedDict):
     """
 
 
+@final
 class RateLimitExceededDetails(_RateLimitExceededDetailsRequired, total=False):
     """The details of `rate_limit_exceeded` (429 Too Many Requests).
 
@@ -476,6 +487,7 @@ class RateLimitExceededDetails(_RateLimitExceededDetailsRequired, total=False):
     """
 
 
+@final
 class OtpWaitRequiredDetails(TypedDict):
     """The details of `otp_wait_required` (429 Too Many Requests).
 

@@ -102,6 +102,7 @@ pub(crate) const PYTHON_MODULE_NAMES: &[&str] = &[
     "TypedDict",
     "TypeGuard",
     "cast",
+    "final",
     // Defined (private helpers start with `_`, which no catalogue name does).
     "ErrorCode",
     "ERROR_CODES",

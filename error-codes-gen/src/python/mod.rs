@@ -160,9 +160,22 @@ impl<'a> Module<'a> {
             typing.push("NoReturn");
         }
         typing.extend(["TypeAlias", "TypedDict", "TypeGuard", "cast"]);
-        out.push_str("from typing import ");
-        out.push_str(&typing.join(", "));
-        out.push_str("\n\n");
+        if self.params {
+            typing.push("final");
+        }
+        let line = format!("from typing import {}", typing.join(", "));
+        if fits(&line) {
+            out.push_str(&line);
+            out.push('\n');
+        } else {
+            // As isort and ruff wrap an import that does not fit.
+            out.push_str("from typing import (\n");
+            for name in &typing {
+                let _ = writeln!(out, "    {name},");
+            }
+            out.push_str(")\n");
+        }
+        out.push('\n');
     }
 
     fn all(&self, out: &mut String) {
@@ -413,7 +426,7 @@ impl<'a> Module<'a> {
                 doc.push(String::new());
                 doc.extend(doc_lines(description));
             }
-            typed_dict(out, &ty.name, &doc, &fields(&ty.fields));
+            typed_dict(out, &ty.name, &doc, &fields(&ty.fields), false);
         }
         let mut names = Vec::new();
         for (status, code) in catalog.codes().filter(|(_, code)| !code.params.is_empty()) {
@@ -425,7 +438,9 @@ impl<'a> Module<'a> {
             ));
             doc.push(String::new());
             doc.extend(doc_lines(&code.message));
-            typed_dict(out, &name, &doc, &fields(&code.params));
+            // Final, so that `"name" in details` narrows `ErrorDetails` to
+            // the codes that have the param `name`.
+            typed_dict(out, &name, &doc, &fields(&code.params), true);
             names.push(name);
         }
         out.push_str("\n\n");
@@ -481,12 +496,12 @@ impl<'a> Module<'a> {
             });
         }
         for (name, fields) in private.drain(..) {
-            typed_dict(out, &name, &[], &fields);
+            typed_dict(out, &name, &[], &fields, false);
         }
-        typed_dict(out, "ErrorBody", &doc, &fields);
+        typed_dict(out, "ErrorBody", &doc, &fields, false);
         let fields = self.object_fields(&tree, "_ReceivedErrorBody", true, &mut private);
         for (name, fields) in private.drain(..) {
-            typed_dict(out, &name, &[], &fields);
+            typed_dict(out, &name, &[], &fields, false);
         }
         let doc = vec![
             "An error response body as a client receives it.".to_owned(),
@@ -497,7 +512,7 @@ impl<'a> Module<'a> {
             ),
             "was generated: `is_error_code` tells them apart. Details are unchecked.".to_owned(),
         ];
-        typed_dict(out, "ReceivedErrorBody", &doc, &fields);
+        typed_dict(out, "ReceivedErrorBody", &doc, &fields, false);
     }
 
     /// The fields of the `TypedDict` of `object`, whose nested objects
@@ -891,7 +906,8 @@ fn python_type(ty: &Type) -> String {
 /// Writes a `TypedDict` named `name`: a class, whose optional members are
 /// declared by a class of `total=False` (3.10 has no `NotRequired`), or for
 /// member names a class body cannot hold, the functional form.
-fn typed_dict(out: &mut String, name: &str, doc: &[String], fields: &[Field]) {
+fn typed_dict(out: &mut String, name: &str, doc: &[String], fields: &[Field], sealed: bool) {
+    let sealed = if sealed { "@final\n" } else { "" };
     let required: Vec<&Field> = fields.iter().filter(|field| !field.optional).collect();
     let optional: Vec<&Field> = fields.iter().filter(|field| field.optional).collect();
     let attributes = fields.iter().all(|field| is_attribute(&field.name));
@@ -934,6 +950,7 @@ fn typed_dict(out: &mut String, name: &str, doc: &[String], fields: &[Field]) {
             out.push_str(")\n\n\n");
             bases.push(base);
         }
+        out.push_str(sealed);
         out.push_str(&call("", &format!("class {name}"), &bases));
         out.push_str(":\n");
         class_doc(out, name, doc);
@@ -944,12 +961,12 @@ fn typed_dict(out: &mut String, name: &str, doc: &[String], fields: &[Field]) {
         let base = format!("_{}Required", name.trim_start_matches('_'));
         let _ = writeln!(out, "class {base}(TypedDict):");
         push_fields(out, &required);
-        let _ = writeln!(out, "\n\nclass {name}({base}, total=False):");
+        let _ = writeln!(out, "\n\n{sealed}class {name}({base}, total=False):");
         own = optional;
     } else if !optional.is_empty() {
-        let _ = writeln!(out, "class {name}(TypedDict, total=False):");
+        let _ = writeln!(out, "{sealed}class {name}(TypedDict, total=False):");
     } else {
-        let _ = writeln!(out, "class {name}(TypedDict):");
+        let _ = writeln!(out, "{sealed}class {name}(TypedDict):");
     }
     if !doc.is_empty() || !name.starts_with('_') {
         class_doc(out, name, doc);

@@ -34,7 +34,6 @@ from errors import (
     ErrorBody,
     FieldViolation,
     ReceivedErrorBody,
-    ValidationErrorDetails,
     is_error_body,
     retry_after_seconds,
 )
@@ -285,10 +284,9 @@ def violations(error: ClientError) -> list[FieldViolation]:
     ):
         return []
     details = error.error.details
-    if details is None:
+    if details is None or "violations" not in details:
         return []
-    # `from_response` checked the details against the code's params.
-    return cast("ValidationErrorDetails", details)["violations"]
+    return details["violations"]
 
 
 def describe(error: ClientError) -> str:
