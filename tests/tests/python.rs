@@ -1,8 +1,10 @@
 //! `generated/errors.py`: every catalogue of the tests through the Python
 //! emitter, then through the real tools and read back.
 //!
-//! The seed, every fixture and every layout catalogue of the TypeScript
-//! tests become modules of one folder, which `mypy --strict`, pyright
+//! The seed, every fixture, every layout catalogue of the TypeScript tests
+//! and `tests/python/long-names.yaml` (names that make every line they are
+//! on too long, which the emitter wraps as ruff does) become modules of one
+//! folder, which `mypy --strict`, pyright
 //! (strict), `ruff check` and `ruff format --check` each check in one run.
 //! `tests/tools/check_python_module.py` then imports each module and compares
 //! it value by value with what this file writes from the model: every
@@ -74,6 +76,11 @@ fn catalogues() -> Vec<(String, Catalog)> {
         (
             Path::new(env!("CARGO_MANIFEST_DIR")).join("ts/layouts"),
             "ts_layouts_",
+        ),
+        // Catalogues for the Python output only (long names to wrap).
+        (
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("python"),
+            "python_",
         ),
     ];
     for (folder, prefix) in folders {

@@ -608,9 +608,18 @@ impl<'a> Module<'a> {
             if *part == Part::Details && !self.params {
                 continue;
             }
-            let constant = part_constant(*part);
-            let _ = write!(out, "{constant}: Final[tuple[str, ...]] = ");
-            out.push_str(&tuple(&path.members));
+            let head = format!("{}: Final[tuple[str, ...]] = ", part_constant(*part));
+            let line = format!("{head}{}", tuple(&path.members));
+            if fits(&line) {
+                out.push_str(&line);
+            } else {
+                // As ruff wraps a tuple that does not fit: an item a line.
+                let _ = writeln!(out, "{head}(");
+                for name in &path.members {
+                    let _ = writeln!(out, "    {},", string_literal(name));
+                }
+                out.push(')');
+            }
             out.push('\n');
         }
     }
@@ -741,7 +750,8 @@ impl<'a> Module<'a> {
             "None"
         };
         let code_type = self.code_type();
-        let _ = writeln!(out, "\n\nclass {base}(Exception):");
+        out.push_str("\n\n");
+        out.push_str(&class_line(base, &["Exception"]));
         push_docstring(
             out,
             "    ",
@@ -828,7 +838,8 @@ impl<'a> Module<'a> {
         }
         for status in catalog.groups() {
             let name = python_exception(&status.name);
-            let _ = writeln!(out, "\n\nclass {name}({base}):");
+            out.push_str("\n\n");
+            out.push_str(&class_line(&name, &[base]));
             let mut doc = doc_lines(&format!(
                 "An error sent with HTTP status {}.",
                 status.line()
@@ -923,8 +934,12 @@ fn typed_dict(out: &mut String, name: &str, doc: &[String], fields: &[Field], se
             }
             let base = format!("_{}{suffix}", name.trim_start_matches('_'));
             if members.iter().all(|field| is_attribute(&field.name)) {
-                let total = if total { "" } else { ", total=False" };
-                let _ = writeln!(out, "class {base}(TypedDict{total}):");
+                let own: &[&str] = if total {
+                    &["TypedDict"]
+                } else {
+                    &["TypedDict", "total=False"]
+                };
+                out.push_str(&class_line(&base, own));
                 push_fields(out, members);
                 out.push_str("\n\n");
                 bases.push(base);
@@ -951,22 +966,26 @@ fn typed_dict(out: &mut String, name: &str, doc: &[String], fields: &[Field], se
             bases.push(base);
         }
         out.push_str(sealed);
-        out.push_str(&call("", &format!("class {name}"), &bases));
-        out.push_str(":\n");
+        let bases: Vec<&str> = bases.iter().map(String::as_str).collect();
+        out.push_str(&class_line(name, &bases));
         class_doc(out, name, doc);
         return;
     }
     let mut own = fields.iter().collect::<Vec<_>>();
     if !required.is_empty() && !optional.is_empty() {
         let base = format!("_{}Required", name.trim_start_matches('_'));
-        let _ = writeln!(out, "class {base}(TypedDict):");
+        out.push_str(&class_line(&base, &["TypedDict"]));
         push_fields(out, &required);
-        let _ = writeln!(out, "\n\n{sealed}class {name}({base}, total=False):");
+        out.push_str("\n\n");
+        out.push_str(sealed);
+        out.push_str(&class_line(name, &[&base, "total=False"]));
         own = optional;
     } else if !optional.is_empty() {
-        let _ = writeln!(out, "{sealed}class {name}(TypedDict, total=False):");
+        out.push_str(sealed);
+        out.push_str(&class_line(name, &["TypedDict", "total=False"]));
     } else {
-        let _ = writeln!(out, "{sealed}class {name}(TypedDict):");
+        out.push_str(sealed);
+        out.push_str(&class_line(name, &["TypedDict"]));
     }
     if !doc.is_empty() || !name.starts_with('_') {
         class_doc(out, name, doc);
@@ -992,9 +1011,32 @@ fn class_doc(out: &mut String, name: &str, doc: &[String]) {
     }
 }
 
+/// `class name(bases):`, wrapped as ruff wraps it when it does not fit.
+fn class_line(name: &str, bases: &[&str]) -> String {
+    let bases: Vec<String> = bases.iter().map(|&base| base.to_owned()).collect();
+    let mut line = call("", &format!("class {name}"), &bases);
+    line.push_str(":\n");
+    line
+}
+
 fn push_fields(out: &mut String, fields: &[&Field]) {
     for field in fields {
-        let _ = writeln!(out, "    {}: {}", field.name, field.ty);
+        let line = format!("    {}: {}", field.name, field.ty);
+        match field.ty.split_once('[') {
+            // As ruff splits an annotation that does not fit: in its brackets.
+            Some((outer, inner)) if !fits(&line) => {
+                let inner = inner.strip_suffix(']').unwrap_or(inner);
+                let _ = writeln!(out, "    {}: {outer}[\n        {inner}\n    ]", field.name);
+            }
+            // And a name that does not fit, in parentheses if it then fits.
+            None if !fits(&line) && fits(&format!("        {}", field.ty)) => {
+                let _ = writeln!(out, "    {}: (\n        {}\n    )", field.name, field.ty);
+            }
+            _ => {
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
         if !field.doc.is_empty() {
             push_docstring(out, "    ", &field.doc);
         }
