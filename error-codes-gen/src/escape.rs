@@ -67,7 +67,7 @@ pub(crate) fn push_string_literal(out: &mut String, text: &str) {
 /// direction marks: written as escapes so the source shows what the text holds
 /// (and cannot be reordered on screen by bidirectional controls). All are in
 /// the Basic Multilingual Plane, so four hex digits suffice.
-#[cfg(any(feature = "typescript", feature = "markdown"))]
+#[cfg(any(feature = "typescript", feature = "markdown", feature = "python"))]
 pub(crate) fn is_invisible(c: char) -> bool {
     c.is_control()
         || matches!(

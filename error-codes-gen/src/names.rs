@@ -95,29 +95,35 @@ const GO_INITIALISMS: &[&str] = &[
 /// The names `errors.py` defines or imports whatever the catalogue, which
 /// no generated name may take.
 pub(crate) const PYTHON_MODULE_NAMES: &[&str] = &[
+    // Imported.
     "annotations",
+    "json",
+    "math",
+    "Mapping",
     "dataclass",
-    "field",
     "Final",
     "Literal",
-    "Mapping",
+    "NamedTuple",
+    "NoReturn",
+    "TypeAlias",
     "TypedDict",
     "TypeGuard",
-    "Any",
     "cast",
+    "final",
+    // Defined (private helpers start with `_`, which no catalogue name does).
     "ErrorCode",
     "ERROR_CODES",
+    "Retry",
     "ErrorInfo",
     "ERRORS",
+    "status_of",
+    "ErrorDetails",
     "ErrorBody",
     "ReceivedErrorBody",
-    "Retry",
     "is_error_code",
     "is_error_body",
     "is_received_error_body",
-    "status_of",
     "retry_after_seconds",
-    "json",
 ];
 
 /// Python's keywords and builtins, which a module-level name must not

@@ -117,3 +117,188 @@ fn ensure_venv() -> PathBuf {
     });
     python
 }
+
+/// The rules `ruff check` applies to the generated Python beyond its
+/// defaults: pycodestyle, pyflakes, isort, pep8-naming, pyupgrade, bugbear,
+/// builtins, ruff's own and pydocstyle (Google convention). [`RUFF_IGNORE`]
+/// leaves some out.
+pub const RUFF_SELECT: &str = "E,F,W,I,N,UP,B,A,RUF,D";
+
+/// The rules of [`RUFF_SELECT`] the generated Python leaves out. E501: a
+/// message stays one string literal on one line, however long. RUF001 to
+/// RUF003: they flag letters of other scripts that look like Latin ones
+/// (an Arabic alef, a Cyrillic `о`), and a catalogue's text is the API's own,
+/// in any language; the invisible and space-like characters they also flag
+/// are written as escapes.
+pub const RUFF_IGNORE: &str = "E501,RUF001,RUF002,RUF003";
+
+/// The pyright configuration the generated Python is checked under: strict,
+/// for Python 3.10.
+pub const PYRIGHT_CONFIG: &str =
+    "{\n  \"typeCheckingMode\": \"strict\",\n  \"pythonVersion\": \"3.10\"\n}\n";
+
+/// Runs every Python tool on the `.py` files of `folder`, one run of each
+/// tool for the whole folder: `mypy --strict` for Python 3.10, pyright in
+/// strict mode, `ruff check` with its defaults and with [`RUFF_SELECT`], and
+/// `ruff format --check`. Returns how long each took, for the test output.
+///
+/// # Panics
+/// If a tool cannot run or finds a problem: the message holds its output.
+#[must_use]
+pub fn check_with_tools(folder: &Path) -> Vec<(&'static str, std::time::Duration)> {
+    let mut timings = Vec::new();
+    let mut timed = |what: &'static str, command: &mut Command| {
+        let started = std::time::Instant::now();
+        run(command, what);
+        timings.push((what, started.elapsed()));
+    };
+    timed(
+        "mypy --strict",
+        venv_tool("mypy")
+            .args([
+                "--strict",
+                "--python-version",
+                "3.10",
+                "--no-incremental",
+                "--cache-dir",
+                "/dev/null",
+            ])
+            .arg(folder),
+    );
+    std::fs::write(folder.join("pyrightconfig.json"), PYRIGHT_CONFIG)
+        .unwrap_or_else(|error| panic!("cannot write pyrightconfig.json: {error}"));
+    timed(
+        "pyright (strict)",
+        crate::node::pyright().arg("--project").arg(folder),
+    );
+    timed(
+        "ruff check (defaults)",
+        venv_tool("ruff")
+            .args(["check", "--isolated", "--no-cache"])
+            .arg(folder),
+    );
+    timed(
+        "ruff check (selected rules)",
+        venv_tool("ruff")
+            .args(["check", "--isolated", "--no-cache", "--select", RUFF_SELECT])
+            .args(["--ignore", RUFF_IGNORE])
+            .args(["--config", "lint.pydocstyle.convention = \"google\""])
+            .arg(folder),
+    );
+    timed(
+        "ruff format --check",
+        venv_tool("ruff")
+            .args(["format", "--isolated", "--no-cache", "--check", "--diff"])
+            .arg(folder),
+    );
+    timings
+}
+
+/// What `tests/tools/check_python_module.py` compares a generated module
+/// with, straight from the model: every code's entry, class, params and a
+/// body as the layout sends it (and the same body without its params), the
+/// groups, a body of a code the module does not know, and bodies that are
+/// no error bodies.
+///
+/// # Panics
+/// Never for a loaded catalogue.
+#[must_use]
+pub fn expectation(catalog: &error_codes_gen::Catalog) -> serde_json::Value {
+    use error_codes_gen::CodeType;
+    use serde_json::json;
+
+    let integer = catalog.body.code_type == CodeType::Integer;
+    let code_value = |code: &error_codes_gen::Code| -> serde_json::Value {
+        match code.number().filter(|_| integer) {
+            Some(number) => json!(number),
+            None => json!(code.code),
+        }
+    };
+    let codes: Vec<serde_json::Value> = catalog
+        .codes()
+        .map(|(status, code)| {
+            let details = crate::layout::example_details(catalog, &code.params);
+            let message = crate::layout::render(code, &details);
+            let body = crate::layout::body(catalog, status, code, &details, &message);
+            let required = code.params.iter().any(|param| !param.optional);
+            let without =
+                required.then(|| crate::layout::body(catalog, status, code, &json!({}), &message));
+            let params: Vec<&str> = code.params.iter().map(|p| p.name.as_str()).collect();
+            json!({
+                "code": code_value(code),
+                "status": status.status,
+                "message": code.message,
+                "retry": code.retry.word(),
+                "deprecated": code.deprecated,
+                "docs": code.docs,
+                "class": python_exception(&status.name),
+                "params": params,
+                "details_class": format!("{}Details", code.name),
+                "body": body,
+                "body_message": message,
+                "details": if code.params.is_empty() { json!(null) } else { details },
+                "without_details": without,
+            })
+        })
+        .collect();
+    let groups: Vec<serde_json::Value> = catalog
+        .groups()
+        .map(|status| {
+            let codes: Vec<serde_json::Value> = status.codes.iter().map(code_value).collect();
+            json!({
+                "status": status.status,
+                "class": python_exception(&status.name),
+                "codes_alias": format!("{}Code", status.name),
+                "codes": codes,
+            })
+        })
+        .collect();
+    let unknown = match catalog.codes().next() {
+        Some((status, code)) => {
+            let mut newer = code.clone();
+            let code_text = if integer {
+                "987654321"
+            } else {
+                "a_code_added_later"
+            };
+            code_text.clone_into(&mut newer.code);
+            newer.params.clear();
+            newer.docs = None;
+            let body = crate::layout::body(catalog, status, &newer, &json!({}), "Newer.");
+            json!({ "code": code_value(&newer), "status": status.status, "body": body })
+        }
+        None => json!({
+            "code": "a_code_added_later",
+            "status": 400,
+            "body": { "error": "a_code_added_later", "message": "Newer." },
+        }),
+    };
+    let not_bodies = json!([
+        ["an HTML page", { "bytes": "<html><body>Bad Gateway</body></html>" }],
+        ["an empty body", { "bytes": "" }],
+        ["a JSON array", []],
+        ["a JSON string", "\"error\""],
+        ["an empty object", {}],
+        ["null", null],
+        ["a message only", { "message": "no code" }],
+    ]);
+    json!({
+        "base": python_exception(&catalog.name),
+        "integer": integer,
+        "has_docs": catalog.codes().any(|(_, code)| code.docs.is_some()),
+        "codes": codes,
+        "groups": groups,
+        "unknown": unknown,
+        "not_bodies": not_bodies,
+    })
+}
+
+/// The Python exception class of a group, as the emitter names it: the
+/// Rust name with PEP 8's `Error` suffix, once.
+fn python_exception(group: &str) -> String {
+    if group.ends_with("Error") {
+        group.to_owned()
+    } else {
+        format!("{group}Error")
+    }
+}

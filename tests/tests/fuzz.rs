@@ -2264,12 +2264,9 @@ fn sampled_catalogues_through_gofmt_go_vet_and_a_go_read_back() {
     let mut samples: Vec<Catalog> = Vec::new();
     let mut refused = 0;
     for _ in 0..runner.config().cases {
-        let yaml = fuzz::catalogue()
-            .new_tree(&mut runner)
-            .unwrap()
-            .current()
-            .yaml();
-        match Catalog::from_yaml(&format!("outputs: [go]\n{yaml}"), "fuzz.yaml") {
+        let mut spec = fuzz::catalogue().new_tree(&mut runner).unwrap().current();
+        spec.outputs = Some(vec![error_codes_gen::Output::Go]);
+        match Catalog::from_yaml(&spec.yaml(), "fuzz.yaml") {
             Ok(catalog) => samples.push(catalog),
             Err(_) => refused += 1,
         }
@@ -2309,5 +2306,67 @@ fn sampled_catalogues_through_gofmt_go_vet_and_a_go_read_back() {
          gofmt {gofmt:.1}s, go vet {vet:.1}s, go run {run:.1}s",
         named.len(),
         named.iter().map(|(_, c)| c.codes().count()).sum::<usize>(),
+    );
+}
+
+// ---- Samples through the Python tools ---------------------------------------
+
+/// The Python output of the largest generated catalogues that Python can
+/// name: `mypy --strict`, pyright (strict), ruff, and a read-back of every
+/// code's status, message, retry, deprecation, class and params, and of
+/// `from_response` on each code's body in its layout.
+#[test]
+fn sampled_catalogues_through_the_python_tools() {
+    let wanted = fuzz::samples();
+    let mut runner = TestRunner::new(fuzz::config(200));
+    let mut samples: Vec<Catalog> = Vec::new();
+    let mut refused = 0;
+    for _ in 0..runner.config().cases {
+        let spec = fuzz::catalogue().new_tree(&mut runner).unwrap().current();
+        match fuzz::python::with_python(spec) {
+            Some(catalog) => samples.push(catalog),
+            None => refused += 1,
+        }
+    }
+    samples.sort_by_key(|catalog| std::cmp::Reverse(catalog.codes().count()));
+    // The largest of each kind of layout in turn, as for the other outputs.
+    let kinds: [fn(&error_codes_gen::Body) -> bool; 4] = [
+        |body| body.preset.is_some(),
+        |body| body.code_type == error_codes_gen::CodeType::Integer,
+        |body| body.is_declared() && body.preset.is_none(),
+        |body| !body.is_declared(),
+    ];
+    let mut chosen = Vec::new();
+    while chosen.len() < wanted && !samples.is_empty() {
+        let before = chosen.len();
+        for kind in kinds {
+            if let Some(at) = samples.iter().position(|catalog| kind(&catalog.body)) {
+                chosen.push(samples.remove(at));
+            }
+        }
+        if chosen.len() == before {
+            chosen.append(&mut samples);
+        }
+    }
+    chosen.truncate(wanted);
+    assert_eq!(chosen.len(), wanted, "too few catalogues Python can name");
+
+    let dir = target_dir().join("fuzz-samples").join("python");
+    let _ = fs::remove_dir_all(&dir);
+    let printed = fuzz::python::check(&dir, &chosen);
+    assert_eq!(printed.lines().count(), chosen.len(), "{printed}");
+    eprintln!(
+        "python samples: {} catalogues ({} with a layout; {} codes, {} with params) through \
+         mypy, pyright, ruff and the read-back; {refused} of {} generated were refused for \
+         names Python cannot give",
+        chosen.len(),
+        chosen.iter().filter(|c| c.body.is_declared()).count(),
+        chosen.iter().map(|c| c.codes().count()).sum::<usize>(),
+        chosen
+            .iter()
+            .flat_map(Catalog::codes)
+            .filter(|(_, code)| !code.params.is_empty())
+            .count(),
+        runner.config().cases,
     );
 }

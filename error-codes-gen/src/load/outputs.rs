@@ -90,8 +90,9 @@ const NAME_CODE: &str = "give the code a `name:`";
 
 fn python_names(catalog: &Catalog) -> Vec<Given> {
     let mut names = vec![Given {
-        name: catalog.name.clone(),
-        what: "the base exception class (the catalogue's `name`)".to_owned(),
+        name: python_exception(&catalog.name),
+        what: "the base exception class (the catalogue's `name`, with PEP 8's `Error` suffix)"
+            .to_owned(),
         line: catalog.name_line.unwrap_or(catalog.title_line),
         fix: "give the catalogue another `name:`",
     }];

@@ -11,12 +11,14 @@
 //!   serde's body; the real responses pass openapi-core's validation against
 //!   the `OpenAPI` document the server serves and against
 //!   `generated/openapi.yaml`, whose responses the served document matches;
-//! - the Rust client reads each into `Received<ApiError>`, and the TypeScript
+//! - the Rust client reads each into `Received<ApiError>`, the TypeScript
 //!   client (compiled by the pinned tsc, run by Node with `fetch`) narrows
-//!   each with the generated guards; both handle a code from the newer
-//!   server, and turn responses the API does not send (too large, not JSON)
-//!   into clear errors;
-//! - both clients' typed methods work against the server: the account and a
+//!   each with the generated guards, and the Python client (checked by the
+//!   pinned mypy, pyright and ruff, run with `urllib`) reads each with the
+//!   generated `ApiError.from_response`; all handle a code from the newer
+//!   server, decide the same recovery for every code, and turn responses the
+//!   API does not send (too large, not JSON) into clear errors;
+//! - the clients' typed methods work against the server: the account and a
 //!   signed message with the demo token, an expired token's error (and, in
 //!   Rust, the OTP flow);
 //! - the Go client (`examples/service/go/`, `net/http`) does what the TypeScript one does;
@@ -1324,6 +1326,99 @@ fn the_typescript_client_narrows_every_code() {
         (typed[2]["code"].as_str(), typed[2]["known"].as_bool()),
         (Some("token_expired"), Some(true))
     );
+}
+
+/// The Python client (`py/client.py`, urllib only) reads every code from
+/// the server, handles the newer server's code, and rejects what the API does
+/// not send, deciding as the Rust client does. `generated/errors.py`, the
+/// client and the driver first pass `mypy --strict`, pyright (strict) and
+/// ruff in one folder, as a project that vendors `errors.py` has them.
+#[test]
+fn the_python_client_reads_every_code() {
+    let root = workspace_root();
+    let dir = target_dir().join("end-to-end").join("python");
+    if dir.exists() {
+        fs::remove_dir_all(&dir).unwrap();
+    }
+    fs::create_dir_all(&dir).unwrap();
+    for file in [
+        "generated/errors.py",
+        "examples/service/py/client.py",
+        "examples/service/tests/driver.py",
+        "examples/service/py/readme_example.py",
+    ] {
+        let name = Path::new(file).file_name().unwrap();
+        fs::copy(root.join(file), dir.join(name)).unwrap_or_else(|error| panic!("{file}: {error}"));
+    }
+    for (tool, took) in python::check_with_tools(&dir) {
+        eprintln!("{tool} on the Python client: {:.1} s", took.as_secs_f64());
+    }
+
+    let (api, next, mock) = (Server::api(), Server::next(), Mock::start());
+    let (scenarios, plan) = driver_plan(&api, &next, &mock);
+    let plan_path = dir.join("plan.json");
+    fs::write(&plan_path, plan.to_string()).unwrap();
+    let started = Instant::now();
+    let printed = tools::run(
+        Command::new(python::tools_python())
+            .arg(dir.join("driver.py"))
+            .arg(&plan_path),
+        "the Python driver fails",
+    );
+    eprintln!(
+        "the Python driver ran in {:.1}s",
+        started.elapsed().as_secs_f64()
+    );
+    // The README's example, against the same server: an error, and a success.
+    let example = |token: &str| {
+        tools::run(
+            Command::new(python::tools_python())
+                .arg(dir.join("readme_example.py"))
+                .arg(&api.base_url)
+                .arg(token),
+            "the README's Python example fails",
+        )
+    };
+    assert_eq!(
+        example("expired"),
+        "get a new token: The API Token has expired. (token_expired)\n"
+    );
+    assert!(example("demo").starts_with("{'name': "), "the demo account");
+    drop((api, next, mock));
+
+    let typed = check_driver_reports(&scenarios, &printed);
+    // The typed methods: a success, a signed success, an error.
+    let typed: Vec<&Value> = typed.iter().collect();
+    assert_eq!(typed.len(), 3, "{typed:?}");
+    assert_eq!(
+        (typed[0]["outcome"].as_str(), typed[1]["outcome"].as_str()),
+        (Some("ok"), Some("ok")),
+        "{typed:?}"
+    );
+    assert_eq!(
+        (typed[2]["code"].as_str(), typed[2]["known"].as_bool()),
+        (Some("token_expired"), Some(true))
+    );
+}
+
+/// The README's Python example is `py/readme_example.py`, which
+/// [`the_python_client_reads_every_code`] checks with the tools and runs.
+#[test]
+fn the_readme_python_example_is_the_checked_file() {
+    let root = workspace_root();
+    let readme = fs::read_to_string(root.join("README.md")).unwrap();
+    // The section is written in README-python.md until it joins README.md.
+    let section = match readme.split_once("\n### Python\n") {
+        Some((_, section)) => section.to_owned(),
+        None => fs::read_to_string(root.join("README-python.md")).unwrap(),
+    };
+    let block = section
+        .split_once("```python\n")
+        .and_then(|(_, rest)| rest.split_once("```\n"))
+        .map(|(block, _)| block)
+        .expect("a ```python block in the Python section");
+    let file = fs::read_to_string(root.join("examples/service/py/readme_example.py")).unwrap();
+    assert_eq!(block, file);
 }
 
 /// What a client driver must report for a step that got `error`,

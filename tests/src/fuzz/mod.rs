@@ -19,6 +19,7 @@ use proptest::test_runner::{Config, RngSeed};
 pub mod details;
 pub mod go;
 pub mod layout;
+pub mod python;
 
 pub use details::{ParamSpec, RetrySpec, TypeSpec};
 pub use layout::{LayoutSpec, MappingSpec};
