@@ -1407,11 +1407,9 @@ fn the_python_client_reads_every_code() {
 fn the_readme_python_example_is_the_checked_file() {
     let root = workspace_root();
     let readme = fs::read_to_string(root.join("README.md")).unwrap();
-    // The section is written in README-python.md until it joins README.md.
-    let section = match readme.split_once("\n### Python\n") {
-        Some((_, section)) => section.to_owned(),
-        None => fs::read_to_string(root.join("README-python.md")).unwrap(),
-    };
+    let (_, section) = readme
+        .split_once("\n### Python\n")
+        .expect("a ### Python section in the README");
     let block = section
         .split_once("```python\n")
         .and_then(|(_, rest)| rest.split_once("```\n"))
@@ -1698,12 +1696,9 @@ fn the_go_client_reads_every_code() {
 
     // The README's example is this file, and it runs.
     let example = fs::read_to_string(dir.join("readmeexample/main.go")).unwrap();
-    let readmes = ["README.md", "README-go.md"]
-        .map(|name| fs::read_to_string(workspace_root().join(name)).unwrap_or_default());
+    let readme = fs::read_to_string(workspace_root().join("README.md")).unwrap();
     assert!(
-        readmes
-            .iter()
-            .any(|readme| readme.contains(&format!("```go\n{example}```\n"))),
+        readme.contains(&format!("```go\n{example}```\n")),
         "the README's Go example is not examples/service/go/readmeexample/main.go"
     );
     let printed = tools::run(
