@@ -3,15 +3,17 @@
 //! `errors.yaml` is loaded and validated into a [`Catalog`] (or every problem is
 //! reported at once, each located as `file:line:column`). Emitters are pure
 //! functions of the catalogue: [`rust::emit`] for the proc macro,
-//! [`typescript::emit`], [`openapi::emit`] and [`markdown::emit`] for the
-//! documents, which [`documents`] lists under their file names.
+//! [`typescript::emit`], [`openapi::emit`], [`markdown::emit`],
+//! [`python::emit`] and [`go::emit`] for the documents, which [`outputs`]
+//! lists under their file names as the catalogue's `outputs:` selects them.
+//! [`explain::explain`] words one code for a terminal.
 //! [`diff::compare`] lists what changed between two catalogues and which
 //! changes break clients. Nothing here writes a file: that is the command
 //! line's (`error-codes-cli`).
 //!
-//! The loader and the Rust emitter are always there. The document emitters
-//! and the diff are behind the features `typescript`, `openapi`, `markdown`
-//! and `diff`, all on by default; the proc macro turns them off, so users'
+//! The loader and the Rust emitter are always there. The document emitters,
+//! `explain` and the diff are behind the features `typescript`, `openapi`,
+//! `markdown`, `python`, `go`, `explain` and `diff`, all on by default; the proc macro turns them off, so users'
 //! builds compile only what the macro runs.
 //!
 //! ```
