@@ -662,6 +662,22 @@ impl Catalogues<'_> {
     }
 }
 
+/// Instructions of `gen` on the catalogue of `size` codes with params:
+/// writing the default three documents, then every output (Python and Go
+/// too).
+fn every_output(catalogues: &Catalogues<'_>, size: usize) -> Result<(u64, u64), String> {
+    let three = catalogues.generate_on(
+        &catalogues.file_with_params(size),
+        &catalogues.scratch.join("generated-three"),
+    );
+    let three = catalogues.callgrind(&three, "gen-three")?;
+    let five = catalogues.generate_on(
+        &catalogues.file_with_every_output(size),
+        &catalogues.scratch.join("generated-five"),
+    );
+    Ok((three, catalogues.callgrind(&five, "gen-five")?))
+}
+
 fn in_process(options: &Options, binaries: &Binaries, scratch: &Path) -> Result<Vec<Row>, String> {
     let valgrind = Command::new("valgrind").arg("--version").output();
     if !valgrind.is_ok_and(|output| output.status.success()) {
@@ -696,18 +712,7 @@ fn in_process(options: &Options, binaries: &Binaries, scratch: &Path) -> Result<
         catalogues.callgrind(&expand, &format!("expand-params-{name}"))
     });
     let (params_small, params_large) = (params_small?, params_large?);
-    // The same catalogue with params, writing the default three documents,
-    // then every output (Python and Go too).
-    let three = catalogues.generate_on(
-        &catalogues.file_with_params(large),
-        &scratch.join("generated-three"),
-    );
-    let three = catalogues.callgrind(&three, "gen-three")?;
-    let five = catalogues.generate_on(
-        &catalogues.file_with_every_output(large),
-        &scratch.join("generated-five"),
-    );
-    let five = catalogues.callgrind(&five, "gen-five")?;
+    let (three, five) = every_output(&catalogues, large)?;
 
     step("peak heap (massif)");
     let mut gen_heap = Vec::new();
