@@ -9,6 +9,7 @@ mod duplicates;
 mod lifecycle;
 mod limits;
 mod names;
+mod outputs;
 mod structure;
 mod texts;
 mod yaml;
