@@ -1226,8 +1226,9 @@ fn driver_plan(
 
 /// Checks the report lines a client driver printed, one per step of
 /// `scenarios`, against what the Rust client decides for the same
-/// responses, and returns the reports of the typed calls after them.
-fn check_driver_reports(scenarios: &[(&'static str, Vec<Step>)], printed: &str) -> Vec<Value> {
+/// responses, then the reports of the typed calls after them: a success, a
+/// signed success, and an expired token's error.
+fn check_driver_reports(scenarios: &[(&'static str, Vec<Step>)], printed: &str) {
     let reports: Vec<Value> = printed
         .lines()
         .map(|line| serde_json::from_str(line).unwrap())
@@ -1287,7 +1288,17 @@ fn check_driver_reports(scenarios: &[(&'static str, Vec<Step>)], printed: &str) 
             }
         }
     }
-    reports.cloned().collect()
+    let typed: Vec<&Value> = reports.collect();
+    assert_eq!(typed.len(), 3, "{typed:?}");
+    assert_eq!(
+        (typed[0]["outcome"].as_str(), typed[1]["outcome"].as_str()),
+        (Some("ok"), Some("ok")),
+        "{typed:?}"
+    );
+    assert_eq!(
+        (typed[2]["code"].as_str(), typed[2]["known"].as_bool()),
+        (Some("token_expired"), Some(true))
+    );
 }
 
 /// The TypeScript client narrows every code from the server, handles the
@@ -1313,19 +1324,7 @@ fn the_typescript_client_narrows_every_code() {
     );
     drop((api, next, mock));
 
-    let typed = check_driver_reports(&scenarios, &printed);
-    // The typed methods: a success, a signed success, an error.
-    let typed: Vec<&Value> = typed.iter().collect();
-    assert_eq!(typed.len(), 3, "{typed:?}");
-    assert_eq!(
-        (typed[0]["outcome"].as_str(), typed[1]["outcome"].as_str()),
-        (Some("ok"), Some("ok")),
-        "{typed:?}"
-    );
-    assert_eq!(
-        (typed[2]["code"].as_str(), typed[2]["known"].as_bool()),
-        (Some("token_expired"), Some(true))
-    );
+    check_driver_reports(&scenarios, &printed);
 }
 
 /// The Python client (`py/client.py`, urllib only) reads every code from
@@ -1386,19 +1385,7 @@ fn the_python_client_reads_every_code() {
     assert!(example("demo").starts_with("{'name': "), "the demo account");
     drop((api, next, mock));
 
-    let typed = check_driver_reports(&scenarios, &printed);
-    // The typed methods: a success, a signed success, an error.
-    let typed: Vec<&Value> = typed.iter().collect();
-    assert_eq!(typed.len(), 3, "{typed:?}");
-    assert_eq!(
-        (typed[0]["outcome"].as_str(), typed[1]["outcome"].as_str()),
-        (Some("ok"), Some("ok")),
-        "{typed:?}"
-    );
-    assert_eq!(
-        (typed[2]["code"].as_str(), typed[2]["known"].as_bool()),
-        (Some("token_expired"), Some(true))
-    );
+    check_driver_reports(&scenarios, &printed);
 }
 
 /// The README's Python example is `py/readme_example.py`, which
@@ -1681,18 +1668,7 @@ fn the_go_client_reads_every_code() {
     );
     drop((api, next, mock));
 
-    let typed = check_driver_reports(&scenarios, &printed);
-    let typed: Vec<&Value> = typed.iter().collect();
-    assert_eq!(typed.len(), 3, "{typed:?}");
-    assert_eq!(
-        (typed[0]["outcome"].as_str(), typed[1]["outcome"].as_str()),
-        (Some("ok"), Some("ok")),
-        "{typed:?}"
-    );
-    assert_eq!(
-        (typed[2]["code"].as_str(), typed[2]["known"].as_bool()),
-        (Some("token_expired"), Some(true))
-    );
+    check_driver_reports(&scenarios, &printed);
 
     // The README's example is this file, and it runs.
     let example = fs::read_to_string(dir.join("readmeexample/main.go")).unwrap();
