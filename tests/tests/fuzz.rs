@@ -405,6 +405,40 @@ fn clashes_only(spec: &CatalogueSpec, error: &error_codes_gen::Error) -> bool {
     })
 }
 
+/// Up to `wanted` of `samples`, for the slow external tools: the largest
+/// (by codes) of each kind of layout in turn (problem details, integer
+/// codes, other layouts, none), then the largest of the rest.
+fn largest_of_each_layout<T>(
+    mut samples: Vec<T>,
+    wanted: usize,
+    catalog: impl Fn(&T) -> &Catalog,
+) -> Vec<T> {
+    samples.sort_by_key(|sample| std::cmp::Reverse(catalog(sample).codes().count()));
+    let kinds: [fn(&error_codes_gen::Body) -> bool; 4] = [
+        |body| body.preset.is_some(),
+        |body| body.code_type == error_codes_gen::CodeType::Integer,
+        |body| body.is_declared() && body.preset.is_none(),
+        |body| !body.is_declared(),
+    ];
+    let mut chosen = Vec::new();
+    while chosen.len() < wanted && !samples.is_empty() {
+        let before = chosen.len();
+        for kind in kinds {
+            if let Some(at) = samples
+                .iter()
+                .position(|sample| kind(&catalog(sample).body))
+            {
+                chosen.push(samples.remove(at));
+            }
+        }
+        if chosen.len() == before {
+            chosen.append(&mut samples);
+        }
+    }
+    chosen.truncate(wanted);
+    chosen
+}
+
 fn fail(problem: &str, yaml: &str) -> TestCaseError {
     TestCaseError::fail(format!("{problem}\n--- yaml:\n{yaml}"))
 }
@@ -1816,29 +1850,7 @@ fn sampled_catalogues_and_enums_through_tsc_the_validator_and_rustc() {
         let catalog = Catalog::from_yaml(&yaml, "fuzz.yaml").unwrap();
         samples.push((yaml, catalog));
     }
-    samples.sort_by_key(|(_, catalog)| std::cmp::Reverse(catalog.codes().count()));
-    // The largest of each kind of layout in turn: problem details, integer
-    // codes, other layouts, none.
-    let kinds: [fn(&error_codes_gen::Body) -> bool; 4] = [
-        |body| body.preset.is_some(),
-        |body| body.code_type == error_codes_gen::CodeType::Integer,
-        |body| body.is_declared() && body.preset.is_none(),
-        |body| !body.is_declared(),
-    ];
-    let mut chosen = Vec::new();
-    while chosen.len() < wanted && !samples.is_empty() {
-        let before = chosen.len();
-        for kind in kinds {
-            if let Some(at) = samples.iter().position(|(_, catalog)| kind(&catalog.body)) {
-                chosen.push(samples.remove(at));
-            }
-        }
-        if chosen.len() == before {
-            chosen.append(&mut samples);
-        }
-    }
-    chosen.truncate(wanted);
-    let samples = chosen;
+    let samples = largest_of_each_layout(samples, wanted, |(_, catalog)| catalog);
     let (yamls, catalogues): (Vec<String>, Vec<Catalog>) = samples.into_iter().unzip();
     let mut enums: Vec<EnumCase> = Vec::new();
     while enums.len() < wanted {
@@ -2271,27 +2283,7 @@ fn sampled_catalogues_through_gofmt_go_vet_and_a_go_read_back() {
             Err(_) => refused += 1,
         }
     }
-    samples.sort_by_key(|catalog| std::cmp::Reverse(catalog.codes().count()));
-    // The largest of each kind of layout in turn, as for the other tools.
-    let kinds: [fn(&error_codes_gen::Body) -> bool; 4] = [
-        |body| body.preset.is_some(),
-        |body| body.code_type == error_codes_gen::CodeType::Integer,
-        |body| body.is_declared() && body.preset.is_none(),
-        |body| !body.is_declared(),
-    ];
-    let mut chosen = Vec::new();
-    while chosen.len() < wanted && !samples.is_empty() {
-        let before = chosen.len();
-        for kind in kinds {
-            if let Some(at) = samples.iter().position(|catalog| kind(&catalog.body)) {
-                chosen.push(samples.remove(at));
-            }
-        }
-        if chosen.len() == before {
-            chosen.append(&mut samples);
-        }
-    }
-    chosen.truncate(wanted);
+    let chosen = largest_of_each_layout(samples, wanted, |catalog| catalog);
     assert!(!chosen.is_empty(), "no generated catalogue selects go");
     let named: Vec<(String, Catalog)> = chosen
         .into_iter()
@@ -2328,27 +2320,7 @@ fn sampled_catalogues_through_the_python_tools() {
             None => refused += 1,
         }
     }
-    samples.sort_by_key(|catalog| std::cmp::Reverse(catalog.codes().count()));
-    // The largest of each kind of layout in turn, as for the other outputs.
-    let kinds: [fn(&error_codes_gen::Body) -> bool; 4] = [
-        |body| body.preset.is_some(),
-        |body| body.code_type == error_codes_gen::CodeType::Integer,
-        |body| body.is_declared() && body.preset.is_none(),
-        |body| !body.is_declared(),
-    ];
-    let mut chosen = Vec::new();
-    while chosen.len() < wanted && !samples.is_empty() {
-        let before = chosen.len();
-        for kind in kinds {
-            if let Some(at) = samples.iter().position(|catalog| kind(&catalog.body)) {
-                chosen.push(samples.remove(at));
-            }
-        }
-        if chosen.len() == before {
-            chosen.append(&mut samples);
-        }
-    }
-    chosen.truncate(wanted);
+    let chosen = largest_of_each_layout(samples, wanted, |catalog| catalog);
     assert_eq!(chosen.len(), wanted, "too few catalogues Python can name");
 
     let dir = target_dir().join("fuzz-samples").join("python");
